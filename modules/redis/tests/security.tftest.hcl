@@ -1,0 +1,103 @@
+# Safe defaults: closed network, encryption, logs, production behaviour, parameter tuning.
+
+mock_provider "aws" {}
+mock_provider "random" {}
+
+variables {
+  name        = "django-cache"
+  node_type   = "cache.t4g.micro"
+  subnet_ids  = ["subnet-0a1b2c3d", "subnet-4e5f6a7b"]
+  vpc_id      = "vpc-0a1b2c3d"
+  environment = "dev"
+}
+
+run "no_ingress_unless_allowed" {
+  command = plan
+  assert {
+    condition     = length(aws_vpc_security_group_ingress_rule.from_security_groups) == 0 && length(aws_vpc_security_group_ingress_rule.from_cidr_blocks) == 0
+    error_message = "Without allowed sources the security group must have no ingress rule."
+  }
+}
+
+run "ingress_only_from_allowed_sources_on_the_redis_port" {
+  command = plan
+  variables {
+    allowed_security_group_ids = ["sg-0a1b2c3d"]
+    allowed_cidr_blocks        = ["10.0.0.0/16"]
+  }
+  assert {
+    condition     = length(aws_vpc_security_group_ingress_rule.from_security_groups) == 1 && length(aws_vpc_security_group_ingress_rule.from_cidr_blocks) == 1
+    error_message = "One ingress rule per allowed source."
+  }
+  assert {
+    condition     = alltrue([for rule in aws_vpc_security_group_ingress_rule.from_cidr_blocks : rule.cidr_ipv4 == "10.0.0.0/16" && rule.from_port == 6379 && rule.to_port == 6379 && rule.ip_protocol == "tcp"])
+    error_message = "CIDR ingress must be exactly the allowed block, on the Redis port only."
+  }
+  assert {
+    condition     = alltrue([for rule in aws_vpc_security_group_ingress_rule.from_security_groups : rule.referenced_security_group_id == "sg-0a1b2c3d" && rule.from_port == 6379])
+    error_message = "Security group ingress must reference the allowed group, on the Redis port only."
+  }
+}
+
+run "encrypted_logged_and_highly_available_by_default" {
+  command = plan
+  assert {
+    condition     = aws_elasticache_replication_group.this.at_rest_encryption_enabled == true && aws_elasticache_replication_group.this.transit_encryption_enabled == true
+    error_message = "Encryption at rest and in transit must be on by default."
+  }
+  assert {
+    condition     = aws_elasticache_replication_group.this.automatic_failover_enabled && aws_elasticache_replication_group.this.multi_az_enabled && aws_elasticache_replication_group.this.num_cache_clusters == 2
+    error_message = "Failover and Multi-AZ over 2 nodes must be the default."
+  }
+  assert {
+    condition     = length(aws_elasticache_replication_group.this.log_delivery_configuration) == 2
+    error_message = "Both slow-log and engine-log must be delivered."
+  }
+  assert {
+    condition     = aws_cloudwatch_log_group.slow_log.name == "/aws/elasticache/django-cache/slow-log" && aws_cloudwatch_log_group.engine_log.name == "/aws/elasticache/django-cache/engine-log"
+    error_message = "One log group per log type."
+  }
+  assert {
+    condition     = aws_elasticache_replication_group.this.apply_immediately == true
+    error_message = "Outside prod, changes apply immediately."
+  }
+}
+
+run "prod_waits_for_the_maintenance_window" {
+  command = plan
+  variables {
+    environment = "prod"
+  }
+  assert {
+    condition     = aws_elasticache_replication_group.this.apply_immediately == false
+    error_message = "In prod, changes must wait for the maintenance window."
+  }
+}
+
+run "parameter_group_tuned_for_django_and_named_after_its_family" {
+  command = plan
+  assert {
+    condition     = aws_elasticache_parameter_group.this.family == "redis7" && aws_elasticache_parameter_group.this.name == "django-cache-redis7"
+    error_message = "Engine 7.1 means family redis7, and the family is part of the name."
+  }
+  assert {
+    condition = { for p in aws_elasticache_parameter_group.this.parameter : p.name => p.value } == {
+      "maxmemory-policy"  = "allkeys-lru"
+      "timeout"           = "300"
+      "tcp-keepalive"     = "300"
+      "maxmemory-samples" = "5"
+    }
+    error_message = "The parameter group must carry the Django tuning."
+  }
+}
+
+run "redis6_family" {
+  command = plan
+  variables {
+    engine_version = "6.2"
+  }
+  assert {
+    condition     = aws_elasticache_parameter_group.this.family == "redis6.x" && aws_elasticache_parameter_group.this.name == "django-cache-redis6-x"
+    error_message = "Engine 6.2 means family redis6.x."
+  }
+}

@@ -1,0 +1,358 @@
+# Generated from the module's rule catalog (RedisVariables.java); do not edit.
+# Each run breaks one AWS rule and expects the matching validation block or precondition to fail.
+
+mock_provider "aws" {}
+mock_provider "random" {}
+
+variables {
+  name = "django-cache"
+  node_type = "cache.t4g.micro"
+  subnet_ids = ["subnet-0a1b2c3d", "subnet-4e5f6a7b"]
+  environment = "dev"
+  vpc_id = "vpc-0a1b2c3d"
+}
+
+run "name_rule_1" {
+  command = plan
+
+  variables {
+    name = "9-django-cache"
+  }
+
+  expect_failures = [var.name]
+}
+
+run "name_rule_2" {
+  command = plan
+
+  variables {
+    name = "django--cache"
+  }
+
+  expect_failures = [var.name]
+}
+
+run "name_rule_3" {
+  command = plan
+
+  variables {
+    name = "django-cache-"
+  }
+
+  expect_failures = [var.name]
+}
+
+run "node_type_rule_1" {
+  command = plan
+
+  variables {
+    node_type = "t4g.micro"
+  }
+
+  expect_failures = [var.node_type]
+}
+
+run "subnet_ids_rule_1" {
+  command = plan
+
+  variables {
+    subnet_ids = []
+  }
+
+  expect_failures = [var.subnet_ids]
+}
+
+run "subnet_ids_rule_2" {
+  command = plan
+
+  variables {
+    subnet_ids = ["sg-0123abcd"]
+  }
+
+  expect_failures = [var.subnet_ids]
+}
+
+run "engine_version_rule_1" {
+  command = plan
+
+  variables {
+    engine_version = "7.1.0"
+  }
+
+  expect_failures = [var.engine_version]
+}
+
+run "num_cache_clusters_rule_1" {
+  command = plan
+
+  variables {
+    num_cache_clusters = 7
+  }
+
+  expect_failures = [var.num_cache_clusters]
+}
+
+run "auth_token_rule_1" {
+  command = plan
+
+  variables {
+    auth_token = "short@token"
+  }
+
+  expect_failures = [var.auth_token]
+}
+
+run "environment_rule_1" {
+  command = plan
+
+  variables {
+    environment = "production"
+  }
+
+  expect_failures = [var.environment]
+}
+
+run "description_rule_1" {
+  command = plan
+
+  variables {
+    description = ""
+  }
+
+  expect_failures = [var.description]
+}
+
+run "snapshot_retention_limit_rule_1" {
+  command = plan
+
+  variables {
+    snapshot_retention_limit = 36
+  }
+
+  expect_failures = [var.snapshot_retention_limit]
+}
+
+run "snapshot_window_rule_1" {
+  command = plan
+
+  variables {
+    snapshot_window = "3:00-4:00"
+  }
+
+  expect_failures = [var.snapshot_window]
+}
+
+run "snapshot_window_rule_2" {
+  command = plan
+
+  variables {
+    snapshot_window = "03:00-03:30"
+  }
+
+  expect_failures = [var.snapshot_window]
+}
+
+run "maintenance_window_rule_1" {
+  command = plan
+
+  variables {
+    maintenance_window = "sunday:05:00-06:00"
+  }
+
+  expect_failures = [var.maintenance_window]
+}
+
+run "maintenance_window_rule_2" {
+  command = plan
+
+  variables {
+    maintenance_window = "sun:05:00-sun:05:30"
+  }
+
+  expect_failures = [var.maintenance_window]
+}
+
+run "maxmemory_policy_rule_1" {
+  command = plan
+
+  variables {
+    maxmemory_policy = "lru"
+  }
+
+  expect_failures = [var.maxmemory_policy]
+}
+
+run "timeout_rule_1" {
+  command = plan
+
+  variables {
+    timeout = -1
+  }
+
+  expect_failures = [var.timeout]
+}
+
+run "tcp_keepalive_rule_1" {
+  command = plan
+
+  variables {
+    tcp_keepalive = -1
+  }
+
+  expect_failures = [var.tcp_keepalive]
+}
+
+run "maxmemory_samples_rule_1" {
+  command = plan
+
+  variables {
+    maxmemory_samples = 0
+  }
+
+  expect_failures = [var.maxmemory_samples]
+}
+
+run "notification_topic_arn_rule_1" {
+  command = plan
+
+  variables {
+    notification_topic_arn = "alerts"
+  }
+
+  expect_failures = [var.notification_topic_arn]
+}
+
+run "log_retention_days_rule_1" {
+  command = plan
+
+  variables {
+    log_retention_days = 10
+  }
+
+  expect_failures = [var.log_retention_days]
+}
+
+run "vpc_id_rule_1" {
+  command = plan
+
+  variables {
+    vpc_id = "default"
+  }
+
+  expect_failures = [var.vpc_id]
+}
+
+run "allowed_security_group_ids_rule_1" {
+  command = plan
+
+  variables {
+    allowed_security_group_ids = ["web"]
+  }
+
+  expect_failures = [var.allowed_security_group_ids]
+}
+
+run "allowed_cidr_blocks_rule_1" {
+  command = plan
+
+  variables {
+    allowed_cidr_blocks = ["10.0.0.0"]
+  }
+
+  expect_failures = [var.allowed_cidr_blocks]
+}
+
+run "allowed_cidr_blocks_rule_2" {
+  command = plan
+
+  variables {
+    allowed_cidr_blocks = ["0.0.0.0/0"]
+  }
+
+  expect_failures = [var.allowed_cidr_blocks]
+}
+
+run "port_rule_1" {
+  command = plan
+
+  variables {
+    port = 80
+  }
+
+  expect_failures = [var.port]
+}
+
+run "precondition_1" {
+  command = plan
+
+  variables {
+    automatic_failover_enabled = true
+    multi_az_enabled = false
+    num_cache_clusters = 1
+  }
+
+  expect_failures = [aws_elasticache_replication_group.this]
+}
+
+run "precondition_2" {
+  command = plan
+
+  variables {
+    automatic_failover_enabled = false
+    multi_az_enabled = true
+  }
+
+  expect_failures = [aws_elasticache_replication_group.this]
+}
+
+run "precondition_3" {
+  command = plan
+
+  variables {
+    subnet_ids = ["subnet-0a1b2c3d"]
+  }
+
+  expect_failures = [aws_elasticache_replication_group.this]
+}
+
+run "precondition_4" {
+  command = plan
+
+  variables {
+    node_type = "cache.t2.micro"
+  }
+
+  expect_failures = [aws_elasticache_replication_group.this]
+}
+
+run "precondition_5" {
+  command = plan
+
+  variables {
+    auth_token_enabled = true
+    transit_encryption_enabled = false
+  }
+
+  expect_failures = [aws_elasticache_replication_group.this]
+}
+
+run "precondition_6" {
+  command = plan
+
+  variables {
+    auth_token = "0123456789abcdefABCDEF"
+  }
+
+  expect_failures = [aws_elasticache_replication_group.this]
+}
+
+run "precondition_7" {
+  command = plan
+
+  variables {
+    maintenance_window = "sun:05:00-sun:06:00"
+    snapshot_window = "05:30-06:30"
+  }
+
+  expect_failures = [aws_elasticache_replication_group.this]
+}

@@ -1,0 +1,12 @@
+package io.platform.redis.config;
+
+import io.platform.redis.module.ModuleInputs;
+
+/**
+ * One environment, as its stack file describes it: the stack-level settings and the values given to the module.
+ *
+ * @param source the file it was read from, relative to the project, for messages
+ * @param stack  the stack name, also its folder under cdktf.out/stacks
+ */
+public record StackFile(String source, String stack, String region, Backend backend, ModuleInputs redis) {
+}

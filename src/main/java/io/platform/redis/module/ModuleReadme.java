@@ -1,0 +1,35 @@
+package io.platform.redis.module;
+
+import java.util.stream.Collectors;
+
+/** The module's README: a hand-written text (src/main/resources/module/README.md) with generated tables. */
+public final class ModuleReadme {
+    static final String INPUTS = "<!-- inputs -->";
+    static final String OUTPUTS = "<!-- outputs -->";
+
+    private ModuleReadme() {
+    }
+
+    public static String render() {
+        String template = ModuleExporter.resource("README.md");
+        return template.replace(INPUTS, inputsTable()).replace(OUTPUTS, outputsTable());
+    }
+
+    static String inputsTable() {
+        return "| Name | Description | Type | Default | Required |\n|------|-------------|------|---------|----------|\n"
+                + RedisVariables.ALL.stream().map(v -> "| " + v.name() + " | " + cell(v.description())
+                        + (v.sensitive() ? " Sensitive." : "") + " | `" + v.type().hcl() + "` | "
+                        + (v.required() ? "-" : "`" + Hcl.literal(v.defaultValue()) + "`") + " | "
+                        + (v.required() ? "yes" : "no") + " |").collect(Collectors.joining("\n"));
+    }
+
+    static String outputsTable() {
+        return "| Name | Description | Sensitive |\n|------|-------------|-----------|\n"
+                + RedisOutputs.ALL.stream().map(o -> "| " + o.name() + " | " + cell(o.description()) + " | "
+                        + (o.sensitive() ? "yes" : "no") + " |").collect(Collectors.joining("\n"));
+    }
+
+    private static String cell(String text) {
+        return text.replace("|", "\\|");
+    }
+}

@@ -1,0 +1,70 @@
+package io.platform.redis.module;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code terraform test} / {@code tofu test} files shipped in the module's {@code tests/} folder. The behaviour
+ * tests are written by hand (src/main/resources/module/tests); the validation test is generated from the rule
+ * catalog, one run per rule with that rule's bad example, so every validation block and precondition is exercised.
+ */
+public final class ModuleTests {
+    public static final List<String> HANDWRITTEN = List.of("outputs.tftest.hcl", "security.tftest.hcl");
+    public static final String GENERATED = "validation.tftest.hcl";
+
+    private ModuleTests() {
+    }
+
+    public static Map<String, String> files() {
+        Map<String, String> files = new LinkedHashMap<>();
+        for (String name : HANDWRITTEN) {
+            files.put("tests/" + name, ModuleExporter.resource("tests/" + name));
+        }
+        files.put("tests/" + GENERATED, validationTest());
+        return files;
+    }
+
+    /** One case per rule: the variables to set and what must fail. */
+    public record Case(String name, Map<String, Object> variables, String expectFailure) {
+    }
+
+    public static List<Case> cases() {
+        List<Case> cases = new ArrayList<>();
+        for (Variable variable : RedisVariables.ALL) {
+            int index = 1;
+            for (Rule rule : variable.rules()) {
+                cases.add(new Case(variable.name() + "_rule_" + index++, Map.of(variable.name(), rule.badExample()),
+                        "var." + variable.name()));
+            }
+        }
+        int index = 1;
+        for (CrossRule rule : RedisVariables.CROSS_RULES) {
+            cases.add(new Case("precondition_" + index++, rule.badExample(), "aws_elasticache_replication_group.this"));
+        }
+        return cases;
+    }
+
+    static String validationTest() {
+        StringBuilder out = new StringBuilder();
+        out.append("# Generated from the module's rule catalog (RedisVariables.java); do not edit.\n")
+                .append("# Each run breaks one AWS rule and expects the matching validation block or precondition to fail.\n\n")
+                .append("mock_provider \"aws\" {}\n")
+                .append("mock_provider \"random\" {}\n\n")
+                .append("variables {\n");
+        RedisVariables.EXAMPLE.forEach((k, v) -> out.append("  ").append(k).append(" = ").append(Hcl.literal(v)).append('\n'));
+        out.append("}\n");
+        for (Case c : cases()) {
+            out.append("\nrun \"").append(c.name()).append("\" {\n")
+                    .append("  command = plan\n\n")
+                    .append("  variables {\n");
+            c.variables().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e ->
+                    out.append("    ").append(e.getKey()).append(" = ").append(Hcl.literal(e.getValue())).append('\n'));
+            out.append("  }\n\n")
+                    .append("  expect_failures = [").append(c.expectFailure()).append("]\n")
+                    .append("}\n");
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,245 @@
+package io.platform.redis.module;
+
+import com.hashicorp.cdktf.ListTerraformIterator;
+import com.hashicorp.cdktf.Precondition;
+import com.hashicorp.cdktf.TerraformIterator;
+import com.hashicorp.cdktf.TerraformLocal;
+import com.hashicorp.cdktf.TerraformOutput;
+import com.hashicorp.cdktf.TerraformOutputConfig;
+import com.hashicorp.cdktf.TerraformResourceLifecycle;
+import com.hashicorp.cdktf.TerraformStack;
+import com.hashicorp.cdktf.TerraformVariable;
+import com.hashicorp.cdktf.TerraformVariableConfig;
+import com.hashicorp.cdktf.TerraformVariableValidationConfig;
+import com.hashicorp.cdktf.Token;
+import com.hashicorp.cdktf.providers.aws.cloudwatch_log_group.CloudwatchLogGroup;
+import com.hashicorp.cdktf.providers.aws.elasticache_parameter_group.ElasticacheParameterGroup;
+import com.hashicorp.cdktf.providers.aws.elasticache_parameter_group.ElasticacheParameterGroupParameter;
+import com.hashicorp.cdktf.providers.aws.elasticache_replication_group.ElasticacheReplicationGroup;
+import com.hashicorp.cdktf.providers.aws.elasticache_replication_group.ElasticacheReplicationGroupLogDeliveryConfiguration;
+import com.hashicorp.cdktf.providers.aws.elasticache_subnet_group.ElasticacheSubnetGroup;
+import com.hashicorp.cdktf.providers.aws.security_group.SecurityGroup;
+import com.hashicorp.cdktf.providers.aws.vpc_security_group_ingress_rule.VpcSecurityGroupIngressRule;
+import com.hashicorp.cdktf.providers.random_provider.password.Password;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.constructs.Construct;
+
+/**
+ * The Redis module itself: variables, resources, outputs. This stack is never deployed; {@link ModuleExporter}
+ * turns its synthesized JSON into the standalone module under {@code modules/redis}, which every environment stack
+ * then calls. Resources are named {@code this} (one per type), outputs and variables keep their exact names.
+ */
+public final class RedisModuleStack extends TerraformStack {
+    /** Length of the generated AUTH token; alphanumeric only, a subset of what ElastiCache accepts. */
+    public static final int GENERATED_TOKEN_LENGTH = 32;
+
+    private final Map<String, TerraformVariable> variables = new LinkedHashMap<>();
+
+    public RedisModuleStack(Construct scope, String id) {
+        super(scope, id);
+        RedisVariables.ALL.forEach(this::declare);
+
+        TerraformLocal tags = local("tags", "${merge({ Environment = var.environment }, var.tags)}");
+        TerraformLocal family = local("parameter_group_family",
+                "${startswith(var.engine_version, \"6.\") ? \"redis6.x\" : \"redis${split(\".\", var.engine_version)[0]}\"}");
+
+        var subnetGroup = ElasticacheSubnetGroup.Builder.create(this, "subnet_group")
+                .name(str("name") + "-subnets")
+                .description("Private subnets of " + str("name"))
+                .subnetIds(variables.get("subnet_ids").getListValue())
+                .tags(tagMap(tags))
+                .build();
+        subnetGroup.overrideLogicalId("this");
+
+        // No egress rules: Redis only answers, and an open egress rule is what scanners flag.
+        var securityGroup = SecurityGroup.Builder.create(this, "security_group")
+                .name(str("name") + "-redis")
+                .description("Redis " + str("name") + ": ingress only from allowed security groups and CIDR blocks")
+                .vpcId(str("vpc_id"))
+                .tags(tagMap(tags))
+                .build();
+        securityGroup.overrideLogicalId("this");
+
+        // One rule resource per source (not inline rules): adding a source never rewrites the others.
+        ListTerraformIterator fromGroups = TerraformIterator.fromList(variables.get("allowed_security_group_ids").getListValue());
+        VpcSecurityGroupIngressRule.Builder.create(this, "from_security_groups")
+                .forEach(fromGroups)
+                .securityGroupId(securityGroup.getId())
+                .referencedSecurityGroupId(Token.asString(fromGroups.getValue()))
+                .ipProtocol("tcp").fromPort(num("port")).toPort(num("port"))
+                .description("Redis from " + Token.asString(fromGroups.getValue()))
+                .tags(tagMap(tags))
+                .build();
+        ListTerraformIterator fromCidrs = TerraformIterator.fromList(variables.get("allowed_cidr_blocks").getListValue());
+        VpcSecurityGroupIngressRule.Builder.create(this, "from_cidr_blocks")
+                .forEach(fromCidrs)
+                .securityGroupId(securityGroup.getId())
+                .cidrIpv4(Token.asString(fromCidrs.getValue()))
+                .ipProtocol("tcp").fromPort(num("port")).toPort(num("port"))
+                .description("Redis from " + Token.asString(fromCidrs.getValue()))
+                .tags(tagMap(tags))
+                .build();
+
+        // The family is part of the name and the group is replaced before it is destroyed, so an engine upgrade
+        // does not fail with InvalidCacheParameterGroupState.
+        var parameterGroup = ElasticacheParameterGroup.Builder.create(this, "parameter_group")
+                .name(str("name") + "-" + "${replace(local.parameter_group_family, \".\", \"-\")}")
+                .family(family.getAsString())
+                .description("Redis tuning for " + str("name"))
+                .parameter(List.of(
+                        parameter("maxmemory-policy", str("maxmemory_policy")),
+                        parameter("timeout", str("timeout")),
+                        parameter("tcp-keepalive", str("tcp_keepalive")),
+                        parameter("maxmemory-samples", str("maxmemory_samples"))))
+                .lifecycle(TerraformResourceLifecycle.builder().createBeforeDestroy(true).build())
+                .tags(tagMap(tags))
+                .build();
+        parameterGroup.overrideLogicalId("this");
+
+        var generatedToken = Password.Builder.create(this, "auth_token")
+                .count(Token.asNumber("${var.auth_token_enabled && var.auth_token == null ? 1 : 0}"))
+                .length(GENERATED_TOKEN_LENGTH)
+                .special(false)
+                .build();
+        // The only place that reads the generated password: offline checks swap this one reference for a stand-in.
+        TerraformLocal authToken = local("auth_token", "${!var.auth_token_enabled ? null : (var.auth_token != null ? var.auth_token : one("
+                + generatedToken.getFqn() + "[*].result))}");
+
+        // One log group per log type: sharing one makes the second delivery fail with "already exists".
+        var slowLog = logGroup("slow_log", "slow-log", tags);
+        var engineLog = logGroup("engine_log", "engine-log", tags);
+
+        List<Precondition> preconditions = new ArrayList<>();
+        for (CrossRule rule : RedisVariables.CROSS_RULES) {
+            preconditions.add(Precondition.builder().condition("${" + rule.hclCondition() + "}")
+                    .errorMessage("Invalid inputs: " + rule.rule() + ".").build());
+        }
+        var group = ElasticacheReplicationGroup.Builder.create(this, "replication_group")
+                .replicationGroupId(str("name"))
+                .description("${coalesce(var.description, \"Redis for ${var.name} (${var.environment})\")}")
+                .engine("redis")
+                .engineVersion(str("engine_version"))
+                .nodeType(str("node_type"))
+                .numCacheClusters(num("num_cache_clusters"))
+                .port(num("port"))
+                .parameterGroupName(parameterGroup.getName())
+                .subnetGroupName(subnetGroup.getName())
+                .securityGroupIds(List.of(securityGroup.getId()))
+                .automaticFailoverEnabled(variables.get("automatic_failover_enabled").getBooleanValue())
+                .multiAzEnabled(variables.get("multi_az_enabled").getBooleanValue())
+                .atRestEncryptionEnabled(variables.get("at_rest_encryption_enabled").getBooleanValue())
+                .transitEncryptionEnabled(variables.get("transit_encryption_enabled").getBooleanValue())
+                .authToken(authToken.getAsString())
+                .snapshotRetentionLimit(num("snapshot_retention_limit"))
+                .snapshotWindow(str("snapshot_window"))
+                .maintenanceWindow(str("maintenance_window"))
+                .notificationTopicArn(str("notification_topic_arn"))
+                .applyImmediately(Token.asAny("${var.environment != \"prod\"}"))
+                .autoMinorVersionUpgrade("true")
+                .logDeliveryConfiguration(List.of(logDelivery(slowLog, "slow-log"), logDelivery(engineLog, "engine-log")))
+                .lifecycle(TerraformResourceLifecycle.builder().precondition(preconditions).build())
+                .tags(tagMap(tags))
+                .build();
+        group.overrideLogicalId("this");
+
+        // URLs are built from values known at plan time where possible; port comes from the resource so a URL
+        // never carries a null port.
+        local("redis_scheme", "${var.transit_encryption_enabled ? \"rediss\" : \"redis\"}");
+        local("redis_userinfo", "${local.auth_token == null ? \"\" : \":${urlencode(local.auth_token)}@\"}");
+        TerraformLocal base = local("redis_base_url", "${local.redis_scheme}://${local.redis_userinfo}"
+                + group.getPrimaryEndpointAddress() + ":" + Token.asString(group.getPort()));
+
+        Map<ModuleOutput, Object> values = new LinkedHashMap<>();
+        values.put(RedisOutputs.PRIMARY_ENDPOINT_ADDRESS, group.getPrimaryEndpointAddress());
+        values.put(RedisOutputs.READER_ENDPOINT_ADDRESS, group.getReaderEndpointAddress());
+        values.put(RedisOutputs.PORT, group.getPort());
+        values.put(RedisOutputs.REDIS_URL, base.getAsString() + "/0");
+        values.put(RedisOutputs.CELERY_BROKER_URL, base.getAsString() + "/1");
+        values.put(RedisOutputs.REDIS_SECURITY_GROUP_ID, securityGroup.getId());
+        values.put(RedisOutputs.REPLICATION_GROUP_ID, group.getId());
+        values.put(RedisOutputs.REPLICATION_GROUP_ARN, group.getArn());
+        values.put(RedisOutputs.MEMBER_CLUSTERS, group.getMemberClusters());
+        values.put(RedisOutputs.ENGINE_VERSION_ACTUAL, group.getEngineVersionActual());
+        values.put(RedisOutputs.PARAMETER_GROUP_NAME, parameterGroup.getName());
+        values.put(RedisOutputs.SUBNET_GROUP_NAME, subnetGroup.getName());
+        values.put(RedisOutputs.SLOW_LOG_GROUP_NAME, slowLog.getName());
+        values.put(RedisOutputs.ENGINE_LOG_GROUP_NAME, engineLog.getName());
+        values.put(RedisOutputs.AUTH_TOKEN, authToken.getAsString());
+        for (ModuleOutput output : RedisOutputs.ALL) {
+            Object value = values.get(output);
+            if (value == null) {
+                throw new IllegalStateException("output " + output.name() + " has no value");
+            }
+            new TerraformOutput(this, "output_" + output.name(), TerraformOutputConfig.builder()
+                    .value(value).description(output.description()).sensitive(output.sensitive()).build())
+                    .overrideLogicalId(output.name());
+        }
+    }
+
+    private void declare(Variable variable) {
+        List<TerraformVariableValidationConfig> validations = new ArrayList<>();
+        for (Rule rule : variable.rules()) {
+            validations.add(TerraformVariableValidationConfig.builder()
+                    .condition("${" + rule.conditionFor(variable.name(), variable.nullable()) + "}")
+                    .errorMessage("The " + variable.name() + " value must be " + rule.rule() + ".")
+                    .build());
+        }
+        TerraformVariableConfig.Builder config = TerraformVariableConfig.builder()
+                .type(variable.type().hcl())
+                .description(variable.description())
+                .nullable(variable.nullable())
+                .validation(validations);
+        if (variable.defaultValue() != null) {
+            config.defaultValue(variable.defaultValue());
+        }
+        if (variable.sensitive()) {
+            config.sensitive(true);
+        }
+        TerraformVariable declared = new TerraformVariable(this, "variable_" + variable.name(), config.build());
+        declared.overrideLogicalId(variable.name());
+        variables.put(variable.name(), declared);
+    }
+
+    private TerraformLocal local(String name, String expression) {
+        TerraformLocal local = new TerraformLocal(this, "local_" + name, expression);
+        local.overrideLogicalId(name);
+        return local;
+    }
+
+    private CloudwatchLogGroup logGroup(String id, String logType, TerraformLocal tags) {
+        CloudwatchLogGroup group = CloudwatchLogGroup.Builder.create(this, id)
+                .name("/aws/elasticache/" + str("name") + "/" + logType)
+                .retentionInDays(num("log_retention_days"))
+                .tags(tagMap(tags))
+                .build();
+        return group;
+    }
+
+    private static ElasticacheReplicationGroupLogDeliveryConfiguration logDelivery(CloudwatchLogGroup group, String logType) {
+        return ElasticacheReplicationGroupLogDeliveryConfiguration.builder()
+                .destination(group.getName())
+                .destinationType("cloudwatch-logs")
+                .logFormat("json")
+                .logType(logType)
+                .build();
+    }
+
+    private static ElasticacheParameterGroupParameter parameter(String name, String value) {
+        return ElasticacheParameterGroupParameter.builder().name(name).value(value).build();
+    }
+
+    private String str(String variable) {
+        return variables.get(variable).getStringValue();
+    }
+
+    private Number num(String variable) {
+        return variables.get(variable).getNumberValue();
+    }
+
+    private static Map<String, String> tagMap(TerraformLocal tags) {
+        return tags.getAsStringMap();
+    }
+}

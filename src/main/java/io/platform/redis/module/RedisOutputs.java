@@ -1,0 +1,47 @@
+package io.platform.redis.module;
+
+import java.util.List;
+
+/**
+ * The module's outputs, declared once. The first six keep the names of the module this project replaces, so
+ * existing tofu and Terratest workflows keep working. Values are wired in {@link RedisModuleStack}.
+ */
+public final class RedisOutputs {
+    private RedisOutputs() {
+    }
+
+    public static final ModuleOutput PRIMARY_ENDPOINT_ADDRESS = new ModuleOutput("primary_endpoint_address",
+            "Primary endpoint (read/write).", false);
+    public static final ModuleOutput READER_ENDPOINT_ADDRESS = new ModuleOutput("reader_endpoint_address",
+            "Reader endpoint (read-only), spread over the replicas.", false);
+    public static final ModuleOutput PORT = new ModuleOutput("port", "Redis port.", false);
+    public static final ModuleOutput REDIS_URL = new ModuleOutput("redis_url",
+            "Connection URL for the Django cache, DB 0: redis://host:port/0, rediss:// with TLS, with the AUTH token when enabled.", true);
+    public static final ModuleOutput CELERY_BROKER_URL = new ModuleOutput("celery_broker_url",
+            "Connection URL for the Celery broker, DB 1, same form as redis_url.", true);
+    public static final ModuleOutput REDIS_SECURITY_GROUP_ID = new ModuleOutput("redis_security_group_id",
+            "Id of the security group attached to the nodes.", false);
+    public static final ModuleOutput REPLICATION_GROUP_ID = new ModuleOutput("replication_group_id",
+            "Id of the replication group.", false);
+    public static final ModuleOutput REPLICATION_GROUP_ARN = new ModuleOutput("replication_group_arn",
+            "ARN of the replication group.", false);
+    public static final ModuleOutput MEMBER_CLUSTERS = new ModuleOutput("member_clusters",
+            "Ids of the member nodes, for per-node CloudWatch alarms.", false);
+    public static final ModuleOutput ENGINE_VERSION_ACTUAL = new ModuleOutput("engine_version_actual",
+            "Engine version running, e.g. 7.1.0.", false);
+    public static final ModuleOutput PARAMETER_GROUP_NAME = new ModuleOutput("parameter_group_name",
+            "Name of the parameter group.", false);
+    public static final ModuleOutput SUBNET_GROUP_NAME = new ModuleOutput("subnet_group_name",
+            "Name of the subnet group.", false);
+    public static final ModuleOutput SLOW_LOG_GROUP_NAME = new ModuleOutput("slow_log_group_name",
+            "CloudWatch log group receiving the slow log.", false);
+    public static final ModuleOutput ENGINE_LOG_GROUP_NAME = new ModuleOutput("engine_log_group_name",
+            "CloudWatch log group receiving the engine log.", false);
+    public static final ModuleOutput AUTH_TOKEN = new ModuleOutput("auth_token",
+            "The AUTH token in use, or null when AUTH is off.", true);
+
+    public static final List<ModuleOutput> ALL = List.of(PRIMARY_ENDPOINT_ADDRESS, READER_ENDPOINT_ADDRESS, PORT,
+            REDIS_URL, CELERY_BROKER_URL, REDIS_SECURITY_GROUP_ID, REPLICATION_GROUP_ID, REPLICATION_GROUP_ARN,
+            MEMBER_CLUSTERS, ENGINE_VERSION_ACTUAL, PARAMETER_GROUP_NAME, SUBNET_GROUP_NAME, SLOW_LOG_GROUP_NAME,
+            ENGINE_LOG_GROUP_NAME, AUTH_TOKEN);
+}

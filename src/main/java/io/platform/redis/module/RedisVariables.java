@@ -1,0 +1,269 @@
+package io.platform.redis.module;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Every input variable of the Redis module, declared once. The exported module's {@code variables.tf.json}, its
+ * README table, the Java defaults, the stack-file keys and the Java validation all come from this list.
+ * Names, types and defaults of the first ten follow the inputs table of the module this project replaces.
+ */
+public final class RedisVariables {
+    private RedisVariables() {
+    }
+
+    static final String TOKEN_CHARACTERS = "^[A-Za-z0-9!&#$^<>-]{16,128}$";
+
+    public static final Variable NAME = Variable.string("name").required()
+            .description("Cluster name: the replication group id and the prefix of every resource name. "
+                    + "1-40 lowercase letters, digits and hyphens; starts with a letter; no '--'; no trailing hyphen.")
+            .rule(Rules.matches("^[a-z][a-z0-9-]{0,39}$",
+                    "1-40 lowercase letters, digits or hyphens, starting with a letter", "9-django-cache"))
+            .rule(Rules.doesNotContain("--", "free of two consecutive hyphens", "django--cache"))
+            .rule(Rules.matches("^.*[a-z0-9]$", "ending with a letter or digit", "django-cache-"))
+            .build();
+
+    public static final Variable NODE_TYPE = Variable.string("node_type").required()
+            .description("Instance class of every node, e.g. cache.t4g.micro (dev), cache.t4g.small (staging), "
+                    + "cache.t4g.medium or cache.r6g.large (production).")
+            .rule(Rules.matches("^cache[.][a-z0-9]+[.][a-z0-9]+$", "a node type such as cache.t4g.micro", "t4g.micro"))
+            .build();
+
+    public static final Variable SUBNET_IDS = Variable.stringList("subnet_ids").required()
+            .description("Private subnet ids for the subnet group; Multi-AZ needs subnets in at least two availability zones.")
+            .rule(Rules.notEmpty("a non-empty list", List.of()))
+            .rule(Rules.eachMatches("^subnet-[0-9a-f]+$", "a list of subnet ids (subnet-...)", List.of("sg-0123abcd")))
+            .build();
+
+    public static final Variable ENGINE_VERSION = Variable.string("engine_version").defaultValue("7.1")
+            .description("Redis engine version: 7.0 or 7.1 (parameter group family redis7), or 6.0, 6.2, 6.x (redis6.x). Default 7.1.")
+            .rule(Rules.matches("^(7[.][01]|6[.](0|2|x))$", "one of 7.1, 7.0, 6.2, 6.0, 6.x", "7.1.0"))
+            .build();
+
+    public static final Variable NUM_CACHE_CLUSTERS = Variable.number("num_cache_clusters").defaultValue(2)
+            .description("Number of nodes: 1 primary plus replicas, 1-6. Failover and Multi-AZ need at least 2. Default 2.")
+            .rule(Rules.between(1, 6, "a primary and at most 5 replicas", 7))
+            .build();
+
+    public static final Variable AUTOMATIC_FAILOVER_ENABLED = Variable.bool("automatic_failover_enabled").defaultValue(true)
+            .description("Promote a replica when the primary fails; needs num_cache_clusters >= 2. Default true.")
+            .build();
+
+    public static final Variable MULTI_AZ_ENABLED = Variable.bool("multi_az_enabled").defaultValue(true)
+            .description("Place replicas in other availability zones; needs automatic_failover_enabled. Default true.")
+            .build();
+
+    public static final Variable AT_REST_ENCRYPTION_ENABLED = Variable.bool("at_rest_encryption_enabled").defaultValue(true)
+            .description("Encrypt data on disk and in snapshots (AWS managed KMS key). Default true.")
+            .build();
+
+    public static final Variable TRANSIT_ENCRYPTION_ENABLED = Variable.bool("transit_encryption_enabled").defaultValue(true)
+            .description("TLS between clients and Redis; the URLs then use rediss://. Default true.")
+            .build();
+
+    public static final Variable AUTH_TOKEN_ENABLED = Variable.bool("auth_token_enabled").defaultValue(false)
+            .description("Require a Redis AUTH token; needs transit_encryption_enabled. The token is auth_token if set, "
+                    + "otherwise a generated 32-character alphanumeric password. Default false.")
+            .build();
+
+    public static final Variable AUTH_TOKEN = Variable.string("auth_token").sensitive()
+            .description("AUTH token to use instead of a generated one (only with auth_token_enabled): 16-128 printable "
+                    + "characters, specials limited to ! & # $ ^ < > -. Default null (generate one).")
+            .rule(Rules.matches(TOKEN_CHARACTERS,
+                    "16-128 letters, digits or the specials ! & # $ ^ < > -", "short@token"))
+            .build();
+
+    public static final Variable ENVIRONMENT = Variable.string("environment").required()
+            .description("Deployment environment: dev, staging or prod. Outside prod, changes apply immediately; "
+                    + "in prod they wait for the maintenance window.")
+            .rule(Rules.oneOf(List.of("dev", "staging", "prod"), "production"))
+            .build();
+
+    public static final Variable DESCRIPTION = Variable.string("description")
+            .description("Description of the replication group. Default null: \"Redis for <name> (<environment>)\".")
+            .rule(Rules.matches("^.{1,255}$", "1-255 characters", ""))
+            .build();
+
+    public static final Variable SNAPSHOT_RETENTION_LIMIT = Variable.number("snapshot_retention_limit").defaultValue(7)
+            .description("Days of automatic daily snapshots to keep, 0-35; 0 turns backups off. Default 7.")
+            .rule(Rules.between(0, 35, "AWS keeps at most 35 daily snapshots; 0 disables them", 36))
+            .build();
+
+    public static final Variable SNAPSHOT_WINDOW = Variable.string("snapshot_window").defaultValue("03:00-04:00")
+            .description("Daily UTC window for snapshots, hh24:mi-hh24:mi, at least 60 minutes, not overlapping "
+                    + "maintenance_window. Default 03:00-04:00.")
+            .rule(Rules.matches(Windows.SNAPSHOT_FORMAT, "in the format hh24:mi-hh24:mi, e.g. 03:00-04:00", "3:00-4:00"))
+            .rule(new Rule("at least 60 minutes long", "try(" + Windows.hclSnapshotLength(Rule.VALUE) + " >= 60, true)",
+                    value -> !((String) value).matches(Windows.SNAPSHOT_FORMAT) || Windows.snapshotLength((String) value) >= 60,
+                    "03:00-03:30"))
+            .build();
+
+    public static final Variable MAINTENANCE_WINDOW = Variable.string("maintenance_window").defaultValue("sun:05:00-sun:06:00")
+            .description("Weekly UTC maintenance window, ddd:hh24:mi-ddd:hh24:mi, at least 60 minutes. "
+                    + "Default sun:05:00-sun:06:00.")
+            .rule(Rules.matches(Windows.MAINTENANCE_FORMAT,
+                    "in the format ddd:hh24:mi-ddd:hh24:mi, e.g. sun:05:00-sun:06:00", "sunday:05:00-06:00"))
+            .rule(new Rule("at least 60 minutes long", "try(" + Windows.hclMaintenanceLength(Rule.VALUE) + " >= 60, true)",
+                    value -> !((String) value).matches(Windows.MAINTENANCE_FORMAT) || Windows.maintenanceLength((String) value) >= 60,
+                    "sun:05:00-sun:05:30"))
+            .build();
+
+    public static final Variable MAXMEMORY_POLICY = Variable.string("maxmemory_policy").defaultValue("allkeys-lru")
+            .description("Eviction policy when memory is full. Default allkeys-lru (Django cache).")
+            .rule(Rules.oneOf(List.of("volatile-lru", "allkeys-lru", "volatile-lfu", "allkeys-lfu", "volatile-random",
+                    "allkeys-random", "volatile-ttl", "noeviction"), "lru"))
+            .build();
+
+    public static final Variable TIMEOUT = Variable.number("timeout").defaultValue(300)
+            .description("Seconds before an idle client connection is closed; 0 never closes. Default 300.")
+            .rule(Rules.atLeast(0, "seconds; 0 disables", -1))
+            .build();
+
+    public static final Variable TCP_KEEPALIVE = Variable.number("tcp_keepalive").defaultValue(300)
+            .description("Seconds between TCP keepalive probes to clients; 0 disables. Default 300.")
+            .rule(Rules.atLeast(0, "seconds; 0 disables", -1))
+            .build();
+
+    public static final Variable MAXMEMORY_SAMPLES = Variable.number("maxmemory_samples").defaultValue(5)
+            .description("Keys sampled per eviction (LRU/LFU accuracy), 1-64. Default 5.")
+            .rule(Rules.between(1, 64, "ElastiCache's range", 0))
+            .build();
+
+    public static final Variable NOTIFICATION_TOPIC_ARN = Variable.string("notification_topic_arn")
+            .description("SNS topic ARN for ElastiCache events (failover, maintenance...). Default null: no notifications.")
+            .rule(Rules.matches("^arn:aws[a-z-]*:sns:[a-z0-9-]+:[0-9]{12}:[A-Za-z0-9_-]{1,256}$",
+                    "an SNS topic ARN (arn:aws:sns:<region>:<account>:<topic>)", "alerts"))
+            .build();
+
+    public static final Variable LOG_RETENTION_DAYS = Variable.number("log_retention_days").defaultValue(30)
+            .description("Days to keep slow-log and engine-log in CloudWatch; a CloudWatch retention value. Default 30.")
+            .rule(Rules.oneOfNumbers(List.of(1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096,
+                    1827, 2192, 2557, 2922, 3288, 3653), "the retention periods CloudWatch Logs accepts", 10))
+            .build();
+
+    public static final Variable TAGS = Variable.stringMap("tags").defaultValue(Map.of())
+            .description("Tags for every resource, merged over Environment = <environment>. Default {}.")
+            .build();
+
+    public static final Variable VPC_ID = Variable.string("vpc_id").required()
+            .description("VPC of the subnets; the security group is created in it.")
+            .rule(Rules.matches("^vpc-[0-9a-f]+$", "a VPC id (vpc-...)", "default"))
+            .build();
+
+    public static final Variable ALLOWED_SECURITY_GROUP_IDS = Variable.stringList("allowed_security_group_ids").defaultValue(List.of())
+            .description("Security groups whose members may connect on port. Default []: nobody unless allowed_cidr_blocks says so.")
+            .rule(Rules.eachMatches("^sg-[0-9a-f]+$", "a list of security group ids (sg-...)", List.of("web")))
+            .build();
+
+    public static final Variable ALLOWED_CIDR_BLOCKS = Variable.stringList("allowed_cidr_blocks").defaultValue(List.of())
+            .description("IPv4 CIDR blocks that may connect on port; never 0.0.0.0/0. Default [].")
+            .rule(new Rule("a list of IPv4 CIDR blocks such as 10.0.0.0/16",
+                    "alltrue([for cidr in VALUE : can(cidrnetmask(cidr))])",
+                    value -> ((List<?>) value).stream().allMatch(c -> ((String) c).matches(
+                            "^(25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])([.](25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])){3}/([0-9]|[12][0-9]|3[0-2])$")),
+                    List.of("10.0.0.0")))
+            .rule(new Rule("free of open ranges: a /0 block lets the whole internet in",
+                    "alltrue([for cidr in VALUE : !endswith(cidr, \"/0\")])",
+                    value -> ((List<?>) value).stream().noneMatch(c -> ((String) c).endsWith("/0")),
+                    List.of("0.0.0.0/0")))
+            .build();
+
+    public static final Variable PORT = Variable.number("port").defaultValue(6379)
+            .description("TCP port Redis listens on, 1024-65535. Default 6379.")
+            .rule(Rules.between(1024, 65535, "an unprivileged TCP port", 80))
+            .build();
+
+    /** Declaration order is the order of variables.tf.json and of the README table. */
+    public static final List<Variable> ALL = List.of(NAME, NODE_TYPE, SUBNET_IDS, ENGINE_VERSION, NUM_CACHE_CLUSTERS,
+            AUTOMATIC_FAILOVER_ENABLED, MULTI_AZ_ENABLED, AT_REST_ENCRYPTION_ENABLED, TRANSIT_ENCRYPTION_ENABLED,
+            AUTH_TOKEN_ENABLED, AUTH_TOKEN, ENVIRONMENT, DESCRIPTION, SNAPSHOT_RETENTION_LIMIT, SNAPSHOT_WINDOW,
+            MAINTENANCE_WINDOW, MAXMEMORY_POLICY, TIMEOUT, TCP_KEEPALIVE, MAXMEMORY_SAMPLES, NOTIFICATION_TOPIC_ARN,
+            LOG_RETENTION_DAYS, TAGS, VPC_ID, ALLOWED_SECURITY_GROUP_IDS, ALLOWED_CIDR_BLOCKS, PORT);
+
+    /** Rules over several variables; preconditions on the replication group in the module. */
+    public static final List<CrossRule> CROSS_RULES = List.of(
+            new CrossRule("automatic_failover_enabled needs num_cache_clusters >= 2 (a replica to promote)",
+                    "!var.automatic_failover_enabled || var.num_cache_clusters >= 2",
+                    in -> !in.bool(AUTOMATIC_FAILOVER_ENABLED) || in.number(NUM_CACHE_CLUSTERS) >= 2,
+                    Map.of("num_cache_clusters", 1, "automatic_failover_enabled", true, "multi_az_enabled", false)),
+            new CrossRule("multi_az_enabled needs automatic_failover_enabled",
+                    "!var.multi_az_enabled || var.automatic_failover_enabled",
+                    in -> !in.bool(MULTI_AZ_ENABLED) || in.bool(AUTOMATIC_FAILOVER_ENABLED),
+                    Map.of("multi_az_enabled", true, "automatic_failover_enabled", false)),
+            new CrossRule("multi_az_enabled needs at least two subnet_ids (one per availability zone)",
+                    "!var.multi_az_enabled || length(var.subnet_ids) >= 2",
+                    in -> !in.bool(MULTI_AZ_ENABLED) || in.list(SUBNET_IDS).size() >= 2,
+                    Map.of("subnet_ids", List.of("subnet-0a1b2c3d"))),
+            new CrossRule("automatic_failover_enabled is not supported on T1 and T2 node types",
+                    "!var.automatic_failover_enabled || !can(regex(\"^cache[.]t[12][.]\", var.node_type))",
+                    in -> !in.bool(AUTOMATIC_FAILOVER_ENABLED) || !in.string(NODE_TYPE).matches("^cache[.]t[12][.].*"),
+                    Map.of("node_type", "cache.t2.micro")),
+            new CrossRule("auth_token_enabled needs transit_encryption_enabled (AWS sends the token only over TLS)",
+                    "!var.auth_token_enabled || var.transit_encryption_enabled",
+                    in -> !in.bool(AUTH_TOKEN_ENABLED) || in.bool(TRANSIT_ENCRYPTION_ENABLED),
+                    Map.of("auth_token_enabled", true, "transit_encryption_enabled", false)),
+            new CrossRule("auth_token is used only with auth_token_enabled = true",
+                    "var.auth_token == null || var.auth_token_enabled",
+                    in -> in.get(AUTH_TOKEN) == null || in.bool(AUTH_TOKEN_ENABLED),
+                    Map.of("auth_token", "0123456789abcdefABCDEF")),
+            new CrossRule("snapshot_window must not overlap maintenance_window",
+                    Windows.hclNoOverlap("var.snapshot_window", "var.maintenance_window"),
+                    in -> !in.string(SNAPSHOT_WINDOW).matches(Windows.SNAPSHOT_FORMAT)
+                            || !in.string(MAINTENANCE_WINDOW).matches(Windows.MAINTENANCE_FORMAT)
+                            || !Windows.overlap(in.string(SNAPSHOT_WINDOW), in.string(MAINTENANCE_WINDOW)),
+                    Map.of("snapshot_window", "05:30-06:30", "maintenance_window", "sun:05:00-sun:06:00")));
+
+    /** A valid set of the required values, for examples and tests. */
+    public static final Map<String, Object> EXAMPLE = example();
+
+    public static Optional<Variable> byName(String name) {
+        return ALL.stream().filter(v -> v.name().equals(name)).findFirst();
+    }
+
+    /**
+     * Every rule the inputs break, each as "key = value: must be ...". Cross-variable rules run only when every
+     * single value is valid, so one mistake is reported once.
+     */
+    public static List<String> violations(ModuleInputs inputs) {
+        List<String> problems = new ArrayList<>();
+        for (Variable variable : ALL) {
+            if (variable.required() && inputs.get(variable) == null) {
+                problems.add(variable.name() + " is required: " + variable.description());
+                continue;
+            }
+            for (String broken : variable.violations(inputs.get(variable))) {
+                problems.add(variable.name() + " = " + display(variable, inputs.get(variable)) + ": must be " + broken);
+            }
+        }
+        if (problems.isEmpty()) {
+            problems.addAll(crossViolations(inputs));
+        }
+        return problems;
+    }
+
+    /** The cross-variable rules the inputs break; meaningful once every single value is valid. */
+    public static List<String> crossViolations(ModuleInputs inputs) {
+        return CROSS_RULES.stream().filter(rule -> !rule.check().test(inputs)).map(CrossRule::rule).toList();
+    }
+
+    /** How a value is shown in an error; a sensitive one never is. */
+    public static String display(Variable variable, Object value) {
+        if (variable.sensitive()) {
+            return "(sensitive value hidden)";
+        }
+        return value instanceof String s ? "\"" + s + "\"" : String.valueOf(value);
+    }
+
+    private static Map<String, Object> example() {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("name", "django-cache");
+        values.put("node_type", "cache.t4g.micro");
+        values.put("subnet_ids", List.of("subnet-0a1b2c3d", "subnet-4e5f6a7b"));
+        values.put("environment", "dev");
+        values.put("vpc_id", "vpc-0a1b2c3d");
+        return java.util.Collections.unmodifiableMap(values);
+    }
+}

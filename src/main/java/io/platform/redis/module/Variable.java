@@ -1,0 +1,145 @@
+package io.platform.redis.module;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One input variable of the exported module: its Terraform declaration (name, type, default, description,
+ * validation) and the Java checks of the same rules. Stack files use {@link #name()} as their key.
+ */
+public final class Variable {
+    private final String name;
+    private final VariableType type;
+    private final Object defaultValue;
+    private final boolean required;
+    private final boolean sensitive;
+    private final String description;
+    private final List<Rule> rules;
+
+    private Variable(Builder builder) {
+        this.name = builder.name;
+        this.type = builder.type;
+        this.defaultValue = builder.defaultValue;
+        this.required = builder.required;
+        this.sensitive = builder.sensitive;
+        this.description = Objects.requireNonNull(builder.description, () -> "variable " + builder.name + " needs a description");
+        this.rules = List.copyOf(builder.rules);
+        if (defaultValue != null && !type.accepts(defaultValue)) {
+            throw new IllegalStateException("default of " + name + " is not " + type.expected());
+        }
+    }
+
+    public static Builder string(String name) {
+        return new Builder(name, VariableType.STRING);
+    }
+
+    public static Builder number(String name) {
+        return new Builder(name, VariableType.NUMBER);
+    }
+
+    public static Builder bool(String name) {
+        return new Builder(name, VariableType.BOOL);
+    }
+
+    public static Builder stringList(String name) {
+        return new Builder(name, VariableType.STRING_LIST);
+    }
+
+    public static Builder stringMap(String name) {
+        return new Builder(name, VariableType.STRING_MAP);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public VariableType type() {
+        return type;
+    }
+
+    /** The module's default; null with {@link #required()} false means "not set" (Terraform null). */
+    public Object defaultValue() {
+        return defaultValue;
+    }
+
+    public boolean required() {
+        return required;
+    }
+
+    /** True when an unset value is null rather than a concrete default. */
+    public boolean nullable() {
+        return !required && defaultValue == null;
+    }
+
+    public boolean sensitive() {
+        return sensitive;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public List<Rule> rules() {
+        return rules;
+    }
+
+    /** The rules {@code value} breaks, as "must ..." phrases; empty when it is valid or null. */
+    public List<String> violations(Object value) {
+        List<String> broken = new ArrayList<>();
+        if (value == null) {
+            return broken;
+        }
+        for (Rule rule : rules) {
+            if (!rule.check().test(value)) {
+                broken.add(rule.rule());
+            }
+        }
+        return broken;
+    }
+
+    public static final class Builder {
+        private final String name;
+        private final VariableType type;
+        private Object defaultValue;
+        private boolean required;
+        private boolean sensitive;
+        private String description;
+        private final List<Rule> rules = new ArrayList<>();
+
+        private Builder(String name, VariableType type) {
+            this.name = name;
+            this.type = type;
+        }
+
+        /** No default: every caller must set it. */
+        public Builder required() {
+            this.required = true;
+            return this;
+        }
+
+        public Builder defaultValue(Object value) {
+            this.defaultValue = value;
+            return this;
+        }
+
+        public Builder sensitive() {
+            this.sensitive = true;
+            return this;
+        }
+
+        public Builder description(String text) {
+            this.description = text;
+            return this;
+        }
+
+        public Builder rule(Rule rule) {
+            rules.add(rule);
+            return this;
+        }
+
+        public Variable build() {
+            return new Variable(this);
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package io.platform.redis.stacks;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The provider and Terraform versions the generated configurations declare. The cdktf AWS bindings pin the exact
+ * provider version they were generated from (5.23.1); a module must state lower bounds only, so both the module and
+ * the stacks declare these ranges instead.
+ */
+public final class ProviderVersions {
+    private ProviderVersions() {
+    }
+
+    /** Preconditions need 1.2, strcontains 1.5; OpenTofu 1.6 and later read the same files. */
+    public static final String TERRAFORM = ">= 1.5.0";
+    public static final String AWS = ">= 5.0.0";
+    public static final String RANDOM = ">= 3.1.0";
+
+    /** The {@code required_providers} block, for the given providers (aws, random). */
+    public static Map<String, Object> requiredProviders(boolean withRandom) {
+        Map<String, Object> providers = new LinkedHashMap<>();
+        providers.put("aws", Map.of("source", "hashicorp/aws", "version", AWS));
+        if (withRandom) {
+            providers.put("random", Map.of("source", "hashicorp/random", "version", RANDOM));
+        }
+        return providers;
+    }
+}

@@ -1,0 +1,100 @@
+package io.platform.redis.synth;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/** File-tree helpers: copy, delete, read a tree, and replace a directory in one rename. */
+public final class Directories {
+    private Directories() {
+    }
+
+    /**
+     * Puts {@code staged} where {@code target} is. The old target is moved aside first and restored if the
+     * move-in fails, so a reader never sees a half-written tree. Both must be on one file system.
+     */
+    public static void replace(Path staged, Path target) {
+        Path aside = target.resolveSibling("." + target.getFileName() + ".old");
+        try {
+            deleteIfExists(aside);
+            Files.createDirectories(target.getParent());
+            boolean hadTarget = Files.exists(target);
+            if (hadTarget) {
+                Files.move(target, aside, StandardCopyOption.ATOMIC_MOVE);
+            }
+            try {
+                Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                if (hadTarget) {
+                    Files.move(aside, target, StandardCopyOption.ATOMIC_MOVE);
+                }
+                throw e;
+            }
+            deleteIfExists(aside);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot replace " + target, e);
+        }
+    }
+
+    public static void copy(Path from, Path to) {
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path source : walk.sorted().toList()) {
+                Path target = to.resolve(from.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy " + from + " to " + to, e);
+        }
+    }
+
+    public static void deleteIfExists(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try {
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                    Files.delete(file);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
+                    Files.delete(dir);
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + root, e);
+        }
+    }
+
+    /** Every regular file under {@code root}, by relative path with '/' separators, with its bytes. */
+    public static Map<String, byte[]> snapshot(Path root) {
+        Map<String, byte[]> files = new TreeMap<>();
+        if (!Files.exists(root)) {
+            return files;
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path file : walk.filter(Files::isRegularFile).toList()) {
+                files.put(root.relativize(file).toString().replace('\\', '/'), Files.readAllBytes(file));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return files;
+    }
+}
