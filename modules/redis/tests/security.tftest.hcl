@@ -42,7 +42,7 @@ run "ingress_only_from_allowed_sources_on_the_redis_port" {
 run "encrypted_logged_and_highly_available_by_default" {
   command = plan
   assert {
-    condition     = aws_elasticache_replication_group.this.at_rest_encryption_enabled == true && aws_elasticache_replication_group.this.transit_encryption_enabled == true
+    condition     = tostring(aws_elasticache_replication_group.this.at_rest_encryption_enabled) == "true" && aws_elasticache_replication_group.this.transit_encryption_enabled == true
     error_message = "Encryption at rest and in transit must be on by default."
   }
   assert {

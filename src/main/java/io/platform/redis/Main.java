@@ -4,13 +4,15 @@ import io.platform.redis.config.InvalidStacksException;
 import io.platform.redis.config.StackFile;
 import io.platform.redis.config.StackFileReader;
 import io.platform.redis.synth.Synthesizer;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 
 /**
  * The main job: read and check every stack file in {@code stacks/}, then synthesize one Terraform stack per
  * environment into {@code cdktf.out/stacks/<stack>/} and regenerate the exported module in {@code modules/redis}.
- * Run from the project folder (Maven and the cdktf CLI both do). Exit code 1 when a stack file is invalid.
+ * Run from the project folder (Maven and the cdktf CLI both do). Exit code 1 when a stack file is invalid, and
+ * then nothing is written.
  */
 public final class Main {
     private Main() {
@@ -19,19 +21,25 @@ public final class Main {
     public static void main(String[] args) {
         Path project = Path.of("").toAbsolutePath();
         String outdir = System.getenv().getOrDefault("CDKTF_OUTDIR", "cdktf.out");
-        int status;
-        try {
-            List<StackFile> stacks = StackFileReader.readAll(project, project.resolve("stacks"));
-            Synthesizer.run(stacks, project.resolve(outdir), project.resolve("modules").resolve("redis"));
-            System.out.println("Synthesized " + stacks.size() + " stack(s) into " + outdir + "/stacks: "
-                    + String.join(", ", stacks.stream().map(StackFile::stack).toList()) + "; module written to modules/redis");
-            status = 0;
-        } catch (InvalidStacksException e) {
-            System.err.println(e.getMessage());
-            System.err.println("Nothing was written: cdktf.out/ and modules/ are unchanged.");
-            status = 1;
-        }
+        int status = run(project, project.resolve(outdir), System.out, System.err);
         // The jsii runtime keeps non-daemon threads; exit explicitly so the status reaches the shell.
         System.exit(status);
+    }
+
+    /** The whole job for one project folder; returns the exit status. */
+    public static int run(Path project, Path cdktfOut, PrintStream out, PrintStream err) {
+        List<StackFile> stacks;
+        try {
+            stacks = StackFileReader.readAll(project, project.resolve("stacks"));
+        } catch (InvalidStacksException e) {
+            err.println(e.getMessage());
+            err.println("Nothing was written: cdktf.out/ and modules/ are unchanged.");
+            return 1;
+        }
+        Synthesizer.run(stacks, cdktfOut, project.resolve("modules").resolve("redis"));
+        out.println("Synthesized " + stacks.size() + " stack(s) into " + project.relativize(cdktfOut.toAbsolutePath())
+                + "/stacks: " + String.join(", ", stacks.stream().map(StackFile::stack).toList())
+                + "; module written to modules/redis");
+        return 0;
     }
 }

@@ -20,10 +20,17 @@ public final class ProviderVersions {
     /** The {@code required_providers} block, for the given providers (aws, random). */
     public static Map<String, Object> requiredProviders(boolean withRandom) {
         Map<String, Object> providers = new LinkedHashMap<>();
-        providers.put("aws", Map.of("source", "hashicorp/aws", "version", AWS));
+        providers.put("aws", provider("hashicorp/aws", AWS));
         if (withRandom) {
-            providers.put("random", Map.of("source", "hashicorp/random", "version", RANDOM));
+            providers.put("random", provider("hashicorp/random", RANDOM));
         }
         return providers;
+    }
+
+    private static Map<String, Object> provider(String source, String version) {
+        Map<String, Object> provider = new LinkedHashMap<>();
+        provider.put("source", source);
+        provider.put("version", version);
+        return provider;
     }
 }

@@ -1,0 +1,83 @@
+package io.platform.redis;
+
+import static io.platform.redis.support.JsonPath.at;
+import static io.platform.redis.support.JsonPath.map;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.platform.redis.config.StackFile;
+import io.platform.redis.module.ModuleOutput;
+import io.platform.redis.module.RedisOutputs;
+import io.platform.redis.support.Synthesized;
+import io.platform.redis.synth.Directories;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Every environment stack calls the exported module with its stack file's values and re-exports its outputs. */
+class EnvironmentStacksTest {
+    private final Synthesized synthesized = Synthesized.get();
+
+    @Test
+    void theProjectHasDevStagingAndProd() {
+        assertTrue(synthesized.stacks.stream().map(StackFile::stack).toList().containsAll(List.of("dev", "staging", "prod")));
+    }
+
+    @Test
+    void eachStackCallsTheModuleWithExactlyItsStackFileValues() {
+        for (StackFile stack : synthesized.stacks) {
+            Map<String, Object> call = new LinkedHashMap<>(map(synthesized.stackJson(stack.stack()), "module", "redis"));
+            call.remove("//");
+            assertEquals("./modules/redis", call.remove("source"), stack.stack());
+            assertEquals(new LinkedHashMap<>(stack.redis().explicit()), call, stack.stack());
+            assertEquals(stack.region(), at(synthesized.stackJson(stack.stack()), "provider", "aws", 0, "region"));
+        }
+    }
+
+    @Test
+    void eachStackCarriesAnIdenticalCopyOfTheModule() {
+        Map<String, byte[]> module = Directories.snapshot(synthesized.module);
+        for (StackFile stack : synthesized.stacks) {
+            Map<String, byte[]> copy = Directories.snapshot(synthesized.stackDir(stack.stack()).resolve("modules/redis"));
+            assertEquals(module.keySet(), copy.keySet(), stack.stack());
+            module.forEach((file, bytes) -> assertArrayEquals(bytes, copy.get(file), stack.stack() + ": " + file));
+        }
+    }
+
+    @Test
+    void eachStackOutputsTheModuleOutputsUnderTheSameNamesAndSensitivity() {
+        for (StackFile stack : synthesized.stacks) {
+            Map<String, Object> outputs = map(synthesized.stackJson(stack.stack()), "output");
+            assertEquals(RedisOutputs.ALL.stream().map(ModuleOutput::name).sorted().toList(),
+                    outputs.keySet().stream().sorted().toList(), stack.stack());
+            for (ModuleOutput output : RedisOutputs.ALL) {
+                assertEquals("${module.redis." + output.name() + "}", at(outputs, output.name(), "value"));
+                assertEquals(output.sensitive(), at(outputs, output.name(), "sensitive"));
+            }
+        }
+    }
+
+    @Test
+    void prodIsHighlyAvailableKeepsBackupsAndUsesRemoteState() {
+        Map<String, Object> prod = synthesized.stackJson("prod");
+        Map<String, Object> call = map(prod, "module", "redis");
+        assertEquals("prod", call.get("environment"));
+        assertEquals(true, call.get("multi_az_enabled"));
+        assertEquals(true, call.get("automatic_failover_enabled"));
+        assertEquals(2, call.get("num_cache_clusters"));
+        assertEquals(30, call.get("snapshot_retention_limit"));
+        assertEquals("lightwave-terraform-state", at(prod, "terraform", "backend", "s3", "bucket"));
+        assertEquals("terraform.dev.tfstate", at(synthesized.stackJson("dev"), "terraform", "backend", "local", "path"));
+    }
+
+    @Test
+    void stacksDeclareProviderRangesTheMirrorCanSatisfy() {
+        for (StackFile stack : synthesized.stacks) {
+            Map<String, Object> terraform = map(synthesized.stackJson(stack.stack()), "terraform");
+            assertEquals(">= 5.0.0", at(terraform, "required_providers", "aws", "version"));
+            assertEquals("hashicorp/aws", at(terraform, "required_providers", "aws", "source"));
+        }
+    }
+}

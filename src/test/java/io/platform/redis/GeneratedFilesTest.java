@@ -1,0 +1,56 @@
+package io.platform.redis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.platform.redis.support.Synthesized;
+import io.platform.redis.synth.Directories;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The committed module is what the Java generates, and generated files carry nothing machine-specific. */
+class GeneratedFilesTest {
+    private final Synthesized synthesized = Synthesized.get();
+
+    @Test
+    void committedModuleMatchesTheJava() {
+        Map<String, byte[]> committed = Directories.snapshot(Synthesized.PROJECT.resolve("modules/redis"));
+        Map<String, byte[]> generated = Directories.snapshot(synthesized.module);
+        List<String> drift = new ArrayList<>();
+        generated.forEach((file, bytes) -> {
+            if (!committed.containsKey(file)) {
+                drift.add("missing: " + file);
+            } else if (!Arrays.equals(bytes, committed.get(file))) {
+                drift.add("differs: " + file);
+            }
+        });
+        committed.keySet().stream().filter(f -> !generated.containsKey(f)).forEach(f -> drift.add("not generated: " + f));
+        if (!drift.isEmpty()) {
+            fail("modules/redis has drifted from the Java; run the README's main command and commit the result:\n  "
+                    + String.join("\n  ", drift));
+        }
+    }
+
+    @Test
+    void generatedFilesHoldNoAbsolutePathTimestampOrMachineName() throws Exception {
+        String home = System.getProperty("user.home");
+        String tmp = System.getProperty("java.io.tmpdir");
+        String host = java.net.InetAddress.getLocalHost().getHostName();
+        Map<String, byte[]> files = Directories.snapshot(synthesized.cdktfOut);
+        files.putAll(Directories.snapshot(synthesized.module));
+        for (var file : files.entrySet()) {
+            String text = new String(file.getValue(), StandardCharsets.UTF_8);
+            for (String leak : List.of(Synthesized.PROJECT.toString(), home, tmp, synthesized.root.toString())) {
+                assertFalse(text.contains(leak), file.getKey() + " contains " + leak);
+            }
+            assertFalse(host.length() > 3 && text.contains(host), file.getKey() + " contains the host name");
+            assertFalse(text.matches("(?s).*20[0-9]{2}-[01][0-9]-[0-3][0-9]T[0-2][0-9]:.*"), file.getKey() + " contains a timestamp");
+        }
+        assertEquals(false, files.isEmpty());
+    }
+}

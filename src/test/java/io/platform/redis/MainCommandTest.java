@@ -1,0 +1,103 @@
+package io.platform.redis;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.platform.redis.support.Synthesized;
+import io.platform.redis.synth.Directories;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The main command on a copy of the project: exit codes, nothing damaged on failure, changes stay local. */
+class MainCommandTest {
+    private final Synthesized synthesized = Synthesized.get();
+
+    @TempDir
+    Path project;
+
+    private Path copyProject() {
+        Directories.copy(Synthesized.PROJECT.resolve("stacks"), project.resolve("stacks"));
+        Directories.copy(synthesized.module, project.resolve("modules/redis"));
+        Directories.copy(synthesized.cdktfOut, project.resolve("cdktf.out"));
+        return project;
+    }
+
+    private record Run(int status, String out, String err) {
+    }
+
+    private Run main() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = Main.run(project, project.resolve("cdktf.out"),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aBrokenStackFileExitsNonZeroNamesEveryProblemAndChangesNothing() throws Exception {
+        copyProject();
+        Path prod = project.resolve("stacks/prod.yaml");
+        Files.writeString(prod, Files.readString(prod)
+                .replace("snapshot_retention_limit: 30", "snapshot_retention_limit: 40")
+                .replace("maxmemory_policy: allkeys-lru", "maxmemory_policy: lru")
+                .replace("node_type: cache.t4g.small", "node_typ: cache.t4g.small"));
+        Map<String, byte[]> outBefore = Directories.snapshot(project.resolve("cdktf.out"));
+        Map<String, byte[]> moduleBefore = Directories.snapshot(project.resolve("modules"));
+
+        Run run = main();
+
+        assertEquals(1, run.status());
+        assertTrue(run.err().contains("stacks/prod.yaml:24: redis.snapshot_retention_limit: 40"), run.err());
+        assertTrue(run.err().contains("stacks/prod.yaml:26: redis.maxmemory_policy: \"lru\""), run.err());
+        assertTrue(run.err().contains("redis.node_typ: unknown key; did you mean \"node_type\"?"), run.err());
+        assertTrue(run.err().contains("redis.node_type: is required"), run.err());
+        assertSameTree(outBefore, Directories.snapshot(project.resolve("cdktf.out")));
+        assertSameTree(moduleBefore, Directories.snapshot(project.resolve("modules")));
+        assertEquals(new TreeSet<>(java.util.List.of("cdktf.out", "modules", "stacks")), names(project));
+    }
+
+    @Test
+    void changingOneProdValueChangesProdAndNothingElse() throws Exception {
+        copyProject();
+        Path prod = project.resolve("stacks/prod.yaml");
+        Files.writeString(prod, Files.readString(prod).replace("snapshot_retention_limit: 30", "snapshot_retention_limit: 14"));
+        Map<String, byte[]> before = Directories.snapshot(project.resolve("cdktf.out"));
+        Map<String, byte[]> moduleBefore = Directories.snapshot(project.resolve("modules"));
+
+        Run run = main();
+
+        assertEquals(0, run.status(), run.err());
+        Map<String, byte[]> after = Directories.snapshot(project.resolve("cdktf.out"));
+        assertEquals(before.keySet(), after.keySet());
+        TreeSet<String> changed = new TreeSet<>();
+        before.forEach((file, bytes) -> {
+            if (!java.util.Arrays.equals(bytes, after.get(file))) {
+                changed.add(file);
+            }
+        });
+        assertEquals(new TreeSet<>(java.util.List.of("stacks/prod/cdk.tf.json")), changed);
+        assertTrue(new String(after.get("stacks/prod/cdk.tf.json"), StandardCharsets.UTF_8).contains("\"snapshot_retention_limit\": 14"));
+        assertSameTree(moduleBefore, Directories.snapshot(project.resolve("modules")));
+        assertFalse(run.out().isBlank());
+    }
+
+    private static TreeSet<String> names(Path dir) throws Exception {
+        try (var list = Files.list(dir)) {
+            return new TreeSet<>(list.map(p -> p.getFileName().toString()).toList());
+        }
+    }
+
+    static void assertSameTree(Map<String, byte[]> expected, Map<String, byte[]> actual) {
+        assertEquals(expected.keySet(), actual.keySet());
+        expected.forEach((file, bytes) -> assertArrayEquals(bytes, actual.get(file), file));
+    }
+}

@@ -1,0 +1,177 @@
+package io.platform.redis;
+
+import static io.platform.redis.support.JsonPath.at;
+import static io.platform.redis.support.JsonPath.map;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.platform.redis.module.ModuleOutput;
+import io.platform.redis.module.RedisOutputs;
+import io.platform.redis.module.RedisVariables;
+import io.platform.redis.module.Variable;
+import io.platform.redis.support.Synthesized;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The exported module's JSON: the seed's interface, the resources and their key settings, no cdktf leftovers. */
+class ModuleJsonTest {
+    private final Synthesized synthesized = Synthesized.get();
+    private final Map<String, Object> variables = map(synthesized.moduleFile("variables.tf.json"), "variable");
+    private final Map<String, Object> main = synthesized.moduleFile("main.tf.json");
+    private final Map<String, Object> outputs = map(synthesized.moduleFile("outputs.tf.json"), "output");
+
+    /** The inputs table of the module this project replaces: name, type, default ("-" = required). */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "name                       | string       | -",
+        "node_type                  | string       | -",
+        "subnet_ids                 | list(string) | -",
+        "engine_version             | string       | 7.1",
+        "num_cache_clusters         | number       | 2",
+        "automatic_failover_enabled | bool         | true",
+        "multi_az_enabled           | bool         | true",
+        "at_rest_encryption_enabled | bool         | true",
+        "transit_encryption_enabled | bool         | true",
+        "auth_token_enabled         | bool         | false",
+    })
+    void seedInputsKeepNameTypeAndDefault(String name, String type, String defaultValue) {
+        Map<String, Object> variable = map(variables, name);
+        assertEquals(type, variable.get("type"), name + " type");
+        if (defaultValue.equals("-")) {
+            assertFalse(variable.containsKey("default"), name + " must be required");
+        } else {
+            assertEquals(defaultValue, String.valueOf(variable.get("default")), name + " default");
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "snapshot_window     | 03:00-04:00",
+        "maxmemory_policy    | allkeys-lru",
+        "timeout             | 300",
+        "tcp_keepalive       | 300",
+        "maxmemory_samples   | 5",
+        "port                | 6379",
+        "snapshot_retention_limit | 7",
+        "maintenance_window  | sun:05:00-sun:06:00",
+    })
+    void tuningDefaults(String name, String defaultValue) {
+        assertEquals(defaultValue, String.valueOf((Object) at(variables, name, "default")));
+    }
+
+    @Test
+    void everyVariableIsTypedDescribedAndValidatedWhereAwsHasARule() {
+        assertEquals(RedisVariables.ALL.stream().map(Variable::name).toList(), List.copyOf(variables.keySet()));
+        for (Variable variable : RedisVariables.ALL) {
+            Map<String, Object> declared = map(variables, variable.name());
+            assertTrue(declared.get("description") instanceof String d && !d.isBlank(), variable.name());
+            assertEquals(variable.type().hcl(), declared.get("type"));
+            List<?> validation = (List<?>) declared.getOrDefault("validation", List.of());
+            assertEquals(variable.rules().size(), validation.size(), variable.name() + " validation blocks");
+            if (variable.nullable()) {
+                assertTrue(declared.containsKey("default") && declared.get("default") == null, variable.name() + " default null");
+            }
+        }
+        assertEquals(true, at(variables, "auth_token", "sensitive"));
+    }
+
+    @Test
+    void outputsKeepTheSeedNamesAndHideTheToken() {
+        for (String seedName : List.of("primary_endpoint_address", "reader_endpoint_address", "port", "redis_url",
+                "celery_broker_url", "redis_security_group_id")) {
+            assertTrue(outputs.containsKey(seedName), seedName);
+        }
+        for (ModuleOutput output : RedisOutputs.ALL) {
+            assertEquals(output.sensitive(), at(outputs, output.name(), "sensitive"), output.name());
+        }
+        assertTrue((Boolean) at(outputs, "redis_url", "sensitive"));
+        assertTrue((Boolean) at(outputs, "celery_broker_url", "sensitive"));
+        assertTrue((Boolean) at(outputs, "auth_token", "sensitive"));
+        assertEquals("${local.redis_base_url}/0", at(outputs, "redis_url", "value"));
+        assertEquals("${local.redis_base_url}/1", at(outputs, "celery_broker_url", "value"));
+        assertEquals("${aws_elasticache_replication_group.this.port}", at(outputs, "port", "value"));
+    }
+
+    @Test
+    void replicationGroupIsEncryptedLoggedAndGuarded() {
+        Map<String, Object> group = map(main, "resource", "aws_elasticache_replication_group", "this");
+        assertEquals("redis", group.get("engine"));
+        assertEquals("${var.at_rest_encryption_enabled}", group.get("at_rest_encryption_enabled"));
+        assertEquals("${var.transit_encryption_enabled}", group.get("transit_encryption_enabled"));
+        assertEquals("${local.auth_token}", group.get("auth_token"));
+        assertEquals("${var.environment != \"prod\"}", group.get("apply_immediately"));
+        assertEquals("${var.notification_topic_arn}", group.get("notification_topic_arn"));
+        List<Map<String, Object>> logs = at(group, "log_delivery_configuration");
+        assertEquals(List.of("slow-log", "engine-log"), logs.stream().map(l -> l.get("log_type")).toList());
+        assertEquals(List.of("${aws_cloudwatch_log_group.slow_log.name}", "${aws_cloudwatch_log_group.engine_log.name}"),
+                logs.stream().map(l -> l.get("destination")).toList());
+        assertEquals(RedisVariables.CROSS_RULES.size(), ((List<?>) at(group, "lifecycle", "precondition")).size());
+    }
+
+    @Test
+    void parameterGroupCarriesTheDjangoTuningAndSurvivesFamilyChanges() {
+        Map<String, Object> group = map(main, "resource", "aws_elasticache_parameter_group", "this");
+        List<Map<String, Object>> parameters = at(group, "parameter");
+        assertEquals(List.of("maxmemory-policy", "timeout", "tcp-keepalive", "maxmemory-samples"),
+                parameters.stream().map(p -> p.get("name")).toList());
+        assertEquals(true, at(group, "lifecycle", "create_before_destroy"));
+        assertTrue(((String) group.get("name")).contains("local.parameter_group_family"));
+    }
+
+    @Test
+    void generatedTokenIsAlphanumericAndOnlyWhenAuthIsOnWithoutAGivenToken() {
+        // The random provider is not installable here, so its settings are checked on the JSON (see OfflineCopy).
+        Map<String, Object> password = map(main, "resource", "random_password", "auth_token");
+        assertEquals(32, password.get("length"));
+        assertEquals(false, password.get("special"));
+        assertEquals("${var.auth_token_enabled && var.auth_token == null ? 1 : 0}", password.get("count"));
+    }
+
+    @Test
+    void securityGroupHasNoInlineRulesAndIngressOnlyFromAllowedSources() {
+        Map<String, Object> group = map(main, "resource", "aws_security_group", "this");
+        assertFalse(group.containsKey("ingress"));
+        assertFalse(group.containsKey("egress"));
+        Map<String, Object> rules = map(main, "resource", "aws_vpc_security_group_ingress_rule");
+        assertEquals("${toset(var.allowed_security_group_ids)}", at(rules, "from_security_groups", "for_each"));
+        assertEquals("${toset(var.allowed_cidr_blocks)}", at(rules, "from_cidr_blocks", "for_each"));
+        assertEquals("${var.port}", at(rules, "from_cidr_blocks", "from_port"));
+    }
+
+    @Test
+    void oneLogGroupPerLogType() {
+        Map<String, Object> logs = map(main, "resource", "aws_cloudwatch_log_group");
+        assertEquals("/aws/elasticache/${var.name}/slow-log", at(logs, "slow_log", "name"));
+        assertEquals("/aws/elasticache/${var.name}/engine-log", at(logs, "engine_log", "name"));
+        assertEquals("${var.log_retention_days}", at(logs, "slow_log", "retention_in_days"));
+    }
+
+    @Test
+    void everyTaggableResourceIsTagged() {
+        Map<String, Map<String, Map<String, Object>>> resources = at(main, "resource");
+        resources.forEach((type, byName) -> byName.forEach((name, body) -> {
+            if (!type.equals("random_password")) {
+                assertEquals("${local.tags}", body.get("tags"), type + "." + name);
+            }
+        }));
+    }
+
+    @Test
+    void moduleConfiguresNoProviderNoBackendAndStatesLowerBounds() {
+        Map<String, Object> terraform = map(synthesized.moduleFile("versions.tf.json"), "terraform");
+        assertFalse(terraform.containsKey("backend"));
+        assertEquals("hashicorp/aws", at(terraform, "required_providers", "aws", "source"));
+        assertTrue(((String) at(terraform, "required_providers", "aws", "version")).startsWith(">="));
+        assertTrue(((String) at(terraform, "required_providers", "random", "version")).startsWith(">="));
+        for (String file : List.of("versions.tf.json", "variables.tf.json", "main.tf.json", "outputs.tf.json")) {
+            Map<String, Object> json = synthesized.moduleFile(file);
+            assertNull(json.get("provider"), file);
+            assertFalse(Synthesized.read(synthesized.module.resolve(file)).contains("\"//\""), file + " has cdktf metadata");
+        }
+    }
+}

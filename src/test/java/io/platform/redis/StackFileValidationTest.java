@@ -1,0 +1,183 @@
+package io.platform.redis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.platform.redis.config.InvalidStacksException;
+import io.platform.redis.config.Problem;
+import io.platform.redis.config.StackFileReader;
+import io.platform.redis.module.CrossRule;
+import io.platform.redis.module.ModuleInputs;
+import io.platform.redis.module.ModuleTests;
+import io.platform.redis.module.RedisVariables;
+import io.platform.redis.module.Rule;
+import io.platform.redis.module.Variable;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Bad stack files are caught before anything is built, with file, line, key, value and rule, all at once. */
+class StackFileValidationTest {
+    @TempDir
+    Path project;
+
+    static final String VALID = """
+            stack: dev
+            region: eu-west-1
+            redis:
+              name: django-cache
+              environment: dev
+              node_type: cache.t4g.micro
+              vpc_id: vpc-0a1b2c3d
+              subnet_ids: [subnet-0a1b2c3d, subnet-4e5f6a7b]
+            """;
+
+    private Path write(String name, String text) throws IOException {
+        Path stacks = Files.createDirectories(project.resolve("stacks"));
+        return Files.writeString(stacks.resolve(name), text);
+    }
+
+    private List<Problem> problems() {
+        return assertThrows(InvalidStacksException.class,
+                () -> StackFileReader.readAll(project, project.resolve("stacks"))).problems();
+    }
+
+    private static String joined(List<Problem> problems) {
+        return String.join("\n", problems.stream().map(Problem::toString).toList());
+    }
+
+    @Test
+    void aValidFileIsRead() throws Exception {
+        write("dev.yaml", VALID);
+        var stacks = StackFileReader.readAll(project, project.resolve("stacks"));
+        assertEquals("dev", stacks.get(0).stack());
+        assertEquals(2, stacks.get(0).redis().number(RedisVariables.NUM_CACHE_CLUSTERS));
+    }
+
+    @Test
+    void threeMistakesAreReportedTogetherWithFileLineKeyValueAndRule() throws Exception {
+        write("prod.yaml", VALID.replace("stack: dev", "stack: prod")
+                + "  snapshot_retention_limit: 40\n"
+                + "  maxmemory_policy: lru\n"
+                + "  num_cache_cluster: 3\n");
+        List<Problem> problems = problems();
+        String text = joined(problems);
+        assertEquals(3, problems.size(), text);
+        assertTrue(text.contains("stacks/prod.yaml:9: redis.snapshot_retention_limit: 40: must be between 0 and 35"), text);
+        assertTrue(text.contains("stacks/prod.yaml:10: redis.maxmemory_policy: \"lru\": must be one of volatile-lru, allkeys-lru"), text);
+        assertTrue(text.contains("stacks/prod.yaml:11: redis.num_cache_cluster: unknown key; did you mean \"num_cache_clusters\"?"), text);
+    }
+
+    @Test
+    void wrongTypesAndMissingKeysAreNamed() throws Exception {
+        write("dev.yaml", """
+                stack: dev
+                region: eu-west-1
+                redis:
+                  name: django-cache
+                  environment: dev
+                  num_cache_clusters: "2"
+                  multi_az_enabled: maybe
+                  subnet_ids: subnet-0a1b2c3d
+                """);
+        String text = joined(problems());
+        assertTrue(text.contains("redis.num_cache_clusters: must be a whole number, got string \"2\""), text);
+        assertTrue(text.contains("redis.multi_az_enabled: must be true or false, got string \"maybe\""), text);
+        assertTrue(text.contains("redis.subnet_ids: must be a list of strings, got string \"subnet-0a1b2c3d\""), text);
+        assertTrue(text.contains("redis.node_type: is required"), text);
+        assertTrue(text.contains("redis.vpc_id: is required"), text);
+    }
+
+    @Test
+    void malformedYamlNamesTheLine() throws Exception {
+        write("dev.yaml", "stack: dev\nregion: [eu-west-1\nredis: {}\n");
+        String text = joined(problems());
+        assertTrue(text.startsWith("stacks/dev.yaml:"), text);
+        assertTrue(text.contains("not valid YAML/JSON"), text);
+    }
+
+    @Test
+    void jsonStackFilesAreReadToo() throws Exception {
+        write("dev.json", "{\"stack\": \"dev\", \"region\": \"eu-west-1\", \"redis\": {\"name\": \"django-cache\", "
+                + "\"environment\": \"dev\", \"node_type\": \"cache.t4g.micro\", \"vpc_id\": \"vpc-0a1b2c3d\", "
+                + "\"subnet_ids\": [\"subnet-0a1b2c3d\", \"subnet-4e5f6a7b\"]}}");
+        assertEquals("dev", StackFileReader.readAll(project, project.resolve("stacks")).get(0).stack());
+    }
+
+    @Test
+    void duplicateKeysAndDuplicateStackNamesAreRejected() throws Exception {
+        write("a.yaml", VALID + "  port: 6379\n  port: 6380\n");
+        write("b.yaml", VALID);
+        write("c.yaml", VALID);
+        String text = joined(problems());
+        assertTrue(text.contains("stacks/a.yaml:10: redis.port: appears twice (first on line 9)"), text);
+        assertTrue(text.contains("stacks/c.yaml: stack: \"dev\" is already the stack name in stacks/b.yaml"), text);
+    }
+
+    @Test
+    void anEmptyOrMissingStacksFolderIsAnError() throws Exception {
+        assertTrue(joined(problems()).contains("stacks: folder not found"));
+        Files.createDirectories(project.resolve("stacks"));
+        assertTrue(joined(problems()).contains("stacks: holds no stack file"));
+    }
+
+    @Test
+    void anEmptyFileAndABadBackendAreExplained() throws Exception {
+        write("a.yaml", "");
+        write("b.yaml", VALID.replace("stack: dev", "stack: b") + "backend:\n  s3:\n    bucket: state\n");
+        write("c.yaml", VALID.replace("stack: dev", "stack: c") + "backend:\n  local:\n    path: /abs/state.tfstate\n");
+        String text = joined(problems());
+        assertTrue(text.contains("stacks/a.yaml: must be a map with the keys stack, region, backend, redis, but the file is empty"), text);
+        assertTrue(text.contains("stacks/b.yaml:10: backend.s3.key: is required"), text);
+        assertTrue(text.contains("stacks/c.yaml:11: backend.local.path: \"/abs/state.tfstate\": must be a relative path"), text);
+    }
+
+    @Test
+    void aSensitiveValueIsNeverEchoed() throws Exception {
+        write("dev.yaml", VALID + "  auth_token_enabled: true\n  auth_token: \"short@secret\"\n");
+        String text = joined(problems());
+        assertTrue(text.contains("redis.auth_token: (sensitive value hidden): must be 16-128"), text);
+        assertTrue(!text.contains("short@secret"), text);
+    }
+
+    static Stream<ModuleTests.Case> cases() {
+        return ModuleTests.cases().stream();
+    }
+
+    /** The same bad values the module's generated validation test feeds to terraform. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void javaRejectsEveryBadExampleTheModuleRejects(ModuleTests.Case badCase) {
+        Map<String, Object> values = new LinkedHashMap<>(RedisVariables.EXAMPLE);
+        values.putAll(badCase.variables());
+        List<String> violations = RedisVariables.violations(ModuleInputs.of(values));
+        assertEquals(1, violations.size(), badCase.name() + ": " + violations);
+    }
+
+    @Test
+    void theCatalogExampleIsValid() {
+        assertEquals(List.of(), RedisVariables.violations(ModuleInputs.of(RedisVariables.EXAMPLE)));
+        for (Variable variable : RedisVariables.ALL) {
+            if (variable.defaultValue() != null) {
+                assertEquals(List.of(), variable.violations(variable.defaultValue()), variable.name() + " default");
+            }
+            for (Rule rule : variable.rules()) {
+                assertTrue(variable.type().accepts(rule.badExample()), variable.name() + " bad example type");
+            }
+        }
+        for (CrossRule rule : RedisVariables.CROSS_RULES) {
+            Map<String, Object> values = new LinkedHashMap<>(RedisVariables.EXAMPLE);
+            values.putAll(rule.badExample());
+            assertEquals(List.of(rule.rule()), RedisVariables.violations(ModuleInputs.of(values)));
+        }
+    }
+}

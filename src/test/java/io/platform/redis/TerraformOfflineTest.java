@@ -1,0 +1,132 @@
+package io.platform.redis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.platform.redis.config.StackFile;
+import io.platform.redis.module.ModuleInputs;
+import io.platform.redis.module.RedisVariables;
+import io.platform.redis.support.OfflineCopy;
+import io.platform.redis.support.Synthesized;
+import io.platform.redis.support.Terraform;
+import io.platform.redis.synth.Directories;
+import io.platform.redis.synth.Json;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Real terraform on what we generate: offline init, validate and plan of the module, of main/ and of every
+ * environment stack, with the resource counts each plan creates; and the module's own {@code terraform test}.
+ * The random provider cannot be installed here; {@link OfflineCopy} documents the stand-in used instead.
+ */
+class TerraformOfflineTest {
+    private final Synthesized synthesized = Synthesized.get();
+
+    private Terraform terraform() {
+        assumeTrue(Terraform.get().isPresent(), () -> "SKIPPED offline terraform checks: " + Terraform.unavailableReason());
+        return Terraform.get().orElseThrow();
+    }
+
+    /** What one module instance creates for these inputs. */
+    static Map<String, Integer> expectedModuleResources(ModuleInputs inputs) {
+        Map<String, Integer> expected = new TreeMap<>();
+        expected.put("aws_cloudwatch_log_group", 2);
+        expected.put("aws_elasticache_parameter_group", 1);
+        expected.put("aws_elasticache_replication_group", 1);
+        expected.put("aws_elasticache_subnet_group", 1);
+        expected.put("aws_security_group", 1);
+        int ingress = inputs.list(RedisVariables.ALLOWED_SECURITY_GROUP_IDS).size() + inputs.list(RedisVariables.ALLOWED_CIDR_BLOCKS).size();
+        if (ingress > 0) {
+            expected.put("aws_vpc_security_group_ingress_rule", ingress);
+        }
+        if (inputs.bool(RedisVariables.AUTH_TOKEN_ENABLED) && inputs.get(RedisVariables.AUTH_TOKEN) == null) {
+            expected.put("terraform_data", 1); // the random_password stand-in
+        }
+        return expected;
+    }
+
+    private static void report(String what, Map<String, Integer> counts) {
+        System.out.println("[offline plan] " + what + ": " + counts.values().stream().mapToInt(Integer::intValue).sum()
+                + " to create " + counts);
+    }
+
+    @TestFactory
+    List<DynamicTest> everyStackPlansOffline() {
+        Terraform terraform = terraform();
+        List<DynamicTest> tests = new ArrayList<>();
+        for (StackFile stack : synthesized.stacks) {
+            tests.add(DynamicTest.dynamicTest(stack.stack(), () -> {
+                Path copy = OfflineCopy.of(synthesized.stackDir(stack.stack()), true);
+                try {
+                    Map<String, Integer> counts = terraform.planCreates(copy);
+                    report("stack " + stack.stack(), counts);
+                    assertEquals(expectedModuleResources(stack.redis()), counts, stack.stack());
+                } finally {
+                    Directories.deleteIfExists(copy);
+                }
+            }));
+        }
+        return tests;
+    }
+
+    @Test
+    void moduleAloneValidatesAndPlansOffline() throws Exception {
+        Terraform terraform = terraform();
+        Path copy = OfflineCopy.of(synthesized.module, false);
+        try {
+            Json.write(copy.resolve("offline_provider.tf.json"), OfflineCopy.providerFile());
+            Json.write(copy.resolve("example.tfvars.json"), OfflineCopy.exampleVariables());
+            Map<String, Integer> counts = terraform.planCreates(copy, "-var-file=example.tfvars.json");
+            report("module redis (catalog example inputs)", counts);
+            assertEquals(expectedModuleResources(ModuleInputs.of(RedisVariables.EXAMPLE)), counts);
+        } finally {
+            Directories.deleteIfExists(copy);
+        }
+    }
+
+    @Test
+    void mainConsumesTheModuleAndPlansOffline() throws Exception {
+        Terraform terraform = terraform();
+        Path root = Files.createTempDirectory("redis-main-offline-");
+        try {
+            Directories.copy(Synthesized.PROJECT.resolve("main"), root.resolve("main"));
+            Directories.copy(synthesized.module, root.resolve("modules/redis"));
+            Path copy = OfflineCopy.of(root, false);
+            Json.write(copy.resolve("main/zz_offline_override.tf.json"), Map.of(
+                    "terraform", Map.of("backend", Map.of("local", Map.of("path", "offline.tfstate"))),
+                    "provider", OfflineCopy.providerFile().get("provider")));
+            Map<String, Integer> counts = terraform.planCreates(copy.resolve("main"), "-var-file=example.tfvars");
+            report("main/", counts);
+            Map<String, Integer> expected = new TreeMap<>(expectedModuleResources(ModuleInputs.of(Map.of(
+                    "allowed_security_group_ids", List.of("sg-0a1b2c3d4e5f6a7b8")))));
+            expected.put("aws_sns_topic", 1);
+            assertEquals(expected, counts);
+            Directories.deleteIfExists(copy);
+        } finally {
+            Directories.deleteIfExists(root);
+        }
+    }
+
+    @Test
+    void moduleTestsPassUnderTerraformTest() {
+        Terraform terraform = terraform();
+        Path copy = OfflineCopy.of(synthesized.module, false);
+        try {
+            terraform.ok(copy, "init", "-input=false", "-no-color");
+            String output = terraform.ok(copy, "test", "-no-color");
+            String summary = output.lines().filter(l -> l.contains("passed")).reduce((a, b) -> b).orElse(output);
+            System.out.println("[terraform test] modules/redis: " + summary.trim());
+            assertTrue(output.contains("Success!"), output);
+        } finally {
+            Directories.deleteIfExists(copy);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package io.platform.redis.support;
+
+import io.platform.redis.config.StackFile;
+import io.platform.redis.config.StackFileReader;
+import io.platform.redis.synth.Directories;
+import io.platform.redis.synth.Json;
+import io.platform.redis.synth.Synthesizer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The project's real stack files synthesized once per test JVM into a temporary folder, exactly as the main
+ * command does it. Every test reads from here, so the jsii runtime and the AWS assembly load once for the suite.
+ */
+public final class Synthesized {
+    public static final Path PROJECT = Path.of("").toAbsolutePath();
+    private static Synthesized instance;
+
+    public final Path root;
+    public final Path cdktfOut;
+    public final Path module;
+    public final List<StackFile> stacks;
+
+    private Synthesized() throws Exception {
+        root = Files.createTempDirectory("redis-synth-test-");
+        cdktfOut = root.resolve("cdktf.out");
+        module = root.resolve("modules").resolve("redis");
+        stacks = StackFileReader.readAll(PROJECT, PROJECT.resolve("stacks"));
+        Synthesizer.run(stacks, cdktfOut, module);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> Directories.deleteIfExists(root)));
+    }
+
+    public static synchronized Synthesized get() {
+        if (instance == null) {
+            try {
+                instance = new Synthesized();
+            } catch (Exception e) {
+                throw new IllegalStateException("synthesis of the project's stacks failed", e);
+            }
+        }
+        return instance;
+    }
+
+    public Path stackDir(String stack) {
+        return cdktfOut.resolve("stacks").resolve(stack);
+    }
+
+    public Map<String, Object> stackJson(String stack) {
+        return Json.read(stackDir(stack).resolve("cdk.tf.json"));
+    }
+
+    public Map<String, Object> moduleFile(String name) {
+        return Json.read(module.resolve(name));
+    }
+
+    public static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

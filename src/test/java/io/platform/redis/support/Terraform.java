@@ -1,0 +1,169 @@
+package io.platform.redis.support;
+
+import io.platform.redis.synth.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * The real terraform binary, run offline: providers come from a local filesystem mirror through a CLI config file
+ * of our own. The mirror is {@code TF_PROVIDER_MIRROR} when set, else found among Terraform's standard plugin
+ * folders and a shallow search of the usual install prefixes for a {@code registry.terraform.io/hashicorp/aws}
+ * tree. When either the binary or a mirror is missing, {@link #unavailableReason()} says which.
+ */
+public final class Terraform {
+    private static String unavailable;
+    private static final Terraform INSTANCE = locate();
+
+    private final Path binary;
+    private final Path cliConfig;
+
+    private Terraform(Path binary, Path cliConfig) {
+        this.binary = binary;
+        this.cliConfig = cliConfig;
+    }
+
+    public static Optional<Terraform> get() {
+        return Optional.ofNullable(INSTANCE);
+    }
+
+    public static String unavailableReason() {
+        return unavailable;
+    }
+
+    public record Result(int exitCode, String output) {
+    }
+
+    /** Runs terraform in {@code dir}; never prompts, never calls home. */
+    public Result run(Path dir, String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(binary.toString());
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+        Map<String, String> env = builder.environment();
+        env.put("TF_CLI_CONFIG_FILE", cliConfig.toString());
+        env.put("TF_IN_AUTOMATION", "1");
+        env.put("TF_INPUT", "0");
+        env.put("CHECKPOINT_DISABLE", "1");
+        env.put("AWS_EC2_METADATA_DISABLED", "true");
+        env.keySet().removeIf(key -> key.startsWith("TF_VAR_") || key.equals("TF_DATA_DIR") || key.equals("TF_WORKSPACE"));
+        try {
+            Process process = builder.start();
+            byte[] output = process.getInputStream().readAllBytes();
+            if (!process.waitFor(10, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                throw new AssertionError("terraform " + String.join(" ", args) + " timed out in " + dir);
+            }
+            return new Result(process.exitValue(), new String(output, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Runs terraform and fails the test with its output unless it exits 0. */
+    public String ok(Path dir, String... args) {
+        Result result = run(dir, args);
+        if (result.exitCode() != 0) {
+            throw new AssertionError("terraform " + String.join(" ", args) + " failed in " + dir + ":\n" + result.output());
+        }
+        return result.output();
+    }
+
+    /** init + validate + plan; returns how many resources of each type the plan creates. */
+    @SuppressWarnings("unchecked")
+    public Map<String, Integer> planCreates(Path dir, String... planArgs) {
+        ok(dir, "init", "-input=false", "-no-color");
+        ok(dir, "validate", "-no-color");
+        List<String> plan = new ArrayList<>(List.of("plan", "-input=false", "-no-color", "-lock=false", "-out=offline.tfplan"));
+        plan.addAll(List.of(planArgs));
+        ok(dir, plan.toArray(String[]::new));
+        Map<String, Object> shown = Json.parse(ok(dir, "show", "-json", "offline.tfplan"));
+        Map<String, Integer> counts = new TreeMap<>();
+        for (Object change : (List<Object>) shown.getOrDefault("resource_changes", List.of())) {
+            Map<String, Object> c = (Map<String, Object>) change;
+            List<String> actions = (List<String>) ((Map<String, Object>) c.get("change")).get("actions");
+            if (actions.contains("create")) {
+                counts.merge((String) c.get("type"), 1, Integer::sum);
+            }
+        }
+        return counts;
+    }
+
+    private static Terraform locate() {
+        Optional<Path> binary = onPath("terraform");
+        if (binary.isEmpty()) {
+            unavailable = "no terraform binary on PATH";
+            return null;
+        }
+        Optional<Path> mirror = mirror();
+        if (mirror.isEmpty()) {
+            unavailable = "no offline provider mirror holding hashicorp/aws (set TF_PROVIDER_MIRROR to its folder)";
+            return null;
+        }
+        try {
+            Path config = Files.createTempFile("terraform-offline-", ".tfrc");
+            config.toFile().deleteOnExit();
+            Files.writeString(config, "provider_installation {\n  filesystem_mirror {\n    path    = \""
+                    + mirror.get().toString().replace("\\", "/") + "\"\n    include = [\"registry.terraform.io/hashicorp/aws\"]\n  }\n}\n");
+            return new Terraform(binary.get(), config);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Optional<Path> onPath(String name) {
+        return Stream.of(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
+                .filter(dir -> !dir.isEmpty())
+                .map(dir -> Path.of(dir, name))
+                .filter(Files::isExecutable)
+                .findFirst();
+    }
+
+    /** A folder holding registry.terraform.io/hashicorp/aws/<version>/<os_arch>. */
+    private static Optional<Path> mirror() {
+        String configured = System.getenv("TF_PROVIDER_MIRROR");
+        if (configured != null && !configured.isBlank()) {
+            return Optional.of(Path.of(configured)).filter(Terraform::holdsAws);
+        }
+        List<Path> candidates = new ArrayList<>();
+        String home = System.getProperty("user.home");
+        candidates.add(Path.of(home, ".terraform.d", "plugins"));
+        candidates.add(Path.of(home, ".local", "share", "terraform", "plugins"));
+        candidates.add(Path.of("/usr/local/share/terraform/plugins"));
+        candidates.add(Path.of("/usr/share/terraform/plugins"));
+        for (Path candidate : candidates) {
+            if (holdsAws(candidate)) {
+                return Optional.of(candidate);
+            }
+        }
+        for (String prefix : List.of("/opt", "/usr/local", "/srv", home)) {
+            try (Stream<Path> walk = Files.walk(Path.of(prefix), 3)) {
+                Optional<Path> found = walk.filter(p -> p.getFileName() != null
+                                && p.getFileName().toString().equals("registry.terraform.io"))
+                        .map(Path::getParent).filter(Terraform::holdsAws).sorted().findFirst();
+                if (found.isPresent()) {
+                    return found;
+                }
+            } catch (IOException | UncheckedIOException e) {
+                // an unreadable prefix is simply not a mirror
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean holdsAws(Path root) {
+        return Files.isDirectory(root.resolve("registry.terraform.io").resolve("hashicorp").resolve("aws"));
+    }
+}
