@@ -36,8 +36,8 @@ public final class Main {
             err.println("Nothing was written: cdktf.out/ and modules/ are unchanged.");
             return 1;
         }
-        Synthesizer.run(stacks, cdktfOut, project.resolve("modules").resolve("redis"));
-        out.println("Synthesized " + stacks.size() + " stack(s) into " + project.relativize(cdktfOut.toAbsolutePath())
+        Path written = Synthesizer.run(stacks, cdktfOut, project.resolve("modules").resolve("redis"));
+        out.println("Synthesized " + stacks.size() + " stack(s) into " + project.relativize(written.toAbsolutePath())
                 + "/stacks: " + String.join(", ", stacks.stream().map(StackFile::stack).toList())
                 + "; module written to modules/redis");
         return 0;

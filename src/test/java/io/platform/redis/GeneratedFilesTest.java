@@ -53,4 +53,16 @@ class GeneratedFilesTest {
         }
         assertEquals(false, files.isEmpty());
     }
+
+    @Test
+    void synthesizingTwiceGivesByteIdenticalTrees() throws Exception {
+        java.nio.file.Path again = java.nio.file.Files.createTempDirectory("redis-synth-again-");
+        try {
+            io.platform.redis.synth.Synthesizer.run(synthesized.stacks, again.resolve("cdktf.out"), again.resolve("modules/redis"));
+            MainCommandTest.assertSameTree(Directories.snapshot(synthesized.cdktfOut), Directories.snapshot(again.resolve("cdktf.out")));
+            MainCommandTest.assertSameTree(Directories.snapshot(synthesized.module), Directories.snapshot(again.resolve("modules/redis")));
+        } finally {
+            Directories.deleteIfExists(again);
+        }
+    }
 }

@@ -129,4 +129,25 @@ class TerraformOfflineTest {
             Directories.deleteIfExists(copy);
         }
     }
+
+    /** The module's tests are real checks: break the URL format and they must fail. */
+    @Test
+    void moduleTestsFailWhenAnOutputFormatBreaks() throws Exception {
+        Terraform terraform = terraform();
+        Path copy = OfflineCopy.of(synthesized.module, false);
+        try {
+            Path outputs = copy.resolve("outputs.tf.json");
+            String original = Files.readString(outputs);
+            String broken = original.replace("${local.redis_base_url}/1", "${local.redis_base_url}/2");
+            assertTrue(!broken.equals(original), "celery_broker_url template not found");
+            Files.writeString(outputs, broken);
+            terraform.ok(copy, "init", "-input=false", "-no-color");
+            Terraform.Result result = terraform.run(copy, "test", "-no-color", "-filter=tests/outputs.tftest.hcl");
+            assertEquals(1, result.exitCode(), result.output());
+            assertTrue(result.output().contains("celery_broker_url must use DB 1."), result.output());
+            System.out.println("[terraform test] with celery_broker_url broken to DB 2: fails as it must");
+        } finally {
+            Directories.deleteIfExists(copy);
+        }
+    }
 }

@@ -44,6 +44,7 @@ public final class Directories {
         }
     }
 
+    /** Copies a tree, keeping modification times (build tools compare them). */
     public static void copy(Path from, Path to) {
         try (Stream<Path> walk = Files.walk(from)) {
             for (Path source : walk.sorted().toList()) {
@@ -51,7 +52,7 @@ public final class Directories {
                 if (Files.isDirectory(source)) {
                     Files.createDirectories(target);
                 } else {
-                    Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+                    Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
                 }
             }
         } catch (IOException e) {

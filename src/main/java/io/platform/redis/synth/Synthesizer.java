@@ -15,46 +15,59 @@ import java.util.Map;
 
 /**
  * Builds everything in one process (the jsii runtime starts once): the module, then one stack per environment,
- * each carrying a copy of the module. All of it is written to staging folders first and moved into place only
- * when everything succeeded, so a failed run leaves {@code cdktf.out/} and {@code modules/redis} as they were.
+ * each carrying a copy of the module. Everything is written to staging folders first and moved into place only
+ * when all of it succeeded, so a failed run leaves {@code cdktf.out/} and {@code modules/redis} as they were.
+ *
+ * <p>Under the cdktf CLI, cdktf itself sends every App's output to the CLI's folder ({@code CDKTF_OUTDIR} wins over
+ * the App's own setting). The module is therefore rendered in memory ({@code toTerraform}), never through an App's
+ * output folder, and the stacks go where the App puts them: the CLI's folder, which the CLI owns.
  */
 public final class Synthesizer {
-    /** The module stack's name inside its own throw-away app; never deployed. */
+    /** The module stack's name inside its own app; it is rendered, never synthesized to disk or deployed. */
     static final String MODULE_STACK = "redis-module";
 
     private Synthesizer() {
     }
 
     /** The exported module's files, by path relative to {@code modules/redis}. */
+    @SuppressWarnings("unchecked")
     public static Map<String, String> moduleFiles() {
-        Path outdir = temporaryDirectory(null, "redis-module-synth-");
+        Path scratch = temporaryDirectory(null, "redis-module-");
         try {
-            App app = new App(AppConfig.builder().outdir(outdir.toString()).skipValidation(true).stackTraces(false).build());
-            new RedisModuleStack(app, MODULE_STACK);
-            app.synth();
-            return ModuleExporter.files(Json.read(outdir.resolve("stacks").resolve(MODULE_STACK).resolve("cdk.tf.json")));
+            App app = new App(AppConfig.builder().outdir(scratch.toString()).skipValidation(true).stackTraces(false).build());
+            RedisModuleStack stack = new RedisModuleStack(app, MODULE_STACK);
+            // A round trip through JSON text gives plain, ordered Java maps whatever jsii hands back.
+            return ModuleExporter.files(Json.parse(Json.render(stack.toTerraform())));
         } finally {
-            Directories.deleteIfExists(outdir);
+            Directories.deleteIfExists(scratch);
         }
     }
 
-    /** Synthesizes {@code stacks} into {@code cdktfOut} and the module into {@code moduleDir}. */
-    public static void run(List<StackFile> stacks, Path cdktfOut, Path moduleDir) {
+    /**
+     * Synthesizes {@code stacks} into {@code cdktfOut} (or the cdktf CLI's folder) and the module into
+     * {@code moduleDir}. Returns the folder the stacks were written to.
+     */
+    public static Path run(List<StackFile> stacks, Path cdktfOut, Path moduleDir) {
         Map<String, String> module = moduleFiles();
         Path stagedModule = temporaryDirectory(moduleDir.toAbsolutePath().getParent(), ".redis-staging-");
         Path stagedOut = temporaryDirectory(cdktfOut.toAbsolutePath().getParent(), ".cdktf.out-staging-");
         try {
             ModuleExporter.write(module, stagedModule);
             App app = new App(AppConfig.builder().outdir(stagedOut.toString()).stackTraces(false).build());
+            Path written = Path.of(app.getOutdir()).toAbsolutePath().normalize();
             for (StackFile stack : stacks) {
                 new EnvironmentStack(app, stack);
             }
             app.synth();
             for (StackFile stack : stacks) {
-                ModuleExporter.write(module, stagedOut.resolve("stacks").resolve(stack.stack()).resolve(EnvironmentStack.MODULE_SOURCE));
+                ModuleExporter.write(module, written.resolve("stacks").resolve(stack.stack()).resolve(EnvironmentStack.MODULE_SOURCE));
             }
             Directories.replace(stagedModule, moduleDir);
-            Directories.replace(stagedOut, cdktfOut);
+            if (written.equals(stagedOut.toAbsolutePath().normalize())) {
+                Directories.replace(stagedOut, cdktfOut);
+                return cdktfOut;
+            }
+            return written;
         } finally {
             Directories.deleteIfExists(stagedModule);
             Directories.deleteIfExists(stagedOut);

@@ -1,0 +1,64 @@
+package io.platform.redis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.platform.redis.support.Synthesized;
+import io.platform.redis.synth.Directories;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code cdktf synth} through the real cdktf CLI (pinned in package-lock.json) writes the same files as the main
+ * command. It runs on a copy of the project so the working tree is never touched; the copy reuses the compiled
+ * classes and node_modules, so the CLI's app command only starts the JVM.
+ */
+class CdktfCliTest {
+    private final Synthesized synthesized = Synthesized.get();
+
+    @Test
+    void cdktfSynthWritesWhatTheMainCommandWrites() throws Exception {
+        Path cli = Synthesized.PROJECT.resolve("node_modules/.bin/cdktf");
+        assumeTrue(Files.isExecutable(cli), "SKIPPED cdktf CLI check: node_modules/.bin/cdktf is missing (the Maven build runs npm ci)");
+        Path copy = Files.createTempDirectory("redis-cdktf-cli-");
+        try {
+            for (String entry : List.of("pom.xml", "cdktf.json", "package.json", "package-lock.json", "build", "src", "stacks", "target/classes", "target/generated-sources")) {
+                Path source = Synthesized.PROJECT.resolve(entry);
+                if (Files.isDirectory(source)) {
+                    Directories.copy(source, copy.resolve(entry));
+                } else {
+                    Files.copy(source, copy.resolve(entry), java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+            Files.createSymbolicLink(copy.resolve("node_modules"), Synthesized.PROJECT.resolve("node_modules"));
+
+            ProcessBuilder builder = new ProcessBuilder(cli.toString(), "synth").directory(copy.toFile()).redirectErrorStream(true);
+            builder.environment().put("CHECKPOINT_DISABLE", "1");
+            builder.environment().put("JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION", "1");
+            builder.environment().put("CI", "1");
+            Process process = builder.start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(true, process.waitFor(10, TimeUnit.MINUTES), "cdktf synth timed out");
+            assertEquals(0, process.exitValue(), output);
+
+            Map<String, byte[]> expected = Directories.snapshot(synthesized.cdktfOut);
+            Map<String, byte[]> actual = Directories.snapshot(copy.resolve("cdktf.out"));
+            MainCommandTest.assertSameTree(expected, actual);
+            MainCommandTest.assertSameTree(Directories.snapshot(synthesized.module), Directories.snapshot(copy.resolve("modules/redis")));
+            System.out.println("[cdktf synth] " + actual.size() + " files, identical to the main command's output");
+        } finally {
+            deleteQuietly(copy);
+        }
+    }
+
+    private static void deleteQuietly(Path copy) throws IOException {
+        Files.deleteIfExists(copy.resolve("node_modules"));
+        Directories.deleteIfExists(copy);
+    }
+}
