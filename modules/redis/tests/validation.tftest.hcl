@@ -96,10 +96,30 @@ run "auth_token_rule_1" {
   command = plan
 
   variables {
-    auth_token = "short@token"
+    auth_token = "Not-a-secret@"
   }
 
   expect_failures = [var.auth_token]
+}
+
+run "auth_token_update_strategy_rule_1" {
+  command = plan
+
+  variables {
+    auth_token_update_strategy = "rotate"
+  }
+
+  expect_failures = [var.auth_token_update_strategy]
+}
+
+run "transit_encryption_mode_rule_1" {
+  command = plan
+
+  variables {
+    transit_encryption_mode = "optional"
+  }
+
+  expect_failures = [var.transit_encryption_mode]
 }
 
 run "environment_rule_1" {
@@ -212,6 +232,16 @@ run "maxmemory_samples_rule_1" {
   expect_failures = [var.maxmemory_samples]
 }
 
+run "notify_keyspace_events_rule_1" {
+  command = plan
+
+  variables {
+    notify_keyspace_events = "expired"
+  }
+
+  expect_failures = [var.notify_keyspace_events]
+}
+
 run "notification_topic_arn_rule_1" {
   command = plan
 
@@ -240,6 +270,16 @@ run "vpc_id_rule_1" {
   }
 
   expect_failures = [var.vpc_id]
+}
+
+run "security_group_ids_rule_1" {
+  command = plan
+
+  variables {
+    security_group_ids = ["redis"]
+  }
+
+  expect_failures = [var.security_group_ids]
 }
 
 run "allowed_security_group_ids_rule_1" {
@@ -340,7 +380,8 @@ run "precondition_6" {
   command = plan
 
   variables {
-    auth_token = "0123456789abcdefABCDEF"
+    transit_encryption_enabled = false
+    transit_encryption_mode = "preferred"
   }
 
   expect_failures = [aws_elasticache_replication_group.this]
@@ -350,9 +391,74 @@ run "precondition_7" {
   command = plan
 
   variables {
+    auth_token = "Not-a-secret-fixture-2"
+  }
+
+  expect_failures = [aws_elasticache_replication_group.this]
+}
+
+run "precondition_8" {
+  command = plan
+
+  variables {
+    create_security_group = false
+  }
+
+  expect_failures = [aws_elasticache_replication_group.this]
+}
+
+run "precondition_9" {
+  command = plan
+
+  variables {
+    allowed_cidr_blocks = ["10.0.0.0/16"]
+    create_security_group = false
+    security_group_ids = ["sg-0a1b2c3d"]
+  }
+
+  expect_failures = [aws_elasticache_replication_group.this]
+}
+
+run "precondition_10" {
+  command = plan
+
+  variables {
     maintenance_window = "sun:05:00-sun:06:00"
     snapshot_window = "05:30-06:30"
   }
 
   expect_failures = [aws_elasticache_replication_group.this]
+}
+
+run "precondition_11" {
+  command = plan
+
+  variables {
+    environment = "prod"
+    multi_az_enabled = false
+  }
+
+  expect_failures = [aws_elasticache_replication_group.protected]
+}
+
+run "precondition_12" {
+  command = plan
+
+  variables {
+    environment = "prod"
+    snapshot_retention_limit = 3
+  }
+
+  expect_failures = [aws_elasticache_replication_group.protected]
+}
+
+run "precondition_13" {
+  command = plan
+
+  variables {
+    environment = "prod"
+    skip_final_snapshot = true
+  }
+
+  expect_failures = [aws_elasticache_replication_group.protected]
 }

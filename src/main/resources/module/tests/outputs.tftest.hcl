@@ -76,15 +76,19 @@ run "tls_off_gives_redis_urls" {
 run "given_auth_token_is_url_encoded_into_both_urls" {
   variables {
     auth_token_enabled = true
-    auth_token         = "Mock-token-for-tests&1"
+    auth_token         = "Not-a-secret-fixture&1"
   }
   assert {
-    condition     = output.redis_url == "rediss://:Mock-token-for-tests%261@master.django-cache.abc123.use1.cache.amazonaws.com:6379/0"
+    condition     = output.redis_url == "rediss://:Not-a-secret-fixture%261@master.django-cache.abc123.use1.cache.amazonaws.com:6379/0"
     error_message = "redis_url must carry the URL-encoded token as the password."
   }
   assert {
-    condition     = output.celery_broker_url == "rediss://:Mock-token-for-tests%261@master.django-cache.abc123.use1.cache.amazonaws.com:6379/1"
+    condition     = output.celery_broker_url == "rediss://:Not-a-secret-fixture%261@master.django-cache.abc123.use1.cache.amazonaws.com:6379/1"
     error_message = "celery_broker_url must carry the URL-encoded token as the password."
+  }
+  assert {
+    condition     = output.connection_url == "rediss://:Not-a-secret-fixture%261@master.django-cache.abc123.use1.cache.amazonaws.com:6379"
+    error_message = "connection_url must be rediss://:<token>@<primary>:<port> without a database number."
   }
 }
 

@@ -42,15 +42,15 @@ run "ingress_only_from_allowed_sources_on_the_redis_port" {
 run "encrypted_logged_and_highly_available_by_default" {
   command = plan
   assert {
-    condition     = tostring(aws_elasticache_replication_group.this.at_rest_encryption_enabled) == "true" && aws_elasticache_replication_group.this.transit_encryption_enabled == true
+    condition     = tostring(aws_elasticache_replication_group.this[0].at_rest_encryption_enabled) == "true" && aws_elasticache_replication_group.this[0].transit_encryption_enabled == true
     error_message = "Encryption at rest and in transit must be on by default."
   }
   assert {
-    condition     = aws_elasticache_replication_group.this.automatic_failover_enabled && aws_elasticache_replication_group.this.multi_az_enabled && aws_elasticache_replication_group.this.num_cache_clusters == 2
+    condition     = aws_elasticache_replication_group.this[0].automatic_failover_enabled && aws_elasticache_replication_group.this[0].multi_az_enabled && aws_elasticache_replication_group.this[0].num_cache_clusters == 2
     error_message = "Failover and Multi-AZ over 2 nodes must be the default."
   }
   assert {
-    condition     = length(aws_elasticache_replication_group.this.log_delivery_configuration) == 2
+    condition     = length(aws_elasticache_replication_group.this[0].log_delivery_configuration) == 2
     error_message = "Both slow-log and engine-log must be delivered."
   }
   assert {
@@ -58,19 +58,54 @@ run "encrypted_logged_and_highly_available_by_default" {
     error_message = "One log group per log type."
   }
   assert {
-    condition     = aws_elasticache_replication_group.this.apply_immediately == true
+    condition     = aws_elasticache_replication_group.this[0].apply_immediately == true
     error_message = "Outside prod, changes apply immediately."
   }
 }
 
-run "prod_waits_for_the_maintenance_window" {
+run "prod_is_protected" {
   command = plan
   variables {
     environment = "prod"
   }
   assert {
-    condition     = aws_elasticache_replication_group.this.apply_immediately == false
+    condition     = length(aws_elasticache_replication_group.this) == 0 && length(aws_elasticache_replication_group.protected) == 1
+    error_message = "In prod the replication group must be the prevent_destroy one."
+  }
+  assert {
+    condition     = aws_elasticache_replication_group.protected[0].apply_immediately == false
     error_message = "In prod, changes must wait for the maintenance window."
+  }
+  assert {
+    condition     = aws_elasticache_replication_group.protected[0].final_snapshot_identifier == "django-cache-final"
+    error_message = "In prod, deleting the cluster must leave a final snapshot."
+  }
+  assert {
+    condition     = aws_elasticache_replication_group.protected[0].multi_az_enabled && aws_elasticache_replication_group.protected[0].snapshot_retention_limit >= 7
+    error_message = "In prod, Multi-AZ and a week of snapshots."
+  }
+}
+
+run "dev_can_be_destroyed_and_skip_the_final_snapshot_explicitly" {
+  command = plan
+  variables {
+    skip_final_snapshot = true
+  }
+  assert {
+    condition     = length(aws_elasticache_replication_group.this) == 1 && aws_elasticache_replication_group.this[0].final_snapshot_identifier == null
+    error_message = "Outside prod the group is destroyable, and skip_final_snapshot drops the final snapshot."
+  }
+}
+
+run "token_changes_rotate_instead_of_replacing" {
+  command = plan
+  variables {
+    auth_token_enabled = true
+    auth_token         = "Not-a-secret-fixture-rotate"
+  }
+  assert {
+    condition     = aws_elasticache_replication_group.this[0].auth_token_update_strategy == "ROTATE"
+    error_message = "A changed token must be rotated in place."
   }
 }
 
@@ -88,6 +123,45 @@ run "parameter_group_tuned_for_django_and_named_after_its_family" {
       "maxmemory-samples" = "5"
     }
     error_message = "The parameter group must carry the Django tuning."
+  }
+}
+
+run "expiry_events_for_presence_cleanup" {
+  command = plan
+  variables {
+    maxmemory_policy       = "volatile-lru"
+    notify_keyspace_events = "Ex"
+    timeout                = 0
+  }
+  assert {
+    condition = { for p in aws_elasticache_parameter_group.this.parameter : p.name => p.value } == {
+      "maxmemory-policy"       = "volatile-lru"
+      "timeout"                = "0"
+      "tcp-keepalive"          = "300"
+      "maxmemory-samples"      = "5"
+      "notify-keyspace-events" = "Ex"
+    }
+    error_message = "notify_keyspace_events must add the notify-keyspace-events parameter."
+  }
+}
+
+run "given_security_group_instead_of_a_created_one" {
+  command = plan
+  variables {
+    create_security_group = false
+    security_group_ids    = ["sg-0f0e0d0c"]
+  }
+  assert {
+    condition     = length(aws_security_group.this) == 0 && length(aws_vpc_security_group_ingress_rule.from_security_groups) == 0
+    error_message = "With create_security_group = false no group and no rule is created."
+  }
+  assert {
+    condition     = aws_elasticache_replication_group.this[0].security_group_ids == toset(["sg-0f0e0d0c"])
+    error_message = "The given security group must be attached."
+  }
+  assert {
+    condition     = output.redis_security_group_id == "sg-0f0e0d0c"
+    error_message = "redis_security_group_id must name the given group."
   }
 }
 

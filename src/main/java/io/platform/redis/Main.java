@@ -1,8 +1,11 @@
 package io.platform.redis;
 
 import io.platform.redis.config.InvalidStacksException;
+import io.platform.redis.config.Safeguards;
 import io.platform.redis.config.StackFile;
 import io.platform.redis.config.StackFileReader;
+import io.platform.redis.docs.GeneratedDocs;
+import io.platform.redis.synth.Directories;
 import io.platform.redis.synth.Synthesizer;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -37,9 +40,15 @@ public final class Main {
             return 1;
         }
         Path written = Synthesizer.run(stacks, cdktfOut, project.resolve("modules").resolve("redis"));
+        Directories.writeTree(GeneratedDocs.files(), project.resolve("docs"));
         out.println("Synthesized " + stacks.size() + " stack(s) into " + project.relativize(written.toAbsolutePath())
                 + "/stacks: " + String.join(", ", stacks.stream().map(StackFile::stack).toList())
-                + "; module written to modules/redis");
+                + "; module written to modules/redis, reference to docs/");
+        List<String> off = stacks.stream().flatMap(stack -> Safeguards.turnedOff(stack).stream()).toList();
+        if (!off.isEmpty()) {
+            out.println("Safeguards turned off explicitly in stack files:");
+            off.forEach(line -> out.println("  - " + line));
+        }
         return 0;
     }
 }

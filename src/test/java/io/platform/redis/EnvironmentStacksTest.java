@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.platform.redis.config.StackFile;
+import io.platform.redis.config.Workload;
+import io.platform.redis.module.ModuleInputs;
 import io.platform.redis.module.ModuleOutput;
 import io.platform.redis.module.RedisOutputs;
 import io.platform.redis.support.Synthesized;
@@ -16,9 +18,15 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Every environment stack calls the exported module with its stack file's values and re-exports its outputs. */
+/** Every Django environment stack calls the exported module with its stack file's values and re-exports its outputs. */
 class EnvironmentStacksTest {
     private final Synthesized synthesized = Synthesized.get();
+    private final List<StackFile> djangoStacks = synthesized.stacks.stream()
+            .filter(s -> s.workload() instanceof Workload.DjangoRedis).toList();
+
+    private static ModuleInputs inputs(StackFile stack) {
+        return ((Workload.DjangoRedis) stack.workload()).inputs();
+    }
 
     @Test
     void theProjectHasDevStagingAndProd() {
@@ -27,11 +35,11 @@ class EnvironmentStacksTest {
 
     @Test
     void eachStackCallsTheModuleWithExactlyItsStackFileValues() {
-        for (StackFile stack : synthesized.stacks) {
+        for (StackFile stack : djangoStacks) {
             Map<String, Object> call = new LinkedHashMap<>(map(synthesized.stackJson(stack.stack()), "module", "redis"));
             call.remove("//");
             assertEquals("./modules/redis", call.remove("source"), stack.stack());
-            assertEquals(new LinkedHashMap<>(stack.redis().explicit()), call, stack.stack());
+            assertEquals(new LinkedHashMap<>(inputs(stack).explicit()), call, stack.stack());
             assertEquals(stack.region(), at(synthesized.stackJson(stack.stack()), "provider", "aws", 0, "region"));
         }
     }
@@ -48,7 +56,7 @@ class EnvironmentStacksTest {
 
     @Test
     void eachStackOutputsTheModuleOutputsUnderTheSameNamesAndSensitivity() {
-        for (StackFile stack : synthesized.stacks) {
+        for (StackFile stack : djangoStacks) {
             Map<String, Object> outputs = map(synthesized.stackJson(stack.stack()), "output");
             assertEquals(RedisOutputs.ALL.stream().map(ModuleOutput::name).sorted().toList(),
                     outputs.keySet().stream().sorted().toList(), stack.stack());
@@ -76,7 +84,7 @@ class EnvironmentStacksTest {
     void stacksDeclareProviderRangesTheMirrorCanSatisfy() {
         for (StackFile stack : synthesized.stacks) {
             Map<String, Object> terraform = map(synthesized.stackJson(stack.stack()), "terraform");
-            assertEquals(">= 5.0.0", at(terraform, "required_providers", "aws", "version"));
+            assertEquals(">= 5.27.0", at(terraform, "required_providers", "aws", "version"));
             assertEquals("hashicorp/aws", at(terraform, "required_providers", "aws", "source"));
         }
     }

@@ -19,8 +19,18 @@ class GeneratedFilesTest {
 
     @Test
     void committedModuleMatchesTheJava() {
-        Map<String, byte[]> committed = Directories.snapshot(Synthesized.PROJECT.resolve("modules/redis"));
-        Map<String, byte[]> generated = Directories.snapshot(synthesized.module);
+        assertNoDrift("modules/redis", Directories.snapshot(synthesized.module));
+    }
+
+    @Test
+    void committedDocsMatchTheJava() {
+        Map<String, byte[]> generated = new java.util.TreeMap<>();
+        io.platform.redis.docs.GeneratedDocs.files().forEach((name, text) -> generated.put(name, text.getBytes(StandardCharsets.UTF_8)));
+        assertNoDrift("docs", generated);
+    }
+
+    private static void assertNoDrift(String folder, Map<String, byte[]> generated) {
+        Map<String, byte[]> committed = Directories.snapshot(Synthesized.PROJECT.resolve(folder));
         List<String> drift = new ArrayList<>();
         generated.forEach((file, bytes) -> {
             if (!committed.containsKey(file)) {
@@ -31,7 +41,7 @@ class GeneratedFilesTest {
         });
         committed.keySet().stream().filter(f -> !generated.containsKey(f)).forEach(f -> drift.add("not generated: " + f));
         if (!drift.isEmpty()) {
-            fail("modules/redis has drifted from the Java; run the README's main command and commit the result:\n  "
+            fail(folder + " has drifted from the Java; run the README's main command and commit the result:\n  "
                     + String.join("\n  ", drift));
         }
     }

@@ -19,6 +19,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** The exported module's JSON: the seed's interface, the resources and their key settings, no cdktf leftovers. */
+@SuppressWarnings("unchecked")
 class ModuleJsonTest {
     private final Synthesized synthesized = Synthesized.get();
     private final Map<String, Object> variables = map(synthesized.moduleFile("variables.tf.json"), "variable");
@@ -94,7 +95,9 @@ class ModuleJsonTest {
         assertTrue((Boolean) at(outputs, "auth_token", "sensitive"));
         assertEquals("${local.redis_base_url}/0", at(outputs, "redis_url", "value"));
         assertEquals("${local.redis_base_url}/1", at(outputs, "celery_broker_url", "value"));
-        assertEquals("${aws_elasticache_replication_group.this.port}", at(outputs, "port", "value"));
+        assertEquals("${local.redis_base_url}", at(outputs, "connection_url", "value"));
+        assertEquals("${one(concat(aws_elasticache_replication_group.this[*].port, aws_elasticache_replication_group.protected[*].port))}",
+                at(outputs, "port", "value"));
     }
 
     @Test
@@ -110,15 +113,37 @@ class ModuleJsonTest {
         assertEquals(List.of("slow-log", "engine-log"), logs.stream().map(l -> l.get("log_type")).toList());
         assertEquals(List.of("${aws_cloudwatch_log_group.slow_log.name}", "${aws_cloudwatch_log_group.engine_log.name}"),
                 logs.stream().map(l -> l.get("destination")).toList());
-        assertEquals(RedisVariables.CROSS_RULES.size(), ((List<?>) at(group, "lifecycle", "precondition")).size());
+        assertEquals(RedisVariables.preconditions().size(), ((List<?>) at(group, "lifecycle", "precondition")).size());
+        assertEquals("${var.skip_final_snapshot ? null : \"${var.name}-final\"}", group.get("final_snapshot_identifier"));
+        assertEquals("${var.auth_token_enabled ? var.auth_token_update_strategy : null}", group.get("auth_token_update_strategy"));
+        assertEquals("${var.transit_encryption_mode}", group.get("transit_encryption_mode"));
+    }
+
+    @Test
+    void prodGetsAnIdenticalReplicationGroupThatCannotBeDestroyed() {
+        Map<String, Object> groups = map(main, "resource", "aws_elasticache_replication_group");
+        Map<String, Object> plain = new java.util.LinkedHashMap<>(map(groups, "this"));
+        Map<String, Object> guarded = new java.util.LinkedHashMap<>(map(groups, "protected"));
+        assertEquals("${local.protect_from_destroy ? 0 : 1}", plain.remove("count"));
+        assertEquals("${local.protect_from_destroy ? 1 : 0}", guarded.remove("count"));
+        assertEquals(true, at(guarded, "lifecycle", "prevent_destroy"));
+        assertEquals(false, at(plain, "lifecycle", "prevent_destroy"));
+        ((Map<String, Object>) plain.get("lifecycle")).remove("prevent_destroy");
+        ((Map<String, Object>) guarded.get("lifecycle")).remove("prevent_destroy");
+        assertEquals(plain, guarded);
+        assertEquals("${coalesce(var.prevent_destroy, var.environment == \"prod\")}", at(main, "locals", "protect_from_destroy"));
     }
 
     @Test
     void parameterGroupCarriesTheDjangoTuningAndSurvivesFamilyChanges() {
         Map<String, Object> group = map(main, "resource", "aws_elasticache_parameter_group", "this");
-        List<Map<String, Object>> parameters = at(group, "parameter");
-        assertEquals(List.of("maxmemory-policy", "timeout", "tcp-keepalive", "maxmemory-samples"),
-                parameters.stream().map(p -> p.get("name")).toList());
+        assertEquals("${local.parameters}", at(group, "dynamic", "parameter", "for_each"));
+        String parameters = at(main, "locals", "parameters");
+        for (String expected : List.of("\"maxmemory-policy\" = var.maxmemory_policy", "timeout = tostring(var.timeout)",
+                "\"tcp-keepalive\" = tostring(var.tcp_keepalive)", "\"maxmemory-samples\" = tostring(var.maxmemory_samples)",
+                "var.notify_keyspace_events == null ? {} : { \"notify-keyspace-events\" = var.notify_keyspace_events }")) {
+            assertTrue(parameters.contains(expected), expected + " in " + parameters);
+        }
         assertEquals(true, at(group, "lifecycle", "create_before_destroy"));
         assertTrue(((String) group.get("name")).contains("local.parameter_group_family"));
     }
@@ -129,7 +154,7 @@ class ModuleJsonTest {
         Map<String, Object> password = map(main, "resource", "random_password", "auth_token");
         assertEquals(32, password.get("length"));
         assertEquals(false, password.get("special"));
-        assertEquals("${var.auth_token_enabled && var.auth_token == null ? 1 : 0}", password.get("count"));
+        assertEquals("${var.auth_token_enabled ? 1 : 0}", password.get("count"));
     }
 
     @Test
@@ -137,9 +162,14 @@ class ModuleJsonTest {
         Map<String, Object> group = map(main, "resource", "aws_security_group", "this");
         assertFalse(group.containsKey("ingress"));
         assertFalse(group.containsKey("egress"));
+        assertEquals("${var.create_security_group ? 1 : 0}", group.get("count"));
         Map<String, Object> rules = map(main, "resource", "aws_vpc_security_group_ingress_rule");
-        assertEquals("${toset(var.allowed_security_group_ids)}", at(rules, "from_security_groups", "for_each"));
-        assertEquals("${toset(var.allowed_cidr_blocks)}", at(rules, "from_cidr_blocks", "for_each"));
+        assertEquals("${toset(local.ingress_security_group_ids)}", at(rules, "from_security_groups", "for_each"));
+        assertEquals("${toset(local.ingress_cidr_blocks)}", at(rules, "from_cidr_blocks", "for_each"));
+        assertEquals("${var.create_security_group ? var.allowed_security_group_ids : []}", at(main, "locals", "ingress_security_group_ids"));
+        assertEquals("${var.create_security_group ? var.allowed_cidr_blocks : []}", at(main, "locals", "ingress_cidr_blocks"));
+        assertEquals("${concat(aws_security_group.this[*].id, var.security_group_ids)}",
+                at(main, "resource", "aws_elasticache_replication_group", "this", "security_group_ids"));
         assertEquals("${var.port}", at(rules, "from_cidr_blocks", "from_port"));
     }
 

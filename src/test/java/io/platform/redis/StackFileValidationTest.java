@@ -60,7 +60,7 @@ class StackFileValidationTest {
         write("dev.yaml", VALID);
         var stacks = StackFileReader.readAll(project, project.resolve("stacks"));
         assertEquals("dev", stacks.get(0).stack());
-        assertEquals(2, stacks.get(0).redis().number(RedisVariables.NUM_CACHE_CLUSTERS));
+        assertEquals(2, ((io.platform.redis.config.Workload.DjangoRedis) stacks.get(0).workload()).inputs().number(RedisVariables.NUM_CACHE_CLUSTERS));
     }
 
     @Test
@@ -136,7 +136,7 @@ class StackFileValidationTest {
         write("b.yaml", VALID.replace("stack: dev", "stack: b") + "backend:\n  s3:\n    bucket: state\n");
         write("c.yaml", VALID.replace("stack: dev", "stack: c") + "backend:\n  local:\n    path: /abs/state.tfstate\n");
         String text = joined(problems());
-        assertTrue(text.contains("stacks/a.yaml: must be a map with the keys stack, region, backend, redis, but the file is empty"), text);
+        assertTrue(text.contains("stacks/a.yaml: must be a map with the keys stack, region, backend and redis or chat, but the file is empty"), text);
         assertTrue(text.contains("stacks/b.yaml:10: backend.s3.key: is required"), text);
         assertTrue(text.contains("stacks/c.yaml:11: backend.local.path: \"/abs/state.tfstate\": must be a relative path"), text);
     }
@@ -174,10 +174,72 @@ class StackFileValidationTest {
                 assertTrue(variable.type().accepts(rule.badExample()), variable.name() + " bad example type");
             }
         }
-        for (CrossRule rule : RedisVariables.CROSS_RULES) {
+        for (CrossRule rule : RedisVariables.preconditions()) {
             Map<String, Object> values = new LinkedHashMap<>(RedisVariables.EXAMPLE);
             values.putAll(rule.badExample());
             assertEquals(List.of(rule.rule()), RedisVariables.violations(ModuleInputs.of(values)));
+        }
+    }
+
+    static final String CHAT = """
+            stack: chat
+            region: eu-west-1
+            chat:
+              base_name: chat
+              environment: dev
+              vpc_id: vpc-0a1b2c3d
+              private_subnet_ids: [subnet-0a1b2c3d, subnet-4e5f6a7b]
+            """;
+
+    @Test
+    void chatModesNeedTheirOwnKeys() throws Exception {
+        write("a.yaml", CHAT.replace("stack: chat", "stack: a"));
+        write("b.yaml", CHAT.replace("stack: chat", "stack: b") + "  enable_redis_split: true\n  redis_adapter_node_type: cache.r6g.large\n");
+        String text = joined(problems());
+        assertTrue(text.contains("stacks/a.yaml:3: chat.redis_node_type: is required in single mode"), text);
+        assertTrue(text.contains("stacks/a.yaml:3: chat.redis_num_cache_nodes: is required in single mode"), text);
+        assertTrue(text.contains("stacks/b.yaml:3: chat.redis_adapter_replicas: is required in split mode (enable_redis_split: true)"), text);
+        assertTrue(text.contains("stacks/b.yaml:3: chat.redis_state_node_type: is required in split mode"), text);
+        assertTrue(!text.contains("chat.redis_adapter_node_type"), text);
+    }
+
+    @Test
+    void chatClustersAreCheckedAgainstTheModuleRules() throws Exception {
+        write("chat.yaml", CHAT + "  redis_node_type: cache.t2.micro\n  redis_num_cache_nodes: 2\n"
+                + "  redis_security_group_id: sg-0a1b2c3d\n");
+        write("x.yaml", CHAT.replace("stack: chat", "stack: x").replace("base_name: chat", "base_name: a-very-long-chat-base-name-x")
+                + "  redis_node_type: cache.t3.micro\n  redis_num_cache_nodes: 7\n  allowed_security_group_ids: [sg-1]\n"
+                + "  redis_security_group_id: sg-0a1b2c3d\n");
+        String text = joined(problems());
+        assertTrue(text.contains("stacks/chat.yaml:3: chat: redis cluster: automatic_failover_enabled is not supported on T1 and T2 node types"), text);
+        assertTrue(text.contains("stacks/x.yaml:4: chat.base_name: \"a-very-long-chat-base-name-x\": must be 2-26"), text);
+        assertTrue(text.contains("stacks/x.yaml:9: chat.redis_num_cache_nodes: 7: must be between 1 and 6"), text);
+    }
+
+    @Test
+    void aStackFileDeploysExactlyOneOfRedisOrChat() throws Exception {
+        write("both.yaml", VALID + CHAT.substring(CHAT.indexOf("chat:")));
+        assertTrue(joined(problems()).contains("stacks/both.yaml:1: needs exactly one of \"redis\""));
+    }
+
+    @Test
+    void javaRejectsEveryChatBadExample() {
+        for (Variable variable : io.platform.redis.chat.ChatVariables.ALL) {
+            for (Rule rule : variable.rules()) {
+                assertTrue(!variable.violations(rule.badExample()).isEmpty(), variable.name() + ": " + rule.badExample());
+            }
+            if (variable.defaultValue() != null) {
+                assertEquals(List.of(), variable.violations(variable.defaultValue()), variable.name());
+            }
+        }
+    }
+
+    @Test
+    void everyDocumentedStackFileCheckNamesARealTest() throws Exception {
+        for (var check : io.platform.redis.docs.GeneratedDocs.FILE_CHECKS) {
+            String[] parts = check.test().split("[.]");
+            Class<?> type = Class.forName("io.platform.redis." + parts[0]);
+            assertTrue(java.util.Arrays.stream(type.getDeclaredMethods()).anyMatch(m -> m.getName().equals(parts[1])), check.test());
         }
     }
 }

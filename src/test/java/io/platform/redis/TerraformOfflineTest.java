@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.platform.redis.chat.ChatCluster;
+import io.platform.redis.chat.ChatSettings;
 import io.platform.redis.config.StackFile;
+import io.platform.redis.config.Workload;
 import io.platform.redis.module.ModuleInputs;
 import io.platform.redis.module.RedisVariables;
 import io.platform.redis.support.OfflineCopy;
@@ -47,10 +50,51 @@ class TerraformOfflineTest {
         if (ingress > 0) {
             expected.put("aws_vpc_security_group_ingress_rule", ingress);
         }
-        if (inputs.bool(RedisVariables.AUTH_TOKEN_ENABLED) && inputs.get(RedisVariables.AUTH_TOKEN) == null) {
+        if (inputs.bool(RedisVariables.AUTH_TOKEN_ENABLED)) {
             expected.put("terraform_data", 1); // the random_password stand-in
         }
         return expected;
+    }
+
+    /** What a whole stack creates: one module instance per cluster, plus the chat stacks' secret and token. */
+    static Map<String, Integer> expectedResources(StackFile stack) {
+        if (stack.workload() instanceof Workload.DjangoRedis django) {
+            return expectedModuleResources(django.inputs());
+        }
+        ChatSettings chat = ((Workload.ChatRedis) stack.workload()).settings();
+        Map<String, Integer> expected = new TreeMap<>();
+        for (ChatCluster cluster : ChatCluster.of(chat)) {
+            Map<String, Object> values = new java.util.LinkedHashMap<>(cluster.inputs().explicit());
+            values.put("auth_token", "given-by-the-stack-0123456789");
+            expectedModuleResources(ModuleInputs.of(values)).forEach((type, n) -> expected.merge(type, n, Integer::sum));
+        }
+        expected.put("aws_secretsmanager_secret", 1);
+        expected.put("aws_secretsmanager_secret_version", 1);
+        expected.merge("terraform_data", 1, Integer::sum); // the stand-in of the stack's random_password
+        return expected;
+    }
+
+    /** In prod, the plan creates the prevent_destroy group with Multi-AZ, a week of backups and a final snapshot. */
+    static void assertProductionProtection(StackFile stack, Terraform.Plan plan) {
+        Map<String, Map<String, Object>> groups = plan.after("aws_elasticache_replication_group");
+        boolean prod = stack.stack().endsWith("prod");
+        for (var group : groups.entrySet()) {
+            String address = group.getKey();
+            Map<String, Object> after = group.getValue();
+            assertEquals(prod, address.contains(".protected["), address);
+            assertEquals(!prod, after.get("apply_immediately"), address + " apply_immediately");
+            assertTrue(after.get("final_snapshot_identifier") instanceof String, address + " final snapshot");
+            assertEquals("true", String.valueOf(after.get("at_rest_encryption_enabled")), address);
+            assertEquals(true, after.get("transit_encryption_enabled"), address);
+            if (prod) {
+                assertEquals(true, after.get("multi_az_enabled"), address);
+                assertEquals(true, after.get("automatic_failover_enabled"), address);
+                assertTrue(((Number) after.get("snapshot_retention_limit")).intValue() >= 7, address);
+                System.out.println("[offline plan] " + stack.stack() + ": " + address + " is prevent_destroy, Multi-AZ, "
+                        + after.get("snapshot_retention_limit") + " days of snapshots, final snapshot " + after.get("final_snapshot_identifier"));
+            }
+        }
+        assertTrue(!groups.isEmpty(), stack.stack());
     }
 
     private static void report(String what, Map<String, Integer> counts) {
@@ -66,9 +110,10 @@ class TerraformOfflineTest {
             tests.add(DynamicTest.dynamicTest(stack.stack(), () -> {
                 Path copy = OfflineCopy.of(synthesized.stackDir(stack.stack()), true);
                 try {
-                    Map<String, Integer> counts = terraform.planCreates(copy);
-                    report("stack " + stack.stack(), counts);
-                    assertEquals(expectedModuleResources(stack.redis()), counts, stack.stack());
+                    Terraform.Plan plan = terraform.plan(copy);
+                    report("stack " + stack.stack(), plan.creates());
+                    assertEquals(expectedResources(stack), plan.creates(), stack.stack());
+                    assertProductionProtection(stack, plan);
                 } finally {
                     Directories.deleteIfExists(copy);
                 }

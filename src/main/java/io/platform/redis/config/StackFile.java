@@ -1,12 +1,10 @@
 package io.platform.redis.config;
 
-import io.platform.redis.module.ModuleInputs;
-
 /**
- * One environment, as its stack file describes it: the stack-level settings and the values given to the module.
+ * One environment, as its stack file describes it: the stack-level settings and what it deploys.
  *
  * @param source the file it was read from, relative to the project, for messages
  * @param stack  the stack name, also its folder under cdktf.out/stacks
  */
-public record StackFile(String source, String stack, String region, Backend backend, ModuleInputs redis) {
+public record StackFile(String source, String stack, String region, Backend backend, Workload workload) {
 }

@@ -33,7 +33,8 @@ public final class StackFileReader {
     static final String REGION = "region";
     static final String BACKEND = "backend";
     static final String REDIS = "redis";
-    static final List<String> TOP_LEVEL_KEYS = List.of(STACK, REGION, BACKEND, REDIS);
+    static final String CHAT = "chat";
+    static final List<String> TOP_LEVEL_KEYS = List.of(STACK, REGION, BACKEND, REDIS, CHAT);
     static final String STACK_NAME = "^[a-z][a-z0-9-]{0,62}$";
     static final String REGION_NAME = "^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-[0-9]$";
 
@@ -98,7 +99,7 @@ public final class StackFileReader {
         }
         if (!(root instanceof MappingNode mapping)) {
             problems.add(new Problem(name, root == null ? 0 : YamlValues.line(root), null,
-                    "must be a map with the keys " + String.join(", ", TOP_LEVEL_KEYS)
+                    "must be a map with the keys stack, region, backend and redis or chat"
                             + (root == null ? ", but the file is empty" : "")));
             return Optional.empty();
         }
@@ -108,30 +109,52 @@ public final class StackFileReader {
                 "1-63 lowercase letters, digits or hyphens, starting with a letter", problems);
         String region = requiredString(name, fileLine, top, REGION, REGION_NAME, "an AWS region such as eu-west-1", problems);
         Backend backend = backend(name, top.get(BACKEND), stack, problems);
-        ModuleInputs inputs = moduleInputs(name, fileLine, top.get(REDIS), problems);
+        Workload workload = null;
+        if (top.containsKey(REDIS) == top.containsKey(CHAT)) {
+            problems.add(new Problem(name, fileLine, null, "needs exactly one of \"redis\" (the Django cache/Celery "
+                    + "module's variables) or \"chat\" (the chat app's Redis options)"));
+        } else if (top.containsKey(REDIS)) {
+            workload = djangoRedis(name, top.get(REDIS), problems);
+        } else {
+            workload = ChatStackFile.read(name, top.get(CHAT), problems);
+        }
         if (problems.size() > before) {
             return Optional.empty();
         }
-        return Optional.of(new StackFile(name, stack, region, backend, inputs));
+        return Optional.of(new StackFile(name, stack, region, backend, workload));
     }
 
-    private static ModuleInputs moduleInputs(String file, int fileLine, NodeTuple entry, List<Problem> problems) {
-        if (entry == null) {
-            problems.add(new Problem(file, fileLine, REDIS, "is required: the module's variables for this environment"));
+    private static Workload djangoRedis(String file, NodeTuple entry, List<Problem> problems) {
+        Map<String, Object> values = section(file, entry, REDIS, RedisVariables.ALL, problems);
+        if (values == null) {
             return null;
         }
+        ModuleInputs inputs = ModuleInputs.of(values);
+        for (String broken : RedisVariables.crossViolations(inputs)) {
+            problems.add(new Problem(file, YamlValues.line(entry.getKeyNode()), REDIS, broken));
+        }
+        return new Workload.DjangoRedis(inputs);
+    }
+
+    /**
+     * The values of a map section checked against a catalog: known keys, types, required keys and each variable's
+     * rules, every problem reported. Null when there was any.
+     */
+    static Map<String, Object> section(String file, NodeTuple entry, String sectionName, List<Variable> catalog,
+                                       List<Problem> problems) {
         if (!(entry.getValueNode() instanceof MappingNode mapping)) {
-            problems.add(new Problem(file, YamlValues.line(entry.getValueNode()), REDIS,
-                    "must be a map of module variables, got " + YamlValues.describe(entry.getValueNode())));
+            problems.add(new Problem(file, YamlValues.line(entry.getValueNode()), sectionName,
+                    "must be a map of settings, got " + YamlValues.describe(entry.getValueNode())));
             return null;
         }
-        List<String> names = RedisVariables.ALL.stream().map(Variable::name).toList();
-        Map<String, NodeTuple> given = entries(file, REDIS + ".", mapping, names, problems);
+        List<String> names = catalog.stream().map(Variable::name).toList();
+        int before = problems.size();
+        Map<String, NodeTuple> given = entries(file, sectionName + ".", mapping, names, problems);
         Map<String, Object> values = new LinkedHashMap<>();
-        boolean valid = true;
-        for (Variable variable : RedisVariables.ALL) {
+        boolean valid = problems.size() == before;
+        for (Variable variable : catalog) {
             NodeTuple tuple = given.get(variable.name());
-            String key = REDIS + "." + variable.name();
+            String key = sectionName + "." + variable.name();
             if (tuple == null || YamlValues.isNull(tuple.getValueNode())) {
                 if (variable.required()) {
                     problems.add(new Problem(file, YamlValues.line(entry.getKeyNode()), key,
@@ -156,18 +179,7 @@ public final class StackFileReader {
             }
             values.put(variable.name(), value.get());
         }
-        if (!valid || given.size() != values.size() + countNulls(given)) {
-            return null;
-        }
-        ModuleInputs inputs = ModuleInputs.of(values);
-        for (String broken : RedisVariables.crossViolations(inputs)) {
-            problems.add(new Problem(file, YamlValues.line(entry.getKeyNode()), REDIS, broken));
-        }
-        return inputs;
-    }
-
-    private static long countNulls(Map<String, NodeTuple> given) {
-        return given.values().stream().filter(t -> YamlValues.isNull(t.getValueNode())).count();
+        return valid ? values : null;
     }
 
     private static Backend backend(String file, NodeTuple entry, String stack, List<Problem> problems) {

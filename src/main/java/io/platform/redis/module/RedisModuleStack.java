@@ -1,6 +1,7 @@
 package io.platform.redis.module;
 
 import com.hashicorp.cdktf.ListTerraformIterator;
+import com.hashicorp.cdktf.MapTerraformIterator;
 import com.hashicorp.cdktf.Precondition;
 import com.hashicorp.cdktf.TerraformIterator;
 import com.hashicorp.cdktf.TerraformLocal;
@@ -14,13 +15,11 @@ import com.hashicorp.cdktf.TerraformVariableValidationConfig;
 import com.hashicorp.cdktf.Token;
 import com.hashicorp.cdktf.providers.aws.cloudwatch_log_group.CloudwatchLogGroup;
 import com.hashicorp.cdktf.providers.aws.elasticache_parameter_group.ElasticacheParameterGroup;
-import com.hashicorp.cdktf.providers.aws.elasticache_parameter_group.ElasticacheParameterGroupParameter;
 import com.hashicorp.cdktf.providers.aws.elasticache_replication_group.ElasticacheReplicationGroup;
 import com.hashicorp.cdktf.providers.aws.elasticache_replication_group.ElasticacheReplicationGroupLogDeliveryConfiguration;
 import com.hashicorp.cdktf.providers.aws.elasticache_subnet_group.ElasticacheSubnetGroup;
 import com.hashicorp.cdktf.providers.aws.security_group.SecurityGroup;
 import com.hashicorp.cdktf.providers.aws.vpc_security_group_ingress_rule.VpcSecurityGroupIngressRule;
-import com.hashicorp.cdktf.providers.random_provider.password.Password;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,9 +32,6 @@ import software.constructs.Construct;
  * then calls. Resources are named {@code this} (one per type), outputs and variables keep their exact names.
  */
 public final class RedisModuleStack extends TerraformStack {
-    /** Length of the generated AUTH token; alphanumeric only, a subset of what ElastiCache accepts. */
-    public static final int GENERATED_TOKEN_LENGTH = 32;
-
     private final Map<String, TerraformVariable> variables = new LinkedHashMap<>();
 
     public RedisModuleStack(Construct scope, String id) {
@@ -56,32 +52,42 @@ public final class RedisModuleStack extends TerraformStack {
 
         // No egress rules: Redis only answers, and an open egress rule is what scanners flag.
         var securityGroup = SecurityGroup.Builder.create(this, "security_group")
+                .count(Token.asNumber("${var.create_security_group ? 1 : 0}"))
                 .name(str("name") + "-redis")
                 .description("Redis " + str("name") + ": ingress only from allowed security groups and CIDR blocks")
                 .vpcId(str("vpc_id"))
                 .tags(tagMap(tags))
                 .build();
         securityGroup.overrideLogicalId("this");
+        String createdGroupId = "${aws_security_group.this[0].id}";
 
         // One rule resource per source (not inline rules): adding a source never rewrites the others.
-        ListTerraformIterator fromGroups = TerraformIterator.fromList(variables.get("allowed_security_group_ids").getListValue());
+        ListTerraformIterator fromGroups = TerraformIterator.fromList(local("ingress_security_group_ids",
+                "${var.create_security_group ? var.allowed_security_group_ids : []}").getAsList());
         VpcSecurityGroupIngressRule.Builder.create(this, "from_security_groups")
                 .forEach(fromGroups)
-                .securityGroupId(securityGroup.getId())
+                .securityGroupId(createdGroupId)
                 .referencedSecurityGroupId(Token.asString(fromGroups.getValue()))
                 .ipProtocol("tcp").fromPort(num("port")).toPort(num("port"))
                 .description("Redis from " + Token.asString(fromGroups.getValue()))
                 .tags(tagMap(tags))
                 .build();
-        ListTerraformIterator fromCidrs = TerraformIterator.fromList(variables.get("allowed_cidr_blocks").getListValue());
+        ListTerraformIterator fromCidrs = TerraformIterator.fromList(local("ingress_cidr_blocks",
+                "${var.create_security_group ? var.allowed_cidr_blocks : []}").getAsList());
         VpcSecurityGroupIngressRule.Builder.create(this, "from_cidr_blocks")
                 .forEach(fromCidrs)
-                .securityGroupId(securityGroup.getId())
+                .securityGroupId(createdGroupId)
                 .cidrIpv4(Token.asString(fromCidrs.getValue()))
                 .ipProtocol("tcp").fromPort(num("port")).toPort(num("port"))
                 .description("Redis from " + Token.asString(fromCidrs.getValue()))
                 .tags(tagMap(tags))
                 .build();
+
+        // Parameters left null keep Redis' default: setting a default value explicitly makes a perpetual diff.
+        local("parameters", "${merge({ \"maxmemory-policy\" = var.maxmemory_policy, timeout = tostring(var.timeout), "
+                + "\"tcp-keepalive\" = tostring(var.tcp_keepalive), \"maxmemory-samples\" = tostring(var.maxmemory_samples) }, "
+                + "var.notify_keyspace_events == null ? {} : { \"notify-keyspace-events\" = var.notify_keyspace_events })}");
+        MapTerraformIterator parameters = TerraformIterator.fromMap(Token.asStringMap("${local.parameters}"));
 
         // The family is part of the name and the group is replaced before it is destroyed, so an engine upgrade
         // does not fail with InvalidCacheParameterGroupState.
@@ -89,20 +95,16 @@ public final class RedisModuleStack extends TerraformStack {
                 .name(str("name") + "-" + "${replace(local.parameter_group_family, \".\", \"-\")}")
                 .family(family.getAsString())
                 .description("Redis tuning for " + str("name"))
-                .parameter(List.of(
-                        parameter("maxmemory-policy", str("maxmemory_policy")),
-                        parameter("timeout", str("timeout")),
-                        parameter("tcp-keepalive", str("tcp_keepalive")),
-                        parameter("maxmemory-samples", str("maxmemory_samples"))))
+                .parameter(parameters.dynamic(orderedMap("name", parameters.getKey(), "value", parameters.getValue())))
                 .lifecycle(TerraformResourceLifecycle.builder().createBeforeDestroy(true).build())
                 .tags(tagMap(tags))
                 .build();
         parameterGroup.overrideLogicalId("this");
 
-        var generatedToken = Password.Builder.create(this, "auth_token")
-                .count(Token.asNumber("${var.auth_token_enabled && var.auth_token == null ? 1 : 0}"))
-                .length(GENERATED_TOKEN_LENGTH)
-                .special(false)
+        // Counted on auth_token_enabled alone: a count may not depend on auth_token, which is often unknown at plan
+        // (a random_password of the caller's). When auth_token is given, the generated one is unused.
+        var generatedToken = AuthTokens.password(this, "auth_token")
+                .count(Token.asNumber("${var.auth_token_enabled ? 1 : 0}"))
                 .build();
         // The only place that reads the generated password: offline checks swap this one reference for a stand-in.
         TerraformLocal authToken = local("auth_token", "${!var.auth_token_enabled ? null : (var.auth_token != null ? var.auth_token : one("
@@ -112,57 +114,36 @@ public final class RedisModuleStack extends TerraformStack {
         var slowLog = logGroup("slow_log", "slow-log", tags);
         var engineLog = logGroup("engine_log", "engine-log", tags);
 
-        List<Precondition> preconditions = new ArrayList<>();
-        for (CrossRule rule : RedisVariables.CROSS_RULES) {
-            preconditions.add(Precondition.builder().condition("${" + rule.hclCondition() + "}")
-                    .errorMessage("Invalid inputs: " + rule.rule() + ".").build());
-        }
-        var group = ElasticacheReplicationGroup.Builder.create(this, "replication_group")
-                .replicationGroupId(str("name"))
-                .description("${coalesce(var.description, \"Redis for ${var.name} (${var.environment})\")}")
-                .engine("redis")
-                .engineVersion(str("engine_version"))
-                .nodeType(str("node_type"))
-                .numCacheClusters(num("num_cache_clusters"))
-                .port(num("port"))
-                .parameterGroupName(parameterGroup.getName())
-                .subnetGroupName(subnetGroup.getName())
-                .securityGroupIds(List.of(securityGroup.getId()))
-                .automaticFailoverEnabled(variables.get("automatic_failover_enabled").getBooleanValue())
-                .multiAzEnabled(variables.get("multi_az_enabled").getBooleanValue())
-                .atRestEncryptionEnabled(variables.get("at_rest_encryption_enabled").getBooleanValue())
-                .transitEncryptionEnabled(variables.get("transit_encryption_enabled").getBooleanValue())
-                .authToken(authToken.getAsString())
-                .snapshotRetentionLimit(num("snapshot_retention_limit"))
-                .snapshotWindow(str("snapshot_window"))
-                .maintenanceWindow(str("maintenance_window"))
-                .notificationTopicArn(str("notification_topic_arn"))
-                .applyImmediately(Token.asAny("${var.environment != \"prod\"}"))
-                .autoMinorVersionUpgrade("true")
-                .logDeliveryConfiguration(List.of(logDelivery(slowLog, "slow-log"), logDelivery(engineLog, "engine-log")))
-                .lifecycle(TerraformResourceLifecycle.builder().precondition(preconditions).build())
-                .tags(tagMap(tags))
-                .build();
-        group.overrideLogicalId("this");
+        // prevent_destroy must be a literal in Terraform, so protection is a second, identical resource that is
+        // counted in instead of the first: "this" (unprotected) or "protected" (prod, or prevent_destroy = true).
+        // Both come from one builder; everything else reads the one that exists (see group()).
+        local("protect_from_destroy", "${coalesce(var.prevent_destroy, var.environment == \"prod\")}");
+        replicationGroup("replication_group", "this", "${local.protect_from_destroy ? 0 : 1}", false,
+                authToken, parameterGroup, subnetGroup, slowLog, engineLog, tags);
+        replicationGroup("replication_group_protected", "protected", "${local.protect_from_destroy ? 1 : 0}", true,
+                authToken, parameterGroup, subnetGroup, slowLog, engineLog, tags);
+
 
         // URLs are built from values known at plan time where possible; port comes from the resource so a URL
         // never carries a null port.
         local("redis_scheme", "${var.transit_encryption_enabled ? \"rediss\" : \"redis\"}");
         local("redis_userinfo", "${local.auth_token == null ? \"\" : \":${urlencode(local.auth_token)}@\"}");
         TerraformLocal base = local("redis_base_url", "${local.redis_scheme}://${local.redis_userinfo}"
-                + group.getPrimaryEndpointAddress() + ":" + Token.asString(group.getPort()));
+                + group("primary_endpoint_address") + ":" + group("port"));
 
         Map<ModuleOutput, Object> values = new LinkedHashMap<>();
-        values.put(RedisOutputs.PRIMARY_ENDPOINT_ADDRESS, group.getPrimaryEndpointAddress());
-        values.put(RedisOutputs.READER_ENDPOINT_ADDRESS, group.getReaderEndpointAddress());
-        values.put(RedisOutputs.PORT, group.getPort());
+        values.put(RedisOutputs.PRIMARY_ENDPOINT_ADDRESS, group("primary_endpoint_address"));
+        values.put(RedisOutputs.READER_ENDPOINT_ADDRESS, group("reader_endpoint_address"));
+        values.put(RedisOutputs.PORT, group("port"));
         values.put(RedisOutputs.REDIS_URL, base.getAsString() + "/0");
         values.put(RedisOutputs.CELERY_BROKER_URL, base.getAsString() + "/1");
-        values.put(RedisOutputs.REDIS_SECURITY_GROUP_ID, securityGroup.getId());
-        values.put(RedisOutputs.REPLICATION_GROUP_ID, group.getId());
-        values.put(RedisOutputs.REPLICATION_GROUP_ARN, group.getArn());
-        values.put(RedisOutputs.MEMBER_CLUSTERS, group.getMemberClusters());
-        values.put(RedisOutputs.ENGINE_VERSION_ACTUAL, group.getEngineVersionActual());
+        values.put(RedisOutputs.CONNECTION_URL, base.getAsString());
+        values.put(RedisOutputs.REDIS_SECURITY_GROUP_ID,
+                "${var.create_security_group ? aws_security_group.this[0].id : try(var.security_group_ids[0], null)}");
+        values.put(RedisOutputs.REPLICATION_GROUP_ID, group("id"));
+        values.put(RedisOutputs.REPLICATION_GROUP_ARN, group("arn"));
+        values.put(RedisOutputs.MEMBER_CLUSTERS, group("member_clusters"));
+        values.put(RedisOutputs.ENGINE_VERSION_ACTUAL, group("engine_version_actual"));
         values.put(RedisOutputs.PARAMETER_GROUP_NAME, parameterGroup.getName());
         values.put(RedisOutputs.SUBNET_GROUP_NAME, subnetGroup.getName());
         values.put(RedisOutputs.SLOW_LOG_GROUP_NAME, slowLog.getName());
@@ -177,6 +158,58 @@ public final class RedisModuleStack extends TerraformStack {
                     .value(value).description(output.description()).sensitive(output.sensitive()).build())
                     .overrideLogicalId(output.name());
         }
+    }
+
+    /**
+     * An attribute of whichever replication group exists. Attribute by attribute, not the whole object: the object
+     * holds the sensitive auth_token, and functions over it would mark every attribute sensitive.
+     */
+    private static String group(String attribute) {
+        return "${one(concat(aws_elasticache_replication_group.this[*]." + attribute
+                + ", aws_elasticache_replication_group.protected[*]." + attribute + "))}";
+    }
+
+    private void replicationGroup(String id, String logicalId, String count, boolean preventDestroy, TerraformLocal authToken,
+                                  ElasticacheParameterGroup parameterGroup, ElasticacheSubnetGroup subnetGroup,
+                                  CloudwatchLogGroup slowLog, CloudwatchLogGroup engineLog, TerraformLocal tags) {
+        List<Precondition> preconditions = new ArrayList<>();
+        for (CrossRule rule : RedisVariables.preconditions()) {
+            preconditions.add(Precondition.builder().condition("${" + rule.hclCondition() + "}")
+                    .errorMessage("Invalid inputs: " + rule.rule() + ".").build());
+        }
+        var group = ElasticacheReplicationGroup.Builder.create(this, id)
+                .count(Token.asNumber(count))
+                .replicationGroupId(str("name"))
+                .description("${coalesce(var.description, \"Redis for ${var.name} (${var.environment})\")}")
+                .engine("redis")
+                .engineVersion(str("engine_version"))
+                .nodeType(str("node_type"))
+                .numCacheClusters(num("num_cache_clusters"))
+                .port(num("port"))
+                .parameterGroupName(parameterGroup.getName())
+                .subnetGroupName(subnetGroup.getName())
+                .securityGroupIds(Token.asList("${concat(aws_security_group.this[*].id, var.security_group_ids)}"))
+                .automaticFailoverEnabled(variables.get("automatic_failover_enabled").getBooleanValue())
+                .multiAzEnabled(variables.get("multi_az_enabled").getBooleanValue())
+                .atRestEncryptionEnabled(variables.get("at_rest_encryption_enabled").getBooleanValue())
+                .transitEncryptionEnabled(variables.get("transit_encryption_enabled").getBooleanValue())
+                .authToken(authToken.getAsString())
+                .snapshotRetentionLimit(num("snapshot_retention_limit"))
+                .snapshotWindow(str("snapshot_window"))
+                .maintenanceWindow(str("maintenance_window"))
+                .finalSnapshotIdentifier("${var.skip_final_snapshot ? null : \"${var.name}-final\"}")
+                .notificationTopicArn(str("notification_topic_arn"))
+                .applyImmediately(Token.asAny("${var.environment != \"prod\"}"))
+                .autoMinorVersionUpgrade("true")
+                .logDeliveryConfiguration(List.of(logDelivery(slowLog, "slow-log"), logDelivery(engineLog, "engine-log")))
+                .lifecycle(TerraformResourceLifecycle.builder().precondition(preconditions).preventDestroy(preventDestroy).build())
+                .tags(tagMap(tags))
+                .build();
+        // Newer than the AWS bindings (provider 5.23.1); the module requires a provider that has them (5.27+).
+        // A changed token is rotated in place (both valid until clients move), never by replacing the cluster.
+        group.addOverride("auth_token_update_strategy", "${var.auth_token_enabled ? var.auth_token_update_strategy : null}");
+        group.addOverride("transit_encryption_mode", "${var.transit_encryption_mode}");
+        group.overrideLogicalId(logicalId);
     }
 
     private void declare(Variable variable) {
@@ -227,8 +260,12 @@ public final class RedisModuleStack extends TerraformStack {
                 .build();
     }
 
-    private static ElasticacheParameterGroupParameter parameter(String name, String value) {
-        return ElasticacheParameterGroupParameter.builder().name(name).value(value).build();
+    /** Map.of iterates in a per-JVM random order; generated files must not depend on it. */
+    private static Map<String, Object> orderedMap(String k1, Object v1, String k2, Object v2) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put(k1, v1);
+        map.put(k2, v2);
+        return map;
     }
 
     private String str(String variable) {

@@ -19,8 +19,10 @@ public final class RedisOutputs {
             "Connection URL for the Django cache, DB 0: redis://host:port/0, rediss:// with TLS, with the AUTH token when enabled.", true);
     public static final ModuleOutput CELERY_BROKER_URL = new ModuleOutput("celery_broker_url",
             "Connection URL for the Celery broker, DB 1, same form as redis_url.", true);
+    public static final ModuleOutput CONNECTION_URL = new ModuleOutput("connection_url",
+            "Connection URL without a database number, rediss://:<token>@host:port with TLS and AUTH (ioredis, Socket.IO).", true);
     public static final ModuleOutput REDIS_SECURITY_GROUP_ID = new ModuleOutput("redis_security_group_id",
-            "Id of the security group attached to the nodes.", false);
+            "Id of the security group created for the nodes, or the first of security_group_ids when none is created.", false);
     public static final ModuleOutput REPLICATION_GROUP_ID = new ModuleOutput("replication_group_id",
             "Id of the replication group.", false);
     public static final ModuleOutput REPLICATION_GROUP_ARN = new ModuleOutput("replication_group_arn",
@@ -41,7 +43,7 @@ public final class RedisOutputs {
             "The AUTH token in use, or null when AUTH is off.", true);
 
     public static final List<ModuleOutput> ALL = List.of(PRIMARY_ENDPOINT_ADDRESS, READER_ENDPOINT_ADDRESS, PORT,
-            REDIS_URL, CELERY_BROKER_URL, REDIS_SECURITY_GROUP_ID, REPLICATION_GROUP_ID, REPLICATION_GROUP_ARN,
+            REDIS_URL, CELERY_BROKER_URL, CONNECTION_URL, REDIS_SECURITY_GROUP_ID, REPLICATION_GROUP_ID, REPLICATION_GROUP_ARN,
             MEMBER_CLUSTERS, ENGINE_VERSION_ACTUAL, PARAMETER_GROUP_NAME, SUBNET_GROUP_NAME, SLOW_LOG_GROUP_NAME,
             ENGINE_LOG_GROUP_NAME, AUTH_TOKEN);
 }

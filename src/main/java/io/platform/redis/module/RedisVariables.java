@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Every input variable of the Redis module, declared once. The exported module's {@code variables.tf.json}, its
@@ -73,13 +72,36 @@ public final class RedisVariables {
             .description("AUTH token to use instead of a generated one (only with auth_token_enabled): 16-128 printable "
                     + "characters, specials limited to ! & # $ ^ < > -. Default null (generate one).")
             .rule(Rules.matches(TOKEN_CHARACTERS,
-                    "16-128 letters, digits or the specials ! & # $ ^ < > -", "short@token"))
+                    "16-128 letters, digits or the specials ! & # $ ^ < > -", "Not-a-secret@"))
+            .build();
+
+    public static final Variable AUTH_TOKEN_UPDATE_STRATEGY = Variable.string("auth_token_update_strategy").defaultValue("ROTATE")
+            .description("How a changed auth_token is applied to a running cluster: ROTATE (old and new token both valid "
+                    + "until clients move; never a replacement), SET (only the new token; use it when adding the first token "
+                    + "to a passwordless cluster, since ROTATE would keep passwordless access open), DELETE. Default ROTATE.")
+            .rule(Rules.oneOf(List.of("ROTATE", "SET", "DELETE"), "rotate"))
+            .build();
+
+    public static final Variable TRANSIT_ENCRYPTION_MODE = Variable.string("transit_encryption_mode")
+            .description("preferred (TLS and plain connections both accepted) or required. To turn TLS on for a running "
+                    + "cluster without replacing it (engine 7.0.5+): transit_encryption_enabled = true with preferred, move "
+                    + "clients to rediss://, then required. Default null: AWS's default (required when TLS is on).")
+            .rule(Rules.oneOf(List.of("preferred", "required"), "optional"))
             .build();
 
     public static final Variable ENVIRONMENT = Variable.string("environment").required()
             .description("Deployment environment: dev, staging or prod. Outside prod, changes apply immediately; "
                     + "in prod they wait for the maintenance window.")
             .rule(Rules.oneOf(List.of("dev", "staging", "prod"), "production"))
+            .build();
+
+    public static final Variable PREVENT_DESTROY = Variable.bool("prevent_destroy")
+            .description("Refuse to destroy the replication group (lifecycle prevent_destroy). Default null: true in prod, "
+                    + "false elsewhere; set false explicitly to allow destroying a prod cluster.")
+            .build();
+
+    public static final Variable SKIP_FINAL_SNAPSHOT = Variable.bool("skip_final_snapshot").defaultValue(false)
+            .description("Delete without the final snapshot <name>-final. Not allowed in prod. Default false.")
             .build();
 
     public static final Variable DESCRIPTION = Variable.string("description")
@@ -132,6 +154,12 @@ public final class RedisVariables {
             .rule(Rules.between(1, 64, "ElastiCache's range", 0))
             .build();
 
+    public static final Variable NOTIFY_KEYSPACE_EVENTS = Variable.string("notify_keyspace_events")
+            .description("Keyspace events Redis publishes, e.g. Ex for expired-key events (presence cleanup). "
+                    + "Default null: the parameter is left at Redis' default (no events).")
+            .rule(Rules.matches("^[KEg$lshzxetmdnA]{1,16}$", "event class letters from K E g $ l s h z x e t m d n A", "expired"))
+            .build();
+
     public static final Variable NOTIFICATION_TOPIC_ARN = Variable.string("notification_topic_arn")
             .description("SNS topic ARN for ElastiCache events (failover, maintenance...). Default null: no notifications.")
             .rule(Rules.matches("^arn:aws[a-z-]*:sns:[a-z0-9-]+:[0-9]{12}:[A-Za-z0-9_-]{1,256}$",
@@ -151,6 +179,17 @@ public final class RedisVariables {
     public static final Variable VPC_ID = Variable.string("vpc_id").required()
             .description("VPC of the subnets; the security group is created in it.")
             .rule(Rules.matches("^vpc-[0-9a-f]+$", "a VPC id (vpc-...)", "default"))
+            .build();
+
+    public static final Variable CREATE_SECURITY_GROUP = Variable.bool("create_security_group").defaultValue(true)
+            .description("Create the Redis security group (ingress only from the allowed sources). With false, "
+                    + "security_group_ids must name the group(s) to attach. Default true.")
+            .build();
+
+    public static final Variable SECURITY_GROUP_IDS = Variable.stringList("security_group_ids").defaultValue(List.of())
+            .description("Existing security groups to attach to the nodes, in addition to the created one, or instead "
+                    + "of it with create_security_group = false. Default [].")
+            .rule(Rules.eachMatches("^sg-[0-9a-f]+$", "a list of security group ids (sg-...)", List.of("redis")))
             .build();
 
     public static final Variable ALLOWED_SECURITY_GROUP_IDS = Variable.stringList("allowed_security_group_ids").defaultValue(List.of())
@@ -179,9 +218,11 @@ public final class RedisVariables {
     /** Declaration order is the order of variables.tf.json and of the README table. */
     public static final List<Variable> ALL = List.of(NAME, NODE_TYPE, SUBNET_IDS, ENGINE_VERSION, NUM_CACHE_CLUSTERS,
             AUTOMATIC_FAILOVER_ENABLED, MULTI_AZ_ENABLED, AT_REST_ENCRYPTION_ENABLED, TRANSIT_ENCRYPTION_ENABLED,
-            AUTH_TOKEN_ENABLED, AUTH_TOKEN, ENVIRONMENT, DESCRIPTION, SNAPSHOT_RETENTION_LIMIT, SNAPSHOT_WINDOW,
-            MAINTENANCE_WINDOW, MAXMEMORY_POLICY, TIMEOUT, TCP_KEEPALIVE, MAXMEMORY_SAMPLES, NOTIFICATION_TOPIC_ARN,
-            LOG_RETENTION_DAYS, TAGS, VPC_ID, ALLOWED_SECURITY_GROUP_IDS, ALLOWED_CIDR_BLOCKS, PORT);
+            AUTH_TOKEN_ENABLED, AUTH_TOKEN, AUTH_TOKEN_UPDATE_STRATEGY, TRANSIT_ENCRYPTION_MODE, ENVIRONMENT,
+            PREVENT_DESTROY, SKIP_FINAL_SNAPSHOT, DESCRIPTION, SNAPSHOT_RETENTION_LIMIT, SNAPSHOT_WINDOW,
+            MAINTENANCE_WINDOW, MAXMEMORY_POLICY, TIMEOUT, TCP_KEEPALIVE, MAXMEMORY_SAMPLES, NOTIFY_KEYSPACE_EVENTS,
+            NOTIFICATION_TOPIC_ARN, LOG_RETENTION_DAYS, TAGS, VPC_ID, CREATE_SECURITY_GROUP, SECURITY_GROUP_IDS,
+            ALLOWED_SECURITY_GROUP_IDS, ALLOWED_CIDR_BLOCKS, PORT);
 
     /** Rules over several variables; preconditions on the replication group in the module. */
     public static final List<CrossRule> CROSS_RULES = List.of(
@@ -205,10 +246,22 @@ public final class RedisVariables {
                     "!var.auth_token_enabled || var.transit_encryption_enabled",
                     in -> !in.bool(AUTH_TOKEN_ENABLED) || in.bool(TRANSIT_ENCRYPTION_ENABLED),
                     Map.of("auth_token_enabled", true, "transit_encryption_enabled", false)),
+            new CrossRule("transit_encryption_mode needs transit_encryption_enabled",
+                    "var.transit_encryption_mode == null || var.transit_encryption_enabled",
+                    in -> in.get(TRANSIT_ENCRYPTION_MODE) == null || in.bool(TRANSIT_ENCRYPTION_ENABLED),
+                    Map.of("transit_encryption_mode", "preferred", "transit_encryption_enabled", false)),
             new CrossRule("auth_token is used only with auth_token_enabled = true",
                     "var.auth_token == null || var.auth_token_enabled",
                     in -> in.get(AUTH_TOKEN) == null || in.bool(AUTH_TOKEN_ENABLED),
-                    Map.of("auth_token", "0123456789abcdefABCDEF")),
+                    Map.of("auth_token", "Not-a-secret-fixture-2")),
+            new CrossRule("create_security_group = false needs at least one of security_group_ids (the nodes need a security group)",
+                    "var.create_security_group || length(var.security_group_ids) > 0",
+                    in -> in.bool(CREATE_SECURITY_GROUP) || !in.list(SECURITY_GROUP_IDS).isEmpty(),
+                    Map.of("create_security_group", false)),
+            new CrossRule("allowed_security_group_ids and allowed_cidr_blocks need create_security_group (they are rules of the created group)",
+                    "var.create_security_group || length(var.allowed_security_group_ids) + length(var.allowed_cidr_blocks) == 0",
+                    in -> in.bool(CREATE_SECURITY_GROUP) || in.list(ALLOWED_SECURITY_GROUP_IDS).size() + in.list(ALLOWED_CIDR_BLOCKS).size() == 0,
+                    Map.of("create_security_group", false, "security_group_ids", List.of("sg-0a1b2c3d"), "allowed_cidr_blocks", List.of("10.0.0.0/16"))),
             new CrossRule("snapshot_window must not overlap maintenance_window",
                     Windows.hclNoOverlap("var.snapshot_window", "var.maintenance_window"),
                     in -> !in.string(SNAPSHOT_WINDOW).matches(Windows.SNAPSHOT_FORMAT)
@@ -216,12 +269,33 @@ public final class RedisVariables {
                             || !Windows.overlap(in.string(SNAPSHOT_WINDOW), in.string(MAINTENANCE_WINDOW)),
                     Map.of("snapshot_window", "05:30-06:30", "maintenance_window", "sun:05:00-sun:06:00")));
 
+    /**
+     * Production policy, a layer over the AWS rules: in prod a cluster survives the loss of a node or an AZ, keeps a
+     * week of backups and leaves a final snapshot when deleted. Enforced in Java and as preconditions.
+     */
+    public static final List<CrossRule> PRODUCTION_RULES = List.of(
+            new CrossRule("in prod, automatic_failover_enabled and multi_az_enabled must be true (survive a node or AZ loss)",
+                    "var.environment != \"prod\" || (var.automatic_failover_enabled && var.multi_az_enabled)",
+                    in -> !"prod".equals(in.string(ENVIRONMENT)) || (in.bool(AUTOMATIC_FAILOVER_ENABLED) && in.bool(MULTI_AZ_ENABLED)),
+                    Map.of("environment", "prod", "multi_az_enabled", false)),
+            new CrossRule("in prod, snapshot_retention_limit must be at least 7 (a week of daily backups)",
+                    "var.environment != \"prod\" || var.snapshot_retention_limit >= 7",
+                    in -> !"prod".equals(in.string(ENVIRONMENT)) || in.number(SNAPSHOT_RETENTION_LIMIT) >= 7,
+                    Map.of("environment", "prod", "snapshot_retention_limit", 3)),
+            new CrossRule("in prod, skip_final_snapshot must be false (a deleted cluster leaves <name>-final)",
+                    "var.environment != \"prod\" || !var.skip_final_snapshot",
+                    in -> !"prod".equals(in.string(ENVIRONMENT)) || !in.bool(SKIP_FINAL_SNAPSHOT),
+                    Map.of("environment", "prod", "skip_final_snapshot", true)));
+
+    /** Every precondition of the replication group: the AWS rules, then the production policy. */
+    public static List<CrossRule> preconditions() {
+        List<CrossRule> all = new ArrayList<>(CROSS_RULES);
+        all.addAll(PRODUCTION_RULES);
+        return List.copyOf(all);
+    }
+
     /** A valid set of the required values, for examples and tests. */
     public static final Map<String, Object> EXAMPLE = example();
-
-    public static Optional<Variable> byName(String name) {
-        return ALL.stream().filter(v -> v.name().equals(name)).findFirst();
-    }
 
     /**
      * Every rule the inputs break, each as "key = value: must be ...". Cross-variable rules run only when every
@@ -246,7 +320,7 @@ public final class RedisVariables {
 
     /** The cross-variable rules the inputs break; meaningful once every single value is valid. */
     public static List<String> crossViolations(ModuleInputs inputs) {
-        return CROSS_RULES.stream().filter(rule -> !rule.check().test(inputs)).map(CrossRule::rule).toList();
+        return preconditions().stream().filter(rule -> !rule.check().test(inputs)).map(CrossRule::rule).toList();
     }
 
     /** How a value is shown in an error; a sensitive one never is. */

@@ -5,49 +5,40 @@ import com.hashicorp.cdktf.LocalBackendConfig;
 import com.hashicorp.cdktf.S3Backend;
 import com.hashicorp.cdktf.S3BackendConfig;
 import com.hashicorp.cdktf.TerraformHclModule;
-import com.hashicorp.cdktf.TerraformHclModuleConfig;
-import com.hashicorp.cdktf.TerraformOutput;
-import com.hashicorp.cdktf.TerraformOutputConfig;
 import com.hashicorp.cdktf.TerraformStack;
 import com.hashicorp.cdktf.providers.aws.provider.AwsProvider;
+import com.hashicorp.cdktf.providers.aws.provider.AwsProviderConfig;
+import io.platform.redis.chat.ChatRedisStack;
 import io.platform.redis.config.Backend;
 import io.platform.redis.config.StackFile;
+import io.platform.redis.config.Workload;
 import io.platform.redis.module.ModuleOutput;
 import io.platform.redis.module.RedisOutputs;
 import java.util.Map;
 import software.constructs.Construct;
 
 /**
- * One environment: the AWS provider, the state backend, and a call of the exported module with the values of the
- * environment's stack file. The module's folder is copied next to the stack's JSON (see {@code StackWriter}), so
- * {@code tofu plan} in the stack folder needs nothing else. Outputs are the module's, under the same names.
+ * One environment: the AWS provider, the state backend, and what its stack file deploys, always through calls of
+ * the exported module. The module's folder is copied next to the stack's JSON by the synthesizer, so
+ * {@code tofu plan} in the stack folder needs nothing else.
  */
 public final class EnvironmentStack extends TerraformStack {
-    /** Where the module sits relative to each stack's folder. */
-    public static final String MODULE_SOURCE = "./modules/redis";
-
     public EnvironmentStack(Construct scope, StackFile file) {
         super(scope, file.stack());
-        new AwsProvider(this, "aws", com.hashicorp.cdktf.providers.aws.provider.AwsProviderConfig.builder()
-                .region(file.region()).build());
-        addOverride("terraform.required_providers", ProviderVersions.requiredProviders(false));
+        new AwsProvider(this, "aws", AwsProviderConfig.builder().region(file.region()).build());
         addOverride("terraform.required_version", ProviderVersions.TERRAFORM);
         backend(file.backend());
 
-        // cdktf would turn a "./" source into a hashed asset folder; the module is copied in by the synthesizer
-        // instead, so the call reads like a Terraform team's own: source = "./modules/redis".
-        TerraformHclModule redis = new TerraformHclModule(this, "redis", TerraformHclModuleConfig.builder()
-                .source("redis")
-                .variables(file.redis().explicit())
-                .build());
-        redis.addOverride("source", MODULE_SOURCE);
-        for (ModuleOutput output : RedisOutputs.ALL) {
-            new TerraformOutput(this, "output_" + output.name(), TerraformOutputConfig.builder()
-                    .value(redis.get(output.name()))
-                    .description(output.description())
-                    .sensitive(output.sensitive())
-                    .build())
-                    .overrideLogicalId(output.name());
+        if (file.workload() instanceof Workload.DjangoRedis django) {
+            addOverride("terraform.required_providers", ProviderVersions.requiredProviders(false));
+            TerraformHclModule redis = ModuleCall.add(this, "redis", django.inputs().explicit());
+            // The stack's outputs are the module's, under the same names and sensitivity.
+            for (ModuleOutput output : RedisOutputs.ALL) {
+                ModuleCall.output(this, output.name(), redis.get(output.name()), output.description(), output.sensitive());
+            }
+        } else if (file.workload() instanceof Workload.ChatRedis chat) {
+            addOverride("terraform.required_providers", ProviderVersions.requiredProviders(true));
+            ChatRedisStack.build(this, chat.settings());
         }
     }
 

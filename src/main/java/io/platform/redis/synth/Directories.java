@@ -45,6 +45,30 @@ public final class Directories {
     }
 
     /** Copies a tree, keeping modification times (build tools compare them). */
+    /** Writes {@code files} (relative path to text) as the whole content of {@code target}, staged then swapped in. */
+    public static void writeTree(Map<String, String> files, Path target) {
+        Path parent = target.toAbsolutePath().getParent();
+        Path staged;
+        try {
+            Files.createDirectories(parent);
+            staged = Files.createTempDirectory(parent, "." + target.getFileName() + "-staging-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            for (var file : files.entrySet()) {
+                Path path = staged.resolve(file.getKey());
+                Files.createDirectories(path.getParent());
+                Files.writeString(path, file.getValue(), java.nio.charset.StandardCharsets.UTF_8);
+            }
+            replace(staged, target);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            deleteIfExists(staged);
+        }
+    }
+
     public static void copy(Path from, Path to) {
         try (Stream<Path> walk = Files.walk(from)) {
             for (Path source : walk.sorted().toList()) {

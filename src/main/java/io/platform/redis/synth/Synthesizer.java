@@ -6,6 +6,7 @@ import io.platform.redis.config.StackFile;
 import io.platform.redis.module.ModuleExporter;
 import io.platform.redis.module.RedisModuleStack;
 import io.platform.redis.stacks.EnvironmentStack;
+import io.platform.redis.stacks.ModuleCall;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -60,7 +61,7 @@ public final class Synthesizer {
             }
             app.synth();
             for (StackFile stack : stacks) {
-                ModuleExporter.write(module, written.resolve("stacks").resolve(stack.stack()).resolve(EnvironmentStack.MODULE_SOURCE));
+                ModuleExporter.write(module, written.resolve("stacks").resolve(stack.stack()).resolve(ModuleCall.SOURCE));
             }
             Directories.replace(stagedModule, moduleDir);
             if (written.equals(stagedOut.toAbsolutePath().normalize())) {

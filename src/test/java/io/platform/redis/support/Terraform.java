@@ -81,9 +81,30 @@ public final class Terraform {
         return result.output();
     }
 
+    /** The plan as {@code terraform show -json} prints it, and how many resources of each type it creates. */
+    public record Plan(Map<String, Object> json, Map<String, Integer> creates) {
+        /** The planned values of every resource of {@code type}, by address. */
+        @SuppressWarnings("unchecked")
+        public Map<String, Map<String, Object>> after(String type) {
+            Map<String, Map<String, Object>> result = new TreeMap<>();
+            for (Object change : (List<Object>) json.getOrDefault("resource_changes", List.of())) {
+                Map<String, Object> c = (Map<String, Object>) change;
+                if (type.equals(c.get("type"))) {
+                    result.put((String) c.get("address"), (Map<String, Object>) ((Map<String, Object>) c.get("change")).get("after"));
+                }
+            }
+            return result;
+        }
+    }
+
     /** init + validate + plan; returns how many resources of each type the plan creates. */
-    @SuppressWarnings("unchecked")
     public Map<String, Integer> planCreates(Path dir, String... planArgs) {
+        return plan(dir, planArgs).creates();
+    }
+
+    /** init + validate + plan, all offline. */
+    @SuppressWarnings("unchecked")
+    public Plan plan(Path dir, String... planArgs) {
         ok(dir, "init", "-input=false", "-no-color");
         ok(dir, "validate", "-no-color");
         List<String> plan = new ArrayList<>(List.of("plan", "-input=false", "-no-color", "-lock=false", "-out=offline.tfplan"));
@@ -98,7 +119,7 @@ public final class Terraform {
                 counts.merge((String) c.get("type"), 1, Integer::sum);
             }
         }
-        return counts;
+        return new Plan(shown, counts);
     }
 
     private static Terraform locate() {

@@ -1,0 +1,15 @@
+package io.platform.redis.chat;
+
+import io.platform.redis.module.VariableValues;
+import java.util.Map;
+
+/** The {@code chat:} section of a chat stack file, checked against {@link ChatVariables}. */
+public final class ChatSettings extends VariableValues {
+    private ChatSettings(Map<String, Object> values) {
+        super(ChatVariables.ALL, values);
+    }
+
+    public static ChatSettings of(Map<String, Object> values) {
+        return new ChatSettings(values);
+    }
+}
