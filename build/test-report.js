@@ -22,7 +22,10 @@ for (const file of fs.readdirSync(dir).filter((f) => f.startsWith("TEST-") && f.
     const body = m[3] || "";
     const skip = body.match(/<skipped(?:\s+message="([^"]*)")?/);
     if (skip) {
-      counts.skipped.push(`${name}: ${decode(skip[1] || "no reason given")}`);
+      // JUnit puts an assumption's text in the element's body; older reports use the message attribute.
+      const assumption = body.match(/Assumption failed: ([^\n\]]*)/);
+      const reason = assumption ? assumption[1] : skip[1] ? decode(skip[1]) : "no reason given";
+      counts.skipped.push(`${name}: ${reason}`);
     } else if (/<(failure|error)\b/.test(body)) {
       counts.failed++;
       if (detailed) lines.push(`  FAILED  ${name}`);

@@ -36,7 +36,7 @@ public final class Main {
             stacks = StackFileReader.readAll(project, project.resolve("stacks"));
         } catch (InvalidStacksException e) {
             err.println(e.getMessage());
-            err.println("Nothing was written: cdktf.out/ and modules/ are unchanged.");
+            err.println("Nothing was written: cdktf.out/, modules/ and docs/ are unchanged.");
             return 1;
         }
         Path written = Synthesizer.run(stacks, cdktfOut, project.resolve("modules").resolve("redis"));

@@ -17,13 +17,12 @@ import io.platform.redis.synth.Directories;
 import io.platform.redis.synth.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Real terraform on what we generate: offline init, validate and plan of the module, of main/ and of every
@@ -102,24 +101,24 @@ class TerraformOfflineTest {
                 + " to create " + counts);
     }
 
-    @TestFactory
-    List<DynamicTest> everyStackPlansOffline() {
+    static List<String> stackNames() {
+        return Synthesized.get().stacks.stream().map(StackFile::stack).toList();
+    }
+
+    @ParameterizedTest(name = "offline plan of stack {0}")
+    @MethodSource("stackNames")
+    void everyStackPlansOffline(String name) {
         Terraform terraform = terraform();
-        List<DynamicTest> tests = new ArrayList<>();
-        for (StackFile stack : synthesized.stacks) {
-            tests.add(DynamicTest.dynamicTest(stack.stack(), () -> {
-                Path copy = OfflineCopy.of(synthesized.stackDir(stack.stack()), true);
-                try {
-                    Terraform.Plan plan = terraform.plan(copy);
-                    report("stack " + stack.stack(), plan.creates());
-                    assertEquals(expectedResources(stack), plan.creates(), stack.stack());
-                    assertProductionProtection(stack, plan);
-                } finally {
-                    Directories.deleteIfExists(copy);
-                }
-            }));
+        StackFile stack = synthesized.stacks.stream().filter(s -> s.stack().equals(name)).findFirst().orElseThrow();
+        Path copy = OfflineCopy.of(synthesized.stackDir(name), true);
+        try {
+            Terraform.Plan plan = terraform.plan(copy);
+            report("stack " + name, plan.creates());
+            assertEquals(expectedResources(stack), plan.creates(), name);
+            assertProductionProtection(stack, plan);
+        } finally {
+            Directories.deleteIfExists(copy);
         }
-        return tests;
     }
 
     @Test
@@ -141,10 +140,11 @@ class TerraformOfflineTest {
     void mainConsumesTheModuleAndPlansOffline() throws Exception {
         Terraform terraform = terraform();
         Path root = Files.createTempDirectory("redis-main-offline-");
+        Path copy = null;
         try {
             Directories.copy(Synthesized.PROJECT.resolve("main"), root.resolve("main"));
             Directories.copy(synthesized.module, root.resolve("modules/redis"));
-            Path copy = OfflineCopy.of(root, false);
+            copy = OfflineCopy.of(root, false);
             Json.write(copy.resolve("main/zz_offline_override.tf.json"), Map.of(
                     "terraform", Map.of("backend", Map.of("local", Map.of("path", "offline.tfstate"))),
                     "provider", OfflineCopy.providerFile().get("provider")));
@@ -154,9 +154,11 @@ class TerraformOfflineTest {
                     "allowed_security_group_ids", List.of("sg-0a1b2c3d4e5f6a7b8")))));
             expected.put("aws_sns_topic", 1);
             assertEquals(expected, counts);
-            Directories.deleteIfExists(copy);
         } finally {
             Directories.deleteIfExists(root);
+            if (copy != null) {
+                Directories.deleteIfExists(copy);
+            }
         }
     }
 

@@ -10,7 +10,6 @@ import io.platform.redis.module.AuthTokens;
 import io.platform.redis.module.RedisOutputs;
 import io.platform.redis.stacks.ModuleCall;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -61,10 +60,5 @@ public final class ChatRedisStack {
         for (var output : ChatOutputs.ALL) {
             ModuleCall.output(stack, output.name(), values.get(output.name()), output.description(), output.sensitive());
         }
-    }
-
-    /** The module calls a chat stack makes, by name: for tests and docs. */
-    public static List<String> moduleNames(ChatSettings chat) {
-        return ChatCluster.of(chat).stream().map(ChatCluster::moduleId).toList();
     }
 }

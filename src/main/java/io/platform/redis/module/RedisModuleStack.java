@@ -64,24 +64,12 @@ public final class RedisModuleStack extends TerraformStack {
         // One rule resource per source (not inline rules): adding a source never rewrites the others.
         ListTerraformIterator fromGroups = TerraformIterator.fromList(local("ingress_security_group_ids",
                 "${var.create_security_group ? var.allowed_security_group_ids : []}").getAsList());
-        VpcSecurityGroupIngressRule.Builder.create(this, "from_security_groups")
-                .forEach(fromGroups)
-                .securityGroupId(createdGroupId)
-                .referencedSecurityGroupId(Token.asString(fromGroups.getValue()))
-                .ipProtocol("tcp").fromPort(num("port")).toPort(num("port"))
-                .description("Redis from " + Token.asString(fromGroups.getValue()))
-                .tags(tagMap(tags))
-                .build();
+        ingressRule("from_security_groups", fromGroups, createdGroupId, tags)
+                .referencedSecurityGroupId(Token.asString(fromGroups.getValue())).build();
         ListTerraformIterator fromCidrs = TerraformIterator.fromList(local("ingress_cidr_blocks",
                 "${var.create_security_group ? var.allowed_cidr_blocks : []}").getAsList());
-        VpcSecurityGroupIngressRule.Builder.create(this, "from_cidr_blocks")
-                .forEach(fromCidrs)
-                .securityGroupId(createdGroupId)
-                .cidrIpv4(Token.asString(fromCidrs.getValue()))
-                .ipProtocol("tcp").fromPort(num("port")).toPort(num("port"))
-                .description("Redis from " + Token.asString(fromCidrs.getValue()))
-                .tags(tagMap(tags))
-                .build();
+        ingressRule("from_cidr_blocks", fromCidrs, createdGroupId, tags)
+                .cidrIpv4(Token.asString(fromCidrs.getValue())).build();
 
         // Parameters left null keep Redis' default: setting a default value explicitly makes a perpetual diff.
         local("parameters", "${merge({ \"maxmemory-policy\" = var.maxmemory_policy, timeout = tostring(var.timeout), "
@@ -158,6 +146,17 @@ public final class RedisModuleStack extends TerraformStack {
                     .value(value).description(output.description()).sensitive(output.sensitive()).build())
                     .overrideLogicalId(output.name());
         }
+    }
+
+    /** An ingress rule on the Redis port for each source the iterator yields; the caller adds the source. */
+    private VpcSecurityGroupIngressRule.Builder ingressRule(String id, ListTerraformIterator sources, String groupId,
+                                                           TerraformLocal tags) {
+        return VpcSecurityGroupIngressRule.Builder.create(this, id)
+                .forEach(sources)
+                .securityGroupId(groupId)
+                .ipProtocol("tcp").fromPort(num("port")).toPort(num("port"))
+                .description("Redis from " + Token.asString(sources.getValue()))
+                .tags(tagMap(tags));
     }
 
     /**
