@@ -42,6 +42,9 @@ class CdktfCliTest {
             builder.environment().put("CHECKPOINT_DISABLE", "1");
             builder.environment().put("JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION", "1");
             builder.environment().put("CI", "1");
+            // The app's JVM (Maven's) keeps jsii's runtime folder inside the copy, which is deleted afterwards.
+            Files.createDirectories(copy.resolve("tmp"));
+            builder.environment().put("MAVEN_OPTS", "-Djava.io.tmpdir=" + copy.resolve("tmp"));
             Process process = builder.start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertEquals(true, process.waitFor(10, TimeUnit.MINUTES), "cdktf synth timed out");
