@@ -22,7 +22,7 @@ public final class RedisVariables {
             .rule(Rules.matches("^[a-z][a-z0-9-]{0,39}$",
                     "1-40 lowercase letters, digits or hyphens, starting with a letter", "9-django-cache"))
             .rule(Rules.doesNotContain("--", "free of two consecutive hyphens", "django--cache"))
-            .rule(Rules.matches("^.*[a-z0-9]$", "ending with a letter or digit", "django-cache-"))
+            .rule(Rules.matches("^.*[a-z0-9]$", "a name that ends with a letter or digit", "django-cache-"))
             .build();
 
     public static final Variable NODE_TYPE = Variable.string("node_type").required()
