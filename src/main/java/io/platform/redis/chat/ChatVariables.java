@@ -60,7 +60,7 @@ public final class ChatVariables {
             "Split mode: node type of the adapter cluster; pub/sub fan-out needs network bandwidth (cache.r6g.large+).");
     public static final Variable REDIS_ADAPTER_REPLICAS = replicas("redis_adapter_replicas", "Split mode: replicas of the adapter cluster, 0-5.");
     public static final Variable REDIS_STATE_NODE_TYPE = nodeType("redis_state_node_type",
-            "Split mode: node type of the state cluster; presence reads need memory (cache.r6g.medium+).");
+            "Split mode: node type of the state cluster; presence reads need memory (e.g. cache.m6g.large, cache.r6g.large).");
     public static final Variable REDIS_STATE_REPLICAS = replicas("redis_state_replicas", "Split mode: replicas of the state cluster, 0-5.");
 
     public static final Variable NOTIFICATION_TOPIC_ARN = Variable.string("notification_topic_arn")
