@@ -14,7 +14,6 @@ import io.platform.redis.support.OfflineCopy;
 import io.platform.redis.support.Synthesized;
 import io.platform.redis.support.Terraform;
 import io.platform.redis.synth.Directories;
-import io.platform.redis.synth.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -110,29 +109,21 @@ class TerraformOfflineTest {
     void everyStackPlansOffline(String name) {
         Terraform terraform = terraform();
         StackFile stack = synthesized.stacks.stream().filter(s -> s.stack().equals(name)).findFirst().orElseThrow();
-        Path copy = OfflineCopy.of(synthesized.stackDir(name), true);
-        try {
-            Terraform.Plan plan = terraform.plan(copy);
+        try (OfflineCopy copy = OfflineCopy.of(synthesized.stackDir(name))) {
+            Terraform.Plan plan = terraform.plan(copy.asRoot(copy.dir()));
             report("stack " + name, plan.creates());
             assertEquals(expectedResources(stack), plan.creates(), name);
             assertProductionProtection(stack, plan);
-        } finally {
-            Directories.deleteIfExists(copy);
         }
     }
 
     @Test
-    void moduleAloneValidatesAndPlansOffline() throws Exception {
+    void moduleAloneValidatesAndPlansOffline() {
         Terraform terraform = terraform();
-        Path copy = OfflineCopy.of(synthesized.module, false);
-        try {
-            Json.write(copy.resolve("offline_provider.tf.json"), OfflineCopy.providerFile());
-            Json.write(copy.resolve("example.tfvars.json"), OfflineCopy.exampleVariables());
-            Map<String, Integer> counts = terraform.planCreates(copy, "-var-file=example.tfvars.json");
+        try (OfflineCopy copy = OfflineCopy.of(synthesized.module)) {
+            Map<String, Integer> counts = terraform.planCreates(copy.asModuleRoot(), "-var-file=example.tfvars.json");
             report("module redis (catalog example inputs)", counts);
             assertEquals(expectedModuleResources(ModuleInputs.of(RedisVariables.EXAMPLE)), counts);
-        } finally {
-            Directories.deleteIfExists(copy);
         }
     }
 
@@ -140,15 +131,10 @@ class TerraformOfflineTest {
     void mainConsumesTheModuleAndPlansOffline() throws Exception {
         Terraform terraform = terraform();
         Path root = Files.createTempDirectory("redis-main-offline-");
-        Path copy = null;
-        try {
-            Directories.copy(Synthesized.PROJECT.resolve("main"), root.resolve("main"));
-            Directories.copy(synthesized.module, root.resolve("modules/redis"));
-            copy = OfflineCopy.of(root, false);
-            Json.write(copy.resolve("main/zz_offline_override.tf.json"), Map.of(
-                    "terraform", Map.of("backend", Map.of("local", Map.of("path", "offline.tfstate"))),
-                    "provider", OfflineCopy.providerFile().get("provider")));
-            Map<String, Integer> counts = terraform.planCreates(copy.resolve("main"), "-var-file=example.tfvars");
+        Directories.copy(Synthesized.PROJECT.resolve("main"), root.resolve("main"));
+        Directories.copy(synthesized.module, root.resolve("modules/redis"));
+        try (OfflineCopy copy = OfflineCopy.of(root)) {
+            Map<String, Integer> counts = terraform.planCreates(copy.asRoot(copy.dir().resolve("main")), "-var-file=example.tfvars");
             report("main/", counts);
             Map<String, Integer> expected = new TreeMap<>(expectedModuleResources(ModuleInputs.of(Map.of(
                     "allowed_security_group_ids", List.of("sg-0a1b2c3d4e5f6a7b8")))));
@@ -156,24 +142,18 @@ class TerraformOfflineTest {
             assertEquals(expected, counts);
         } finally {
             Directories.deleteIfExists(root);
-            if (copy != null) {
-                Directories.deleteIfExists(copy);
-            }
         }
     }
 
     @Test
     void moduleTestsPassUnderTerraformTest() {
         Terraform terraform = terraform();
-        Path copy = OfflineCopy.of(synthesized.module, false);
-        try {
-            terraform.ok(copy, "init", "-input=false", "-no-color");
-            String output = terraform.ok(copy, "test", "-no-color");
+        try (OfflineCopy copy = OfflineCopy.of(synthesized.module)) {
+            terraform.ok(copy.dir(), "init", "-input=false", "-no-color");
+            String output = terraform.ok(copy.dir(), "test", "-no-color");
             String summary = output.lines().filter(l -> l.contains("passed")).reduce((a, b) -> b).orElse(output);
             System.out.println("[terraform test] modules/redis: " + summary.trim());
             assertTrue(output.contains("Success!"), output);
-        } finally {
-            Directories.deleteIfExists(copy);
         }
     }
 
@@ -181,20 +161,17 @@ class TerraformOfflineTest {
     @Test
     void moduleTestsFailWhenAnOutputFormatBreaks() throws Exception {
         Terraform terraform = terraform();
-        Path copy = OfflineCopy.of(synthesized.module, false);
-        try {
-            Path outputs = copy.resolve("outputs.tf.json");
+        try (OfflineCopy copy = OfflineCopy.of(synthesized.module)) {
+            Path outputs = copy.dir().resolve("outputs.tf.json");
             String original = Files.readString(outputs);
             String broken = original.replace("${local.redis_base_url}/1", "${local.redis_base_url}/2");
             assertTrue(!broken.equals(original), "celery_broker_url template not found");
             Files.writeString(outputs, broken);
-            terraform.ok(copy, "init", "-input=false", "-no-color");
-            Terraform.Result result = terraform.run(copy, "test", "-no-color", "-filter=tests/outputs.tftest.hcl");
+            terraform.ok(copy.dir(), "init", "-input=false", "-no-color");
+            Terraform.Result result = terraform.run(copy.dir(), "test", "-no-color", "-filter=tests/outputs.tftest.hcl");
             assertEquals(1, result.exitCode(), result.output());
             assertTrue(result.output().contains("celery_broker_url must use DB 1."), result.output());
             System.out.println("[terraform test] with celery_broker_url broken to DB 2: fails as it must");
-        } finally {
-            Directories.deleteIfExists(copy);
         }
     }
 }

@@ -25,18 +25,21 @@ import java.util.stream.Stream;
  * What this cannot check here is the random provider's own behaviour: the password's length and character set are
  * asserted on the synthesized JSON instead (ModuleJsonTest).
  *
- * <p>For a root configuration, an override file swaps the state backend for a local one and configures the AWS
- * provider to make no AWS call (dummy keys, every remote check skipped).
+ * <p>To plan a root configuration, {@link #asRoot} adds an override file: local state, and an AWS provider that
+ * makes no AWS call (dummy keys, every remote check skipped).
  */
-public final class OfflineCopy {
+public final class OfflineCopy implements AutoCloseable {
     static final String STAND_IN_TOKEN = "StandInStandInStandInStandIn0000";
     private static final Pattern RANDOM_REFERENCE = Pattern.compile("random_password\\.(\\w+)((?:\\[[^\\]]*\\])?)\\.result");
 
-    private OfflineCopy() {
+    private final Path dir;
+
+    private OfflineCopy(Path dir) {
+        this.dir = dir;
     }
 
-    /** Copies {@code source} into a new temporary folder, applies the stand-ins, and returns the copy. */
-    public static Path of(Path source, boolean rootConfiguration) {
+    /** Copies {@code source} into a new temporary folder and applies the stand-ins; close() deletes it. */
+    public static OfflineCopy of(Path source) {
         try {
             Path copy = Files.createTempDirectory("redis-offline-");
             Directories.copy(source, copy);
@@ -50,27 +53,42 @@ public final class OfflineCopy {
                     }
                 }
             }
-            if (rootConfiguration) {
-                Json.write(copy.resolve("zz_offline_override.tf.json"), Map.of(
-                        "terraform", Map.of("backend", Map.of("local", Map.of("path", "offline.tfstate"))),
-                        "provider", Map.of("aws", offlineProvider())));
-            }
-            return copy;
+            return new OfflineCopy(copy);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** A provider block for a configuration that has none (the module planned as a root). */
-    public static Map<String, Object> providerFile() {
-        Map<String, Object> aws = new LinkedHashMap<>(offlineProvider());
-        aws.put("region", "eu-west-1");
-        return Map.of("provider", Map.of("aws", aws));
+    public Path dir() {
+        return dir;
     }
 
-    /** Variable values for planning the module on its own: the catalog's valid example. */
-    public static Map<String, Object> exampleVariables() {
-        return RedisVariables.EXAMPLE;
+    /**
+     * Makes {@code configDir} (inside the copy) plannable as a root configuration that has a provider block: an
+     * override file swaps its state backend for a local one and sets the AWS provider to make no AWS call.
+     */
+    public Path asRoot(Path configDir) {
+        Json.write(configDir.resolve("zz_offline_override.tf.json"), Map.of(
+                "terraform", Map.of("backend", Map.of("local", Map.of("path", "offline.tfstate"))),
+                "provider", Map.of("aws", offlineProvider())));
+        return configDir;
+    }
+
+    /**
+     * Makes the copy plannable as a root when it declares no provider (the module on its own): a provider block
+     * for no AWS calls, and the catalog's valid example as variable values ({@code -var-file=example.tfvars.json}).
+     */
+    public Path asModuleRoot() {
+        Map<String, Object> aws = new LinkedHashMap<>(offlineProvider());
+        aws.put("region", "eu-west-1");
+        Json.write(dir.resolve("offline_provider.tf.json"), Map.of("provider", Map.of("aws", aws)));
+        Json.write(dir.resolve("example.tfvars.json"), RedisVariables.EXAMPLE);
+        return dir;
+    }
+
+    @Override
+    public void close() {
+        Directories.deleteIfExists(dir);
     }
 
     private static Map<String, Object> offlineProvider() {
