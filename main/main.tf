@@ -45,7 +45,7 @@ module "redis_prod" {
   snapshot_window          = "03:00-04:00"
 
   # Performance tuning
-  maxmemory_policy = "allkeys-lru"
+  maxmemory_policy = "volatile-lru" # evicts only keys with a TTL: cache entries, never queued Celery tasks
   timeout          = "300"
 
   # Monitoring

@@ -117,7 +117,7 @@ run "parameter_group_tuned_for_django_and_named_after_its_family" {
   }
   assert {
     condition = { for p in aws_elasticache_parameter_group.this.parameter : p.name => p.value } == {
-      "maxmemory-policy"  = "allkeys-lru"
+      "maxmemory-policy"  = "volatile-lru"
       "timeout"           = "300"
       "tcp-keepalive"     = "300"
       "maxmemory-samples" = "5"

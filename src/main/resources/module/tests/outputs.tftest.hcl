@@ -33,8 +33,8 @@ run "tls_on_by_default_gives_rediss_urls" {
     error_message = "redis_url must be rediss://<primary>:<port>/0 when TLS is on."
   }
   assert {
-    condition     = output.celery_broker_url == "rediss://master.django-cache.abc123.use1.cache.amazonaws.com:6379/1"
-    error_message = "celery_broker_url must use DB 1."
+    condition     = output.celery_broker_url == "rediss://master.django-cache.abc123.use1.cache.amazonaws.com:6379/1?ssl_cert_reqs=required"
+    error_message = "celery_broker_url must use DB 1 and ask Celery to check the TLS certificate."
   }
   assert {
     condition     = output.reader_endpoint_address == "replica.django-cache.abc123.use1.cache.amazonaws.com"
@@ -83,7 +83,7 @@ run "given_auth_token_is_url_encoded_into_both_urls" {
     error_message = "redis_url must carry the URL-encoded token as the password."
   }
   assert {
-    condition     = output.celery_broker_url == "rediss://:Not-a-secret-fixture%261@master.django-cache.abc123.use1.cache.amazonaws.com:6379/1"
+    condition     = output.celery_broker_url == "rediss://:Not-a-secret-fixture%261@master.django-cache.abc123.use1.cache.amazonaws.com:6379/1?ssl_cert_reqs=required"
     error_message = "celery_broker_url must carry the URL-encoded token as the password."
   }
   assert {

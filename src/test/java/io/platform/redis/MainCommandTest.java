@@ -48,7 +48,7 @@ class MainCommandTest {
         Path prod = project.resolve("stacks/prod.yaml");
         Files.writeString(prod, Files.readString(prod)
                 .replace("snapshot_retention_limit: 30", "snapshot_retention_limit: 40")
-                .replace("maxmemory_policy: allkeys-lru", "maxmemory_policy: lru")
+                .replace("maxmemory_policy: volatile-lru", "maxmemory_policy: lru")
                 .replace("node_type: cache.t4g.small", "node_typ: cache.t4g.small"));
         Map<String, byte[]> outBefore = Directories.snapshot(project.resolve("cdktf.out"));
         Map<String, byte[]> moduleBefore = Directories.snapshot(project.resolve("modules"));

@@ -53,7 +53,7 @@ class ModuleJsonTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "snapshot_window     | 03:00-04:00",
-        "maxmemory_policy    | allkeys-lru",
+        "maxmemory_policy    | volatile-lru",
         "timeout             | 300",
         "tcp_keepalive       | 300",
         "maxmemory_samples   | 5",
@@ -94,7 +94,7 @@ class ModuleJsonTest {
         assertTrue((Boolean) at(outputs, "celery_broker_url", "sensitive"));
         assertTrue((Boolean) at(outputs, "auth_token", "sensitive"));
         assertEquals("${local.redis_base_url}/0", at(outputs, "redis_url", "value"));
-        assertEquals("${local.redis_base_url}/1", at(outputs, "celery_broker_url", "value"));
+        assertEquals("${local.redis_base_url}/1${local.celery_tls_query}", at(outputs, "celery_broker_url", "value"));
         assertEquals("${local.redis_base_url}", at(outputs, "connection_url", "value"));
         assertEquals("${one(concat(aws_elasticache_replication_group.this[*].port, aws_elasticache_replication_group.protected[*].port))}",
                 at(outputs, "port", "value"));

@@ -86,6 +86,7 @@ class SecurityTest {
         assertEquals(true, declared.get("multi_az_enabled").get("default"));
         assertEquals(false, declared.get("skip_final_snapshot").get("default"));
         assertEquals(List.of(), declared.get("allowed_cidr_blocks").get("default"));
+        assertEquals("volatile-lru", declared.get("maxmemory_policy").get("default"), "queued Celery tasks must not be evictable");
         StackFile dev = synthesized.stacks.stream().filter(s -> s.stack().equals("dev")).findFirst().orElseThrow();
         assertEquals(List.of(
                 "stacks/dev.yaml: redis.automatic_failover_enabled = false: no automatic failover when the primary fails",

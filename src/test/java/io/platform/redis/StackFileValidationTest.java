@@ -63,6 +63,15 @@ class StackFileValidationTest {
         assertEquals(2, ((io.platform.redis.config.Workload.DjangoRedis) stacks.get(0).workload()).inputs().number(RedisVariables.NUM_CACHE_CLUSTERS));
     }
 
+    /** allkeys-* is valid (a cache without a broker), but it can evict queued Celery tasks: the report says so. */
+    @Test
+    void anAllkeysEvictionPolicyIsReportedAsASafeguardTurnedOff() throws Exception {
+        write("dev.yaml", VALID + "  maxmemory_policy: allkeys-lru\n");
+        var stacks = StackFileReader.readAll(project, project.resolve("stacks"));
+        assertEquals(List.of("stacks/dev.yaml: redis.maxmemory_policy = allkeys-lru: a cache that fills the node can evict "
+                + "queued Celery tasks on DB 1"), io.platform.redis.config.Safeguards.turnedOff(stacks.get(0)));
+    }
+
     @Test
     void threeMistakesAreReportedTogetherWithFileLineKeyValueAndRule() throws Exception {
         write("prod.yaml", VALID.replace("stack: dev", "stack: prod")

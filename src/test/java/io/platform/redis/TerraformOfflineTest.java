@@ -164,13 +164,13 @@ class TerraformOfflineTest {
         try (OfflineCopy copy = OfflineCopy.of(synthesized.module)) {
             Path outputs = copy.dir().resolve("outputs.tf.json");
             String original = Files.readString(outputs);
-            String broken = original.replace("${local.redis_base_url}/1", "${local.redis_base_url}/2");
+            String broken = original.replace("${local.redis_base_url}/1${local.celery_tls_query}", "${local.redis_base_url}/2${local.celery_tls_query}");
             assertTrue(!broken.equals(original), "celery_broker_url template not found");
             Files.writeString(outputs, broken);
             terraform.ok(copy.dir(), "init", "-input=false", "-no-color");
             Terraform.Result result = terraform.run(copy.dir(), "test", "-no-color", "-filter=tests/outputs.tftest.hcl");
             assertEquals(1, result.exitCode(), result.output());
-            assertTrue(result.output().contains("celery_broker_url must use DB 1."), result.output());
+            assertTrue(result.output().contains("celery_broker_url must use DB 1 and ask Celery"), result.output());
             System.out.println("[terraform test] with celery_broker_url broken to DB 2: fails as it must");
         }
     }

@@ -15,8 +15,11 @@ public final class Safeguards {
     private Safeguards() {
     }
 
-    /** Module variable, the value that turns its safeguard off, and what is lost. */
-    record Guard(String key, Object unsafeValue, String consequence) {
+    /** Module variable, the values that turn its safeguard off, and what is lost. */
+    record Guard(String key, List<Object> unsafeValues, String consequence) {
+        Guard(String key, Object unsafeValue, String consequence) {
+            this(key, List.of(unsafeValue), consequence);
+        }
     }
 
     static final List<Guard> MODULE_GUARDS = List.of(
@@ -26,7 +29,9 @@ public final class Safeguards {
             new Guard("multi_az_enabled", false, "no standby in another availability zone"),
             new Guard("snapshot_retention_limit", 0, "no automatic backups"),
             new Guard("skip_final_snapshot", true, "deleting the cluster leaves no final snapshot"),
-            new Guard("prevent_destroy", false, "the replication group can be destroyed"));
+            new Guard("prevent_destroy", false, "the replication group can be destroyed"),
+            new Guard("maxmemory_policy", List.of("allkeys-lru", "allkeys-lfu", "allkeys-random"),
+                    "a cache that fills the node can evict queued Celery tasks on DB 1"));
 
     /** One line per safeguard turned off: "file: key = value: consequence". */
     public static List<String> turnedOff(StackFile file) {
@@ -34,8 +39,9 @@ public final class Safeguards {
         if (file.workload() instanceof Workload.DjangoRedis django) {
             Map<String, Object> explicit = django.inputs().explicit();
             for (Guard guard : MODULE_GUARDS) {
-                if (guard.unsafeValue().equals(explicit.get(guard.key()))) {
-                    lines.add(file.source() + ": redis." + guard.key() + " = " + guard.unsafeValue() + ": " + guard.consequence());
+                Object value = explicit.get(guard.key());
+                if (value != null && guard.unsafeValues().contains(value)) {
+                    lines.add(file.source() + ": redis." + guard.key() + " = " + value + ": " + guard.consequence());
                 }
             }
         } else if (file.workload() instanceof Workload.ChatRedis chat) {

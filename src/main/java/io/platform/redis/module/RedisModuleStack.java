@@ -124,7 +124,10 @@ public final class RedisModuleStack extends TerraformStack {
         values.put(RedisOutputs.READER_ENDPOINT_ADDRESS, group("reader_endpoint_address"));
         values.put(RedisOutputs.PORT, group("port"));
         values.put(RedisOutputs.REDIS_URL, base.getAsString() + "/0");
-        values.put(RedisOutputs.CELERY_BROKER_URL, base.getAsString() + "/1");
+        // Celery's Redis result backend refuses a rediss:// URL that does not say how to check the server's
+        // certificate; ElastiCache's certificates are publicly trusted, so the broker URL asks for full checks.
+        TerraformLocal celeryTls = local("celery_tls_query", "${var.transit_encryption_enabled ? \"?ssl_cert_reqs=required\" : \"\"}");
+        values.put(RedisOutputs.CELERY_BROKER_URL, base.getAsString() + "/1" + celeryTls.getAsString());
         values.put(RedisOutputs.CONNECTION_URL, base.getAsString());
         values.put(RedisOutputs.REDIS_SECURITY_GROUP_ID,
                 "${var.create_security_group ? aws_security_group.this[0].id : try(var.security_group_ids[0], null)}");

@@ -18,7 +18,8 @@ public final class RedisOutputs {
     public static final ModuleOutput REDIS_URL = new ModuleOutput("redis_url",
             "Connection URL for the Django cache, DB 0: redis://host:port/0, rediss:// with TLS, with the AUTH token when enabled.", true);
     public static final ModuleOutput CELERY_BROKER_URL = new ModuleOutput("celery_broker_url",
-            "Connection URL for the Celery broker, DB 1, same form as redis_url.", true);
+            "Connection URL for the Celery broker and result backend, DB 1: as redis_url, and with TLS it ends in "
+                    + "?ssl_cert_reqs=required, which Celery's Redis result backend demands of a rediss:// URL.", true);
     public static final ModuleOutput CONNECTION_URL = new ModuleOutput("connection_url",
             "Connection URL without a database number, rediss://:<token>@host:port with TLS and AUTH (ioredis, Socket.IO).", true);
     public static final ModuleOutput REDIS_SECURITY_GROUP_ID = new ModuleOutput("redis_security_group_id",

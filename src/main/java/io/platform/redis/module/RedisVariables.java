@@ -133,8 +133,11 @@ public final class RedisVariables {
                     "sun:05:00-sun:05:30"))
             .build();
 
-    public static final Variable MAXMEMORY_POLICY = Variable.string("maxmemory_policy").defaultValue("allkeys-lru")
-            .description("Eviction policy when memory is full. Default allkeys-lru (Django cache).")
+    public static final Variable MAXMEMORY_POLICY = Variable.string("maxmemory_policy").defaultValue("volatile-lru")
+            .description("Eviction policy when memory is full. Default volatile-lru: only keys with a TTL are evicted, "
+                    + "so Django's cache entries (300 s by default) make room and Celery's queued tasks on DB 1 are never "
+                    + "evicted. allkeys-lru (the original module's default) evicts queued tasks and kombu's bindings too "
+                    + "when the cache fills the node; use it only on a cluster without a Celery broker.")
             .rule(Rules.oneOf(List.of("volatile-lru", "allkeys-lru", "volatile-lfu", "allkeys-lfu", "volatile-random",
                     "allkeys-random", "volatile-ttl", "noeviction"), "lru"))
             .build();

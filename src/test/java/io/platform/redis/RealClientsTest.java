@@ -1,0 +1,264 @@
+package io.platform.redis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.platform.redis.chat.ChatCluster;
+import io.platform.redis.config.Workload;
+import io.platform.redis.module.RedisOutputs;
+import io.platform.redis.module.RedisVariables;
+import io.platform.redis.support.Clients;
+import io.platform.redis.support.LocalRedis;
+import io.platform.redis.support.ModuleEvaluation;
+import io.platform.redis.support.ModuleEvaluation.Evaluated;
+import io.platform.redis.support.Synthesized;
+import io.platform.redis.support.Terraform;
+import io.platform.redis.support.TestCertificates;
+import io.platform.redis.synth.Directories;
+import io.platform.redis.synth.Json;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The module's outputs and tuning, proven with the clients the two designs name, against a real redis-server on
+ * 127.0.0.1: Django + django-redis and Celery (a real worker) with {@code redis_url} / {@code celery_broker_url},
+ * ioredis with the chat design's options and {@code adapter_redis_url}. The URLs and the parameter groups come from
+ * terraform evaluating the module ({@link ModuleEvaluation}); the server is TLS-only with AUTH, TLS-only, or plain,
+ * with a throw-away CA that the clients trust through their default trust stores. ElastiCache itself cannot run
+ * here; redis-server 7.0 is the same engine line and speaks the same protocol, TLS and AUTH.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RealClientsTest {
+    /** Every special character AWS allows in an AUTH token: ! & # $ ^ < > - */
+    static final String TOKEN = "Not-a-secret!&#$^<>-client-check-01";
+    static final String DJANGO_TLS_AUTH = "django_tls_auth";
+    static final String DJANGO_TLS = "django_tls";
+    static final String DJANGO_PLAIN = "django_plain";
+    static final String DJANGO_ALLKEYS = "django_allkeys_lru";
+    static final String CHAT = "chat";
+    /** Small enough that a few thousand cache entries fill the node. */
+    static final Map<String, String> SMALL_NODE = Map.of("maxmemory", "8mb");
+
+    private Path work;
+    private TestCertificates certificates;
+    private Map<String, Map<String, Object>> inputs;
+    private Map<String, Evaluated> module;
+
+    @BeforeAll
+    void evaluateTheModuleAndMakeCertificates() throws Exception {
+        assumeTrue(Terraform.get().isPresent(), () -> "SKIPPED real-client checks: " + Terraform.unavailableReason());
+        Optional<String> missing = Clients.missing();
+        assumeTrue(missing.isEmpty(), () -> "SKIPPED real-client checks: " + missing.orElse(""));
+        Files.createDirectories(Path.of("target"));
+        work = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "real-clients-");
+        certificates = TestCertificates.create(work);
+        inputs = cases();
+        module = ModuleEvaluation.evaluate(Terraform.get().orElseThrow(), Synthesized.get().module, inputs);
+    }
+
+    @AfterAll
+    void cleanUp() {
+        if (work != null) {
+            Directories.deleteIfExists(work);
+        }
+    }
+
+    /** Module inputs per case: the catalog's Django example, and the chat-dev stack's cluster, on a free port each. */
+    private static Map<String, Map<String, Object>> cases() {
+        Map<String, Map<String, Object>> cases = new LinkedHashMap<>();
+        cases.put(DJANGO_TLS_AUTH, django(Map.of("auth_token_enabled", true, "auth_token", TOKEN)));
+        cases.put(DJANGO_TLS, django(Map.of()));
+        cases.put(DJANGO_PLAIN, django(Map.of("transit_encryption_enabled", false)));
+        cases.put(DJANGO_ALLKEYS, django(Map.of("auth_token_enabled", true, "auth_token", TOKEN, "maxmemory_policy", "allkeys-lru")));
+        Workload.ChatRedis chat = (Workload.ChatRedis) Synthesized.get().stacks.stream()
+                .filter(s -> s.stack().equals("chat-dev")).findFirst().orElseThrow().workload();
+        Map<String, Object> cluster = new LinkedHashMap<>(ChatCluster.of(chat.settings()).get(0).inputs().explicit());
+        cluster.put("auth_token", TOKEN);
+        cluster.put("port", LocalRedis.freePort());
+        cases.put(CHAT, cluster);
+        return cases;
+    }
+
+    private static Map<String, Object> django(Map<String, Object> overrides) {
+        Map<String, Object> values = new LinkedHashMap<>(RedisVariables.EXAMPLE);
+        values.putAll(overrides);
+        values.put("port", LocalRedis.freePort());
+        return values;
+    }
+
+    /** A server shaped like the case's cluster: TLS and AUTH as its inputs say, its parameter group as configuration. */
+    private LocalRedis server(String caseName, Map<String, String> extra) {
+        Map<String, Object> in = inputs.get(caseName);
+        boolean tls = !Boolean.FALSE.equals(in.get("transit_encryption_enabled"));
+        String password = Boolean.TRUE.equals(in.get("auth_token_enabled")) ? (String) in.get("auth_token") : null;
+        Map<String, String> configuration = new LinkedHashMap<>(module.get(caseName).parameters());
+        configuration.putAll(extra);
+        return LocalRedis.start(work, ((Number) in.get("port")).intValue(), tls ? certificates : null, password, configuration);
+    }
+
+    private Map<String, String> pythonEnv(Evaluated evaluated) {
+        return Map.of("REDIS_URL", evaluated.output(RedisOutputs.REDIS_URL),
+                "CELERY_BROKER_URL", evaluated.output(RedisOutputs.CELERY_BROKER_URL),
+                "SSL_CERT_FILE", certificates.caCertificate().toString());
+    }
+
+    private Map<String, String> nodeEnv(Evaluated evaluated, String token) {
+        return Map.of("REDIS_HOST", evaluated.output(RedisOutputs.PRIMARY_ENDPOINT_ADDRESS),
+                "REDIS_PORT", evaluated.output(RedisOutputs.PORT),
+                "REDIS_AUTH_TOKEN", token,
+                "ADAPTER_REDIS_URL", evaluated.output(RedisOutputs.CONNECTION_URL),
+                "NODE_EXTRA_CA_CERTS", certificates.caCertificate().toString());
+    }
+
+    private Clients.Result python(String caseName, String check, Map<String, String> extra) {
+        try (LocalRedis ignored = server(caseName, extra)) {
+            return report(caseName, check, Clients.python(check, pythonEnv(module.get(caseName))));
+        }
+    }
+
+    private Clients.Result node(String caseName, String check, Map<String, String> extra) {
+        try (LocalRedis ignored = server(caseName, extra)) {
+            return report(caseName, check, Clients.node(check, nodeEnv(module.get(caseName), TOKEN)));
+        }
+    }
+
+    private static Clients.Result report(String caseName, String check, Clients.Result result) {
+        System.out.println("[client check] " + caseName + " / " + check + " (exit " + result.exitCode() + "): " + result.lastLine());
+        return result;
+    }
+
+    private static void assertPassed(Clients.Result result) {
+        assertEquals(0, result.exitCode(), result.output());
+    }
+
+    @ParameterizedTest(name = "Django cache through django-redis with redis_url: {0}")
+    @ValueSource(strings = {DJANGO_TLS_AUTH, DJANGO_TLS, DJANGO_PLAIN})
+    void djangoCache(String caseName) {
+        assertPassed(python(caseName, "cache", Map.of()));
+    }
+
+    @Test
+    void djangoCacheBackedSessions() {
+        assertPassed(python(DJANGO_TLS_AUTH, "sessions", Map.of()));
+    }
+
+    @ParameterizedTest(name = "Celery broker and result backend with celery_broker_url, a real worker: {0}")
+    @ValueSource(strings = {DJANGO_TLS_AUTH, DJANGO_TLS, DJANGO_PLAIN})
+    void celeryBrokerAndResultBackend(String caseName) {
+        assertPassed(python(caseName, "celery", Map.of()));
+    }
+
+    @Test
+    void djangoCacheClearLeavesQueuedTasksAlone() {
+        assertPassed(python(DJANGO_TLS_AUTH, "cache-clear-keeps-queue", Map.of()));
+    }
+
+    /** The module's default policy only evicts keys with a TTL: Django's entries have one, Celery's queue has none. */
+    @Test
+    void queuedTaskSurvivesACacheThatFillsTheNodeUnderTheDefaultPolicy() {
+        assertEquals("volatile-lru", module.get(DJANGO_TLS_AUTH).parameters().get("maxmemory-policy"));
+        Map<String, Object> outcome = Json.parse(python(DJANGO_TLS_AUTH, "queue-under-cache-pressure", SMALL_NODE).lastLine());
+        assertTrue(((Number) outcome.get("evicted_keys")).intValue() > 0, outcome.toString());
+        assertEquals(1, outcome.get("queued_after_fill"), "the queued task was evicted: " + outcome);
+        assertEquals(15, outcome.get("result"), "the worker did not run the surviving task: " + outcome);
+    }
+
+    /** Why the default is not the original module's allkeys-lru: with it, the same cache evicts the queued task. */
+    @Test
+    void allkeysLruEvictsQueuedTasksWhenTheCacheFillsTheNode() {
+        assertEquals("allkeys-lru", module.get(DJANGO_ALLKEYS).parameters().get("maxmemory-policy"));
+        Map<String, Object> outcome = Json.parse(python(DJANGO_ALLKEYS, "queue-under-cache-pressure", SMALL_NODE).lastLine());
+        assertTrue(((Number) outcome.get("evicted_keys")).intValue() > 0, outcome.toString());
+        assertEquals(0, outcome.get("queued_after_fill"), "allkeys-lru kept the queue this time: " + outcome);
+    }
+
+    @ParameterizedTest(name = "a full node keeps accepting Django cache writes by evicting: {0}")
+    @ValueSource(strings = {DJANGO_TLS_AUTH, DJANGO_ALLKEYS})
+    void fullNodeKeepsAcceptingCacheWrites(String caseName) {
+        assertPassed(python(caseName, "allkeys-keeps-writing", SMALL_NODE));
+    }
+
+    @Test
+    void ioredisConnectsWithTheDesignsOptionsAndWithAdapterRedisUrl() {
+        assertPassed(node(CHAT, "connect", Map.of()));
+    }
+
+    @Test
+    void ioredisReceivesExpiryEventsForPresenceCleanup() {
+        assertEquals("Ex", module.get(CHAT).parameters().get("notify-keyspace-events"));
+        assertPassed(node(CHAT, "expiry-events", Map.of()));
+    }
+
+    @Test
+    void ioredisPubSubBetweenTwoConnections() {
+        assertPassed(node(CHAT, "pubsub", Map.of()));
+    }
+
+    @Test
+    void chatTuningEvictsOnlyKeysWithATtl() {
+        assertEquals("volatile-lru", module.get(CHAT).parameters().get("maxmemory-policy"));
+        assertPassed(node(CHAT, "volatile-eviction", SMALL_NODE));
+    }
+
+    /** The token holds every special character AWS allows; the module URL-encodes it and all three clients log in. */
+    @Test
+    void tokenWithEverySpecialCharacterAwsAllowsWorksWithAllThreeClients() {
+        for (char special : "!&#$^<>-".toCharArray()) {
+            assertTrue(TOKEN.indexOf(special) >= 0, "token lacks " + special);
+        }
+        Evaluated evaluated = module.get(DJANGO_TLS_AUTH);
+        assertTrue(evaluated.output(RedisOutputs.REDIS_URL).startsWith("rediss://:Not-a-secret%21%26%23%24%5E%3C%3E-client-check-01@127.0.0.1:"),
+                "the token is not URL-encoded in redis_url");
+        try (LocalRedis ignored = server(DJANGO_TLS_AUTH, Map.of())) {
+            assertPassed(report(DJANGO_TLS_AUTH, "cache", Clients.python("cache", pythonEnv(evaluated))));
+            assertPassed(report(DJANGO_TLS_AUTH, "celery", Clients.python("celery", pythonEnv(evaluated))));
+            assertPassed(report(DJANGO_TLS_AUTH, "connect", Clients.node("connect", nodeEnv(evaluated, TOKEN))));
+        }
+    }
+
+    /**
+     * The Celery check is a real check: a module whose celery_broker_url is the plain concatenation (no
+     * ssl_cert_reqs) makes Celery's result backend refuse it, and one that points Celery at DB 0 loses the queued
+     * task to Django's cache.clear().
+     */
+    @Test
+    void celeryChecksFailOnABrokenCeleryBrokerUrl() throws Exception {
+        Path original = Synthesized.get().module;
+        Path withoutFix = doctoredModule(original, "withoutFix", "/1${local.celery_tls_query}", "/1");
+        Path onDbZero = doctoredModule(original, "onDbZero", "/1${local.celery_tls_query}", "/0${local.celery_tls_query}");
+        Map<String, Map<String, Object>> one = Map.of(DJANGO_TLS_AUTH, inputs.get(DJANGO_TLS_AUTH));
+        Evaluated broken = ModuleEvaluation.evaluate(Terraform.get().orElseThrow(), withoutFix, one).get(DJANGO_TLS_AUTH);
+        Evaluated dbZero = ModuleEvaluation.evaluate(Terraform.get().orElseThrow(), onDbZero, one).get(DJANGO_TLS_AUTH);
+        try (LocalRedis ignored = server(DJANGO_TLS_AUTH, Map.of())) {
+            Clients.Result plain = report("broken copy without ssl_cert_reqs", "celery", Clients.python("celery", pythonEnv(broken)));
+            assertNotEquals(0, plain.exitCode(), plain.output());
+            assertTrue(plain.output().contains("ssl_cert_reqs"), plain.output());
+            Clients.Result separation = report("broken copy on DB 0", "cache-clear-keeps-queue",
+                    Clients.python("cache-clear-keeps-queue", pythonEnv(dbZero)));
+            assertNotEquals(0, separation.exitCode(), separation.output());
+            assertTrue(separation.output().contains("cache.clear() removed the queued task"), separation.output());
+        }
+    }
+
+    private Path doctoredModule(Path module, String name, String from, String to) throws Exception {
+        Path copy = work.resolve("doctored-" + name);
+        Directories.copy(module, copy);
+        Path outputs = copy.resolve("outputs.tf.json");
+        String text = Files.readString(outputs);
+        String doctored = text.replace(from, to);
+        assertNotEquals(text, doctored, "celery_broker_url expression not found");
+        Files.writeString(outputs, doctored);
+        return copy;
+    }
+}
