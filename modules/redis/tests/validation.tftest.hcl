@@ -92,6 +92,36 @@ run "num_cache_clusters_rule_1" {
   expect_failures = [var.num_cache_clusters]
 }
 
+run "engine_rule_1" {
+  command = plan
+
+  variables {
+    engine = "memcached"
+  }
+
+  expect_failures = [var.engine]
+}
+
+run "kms_key_arn_rule_1" {
+  command = plan
+
+  variables {
+    kms_key_arn = "alias/redis"
+  }
+
+  expect_failures = [var.kms_key_arn]
+}
+
+run "log_kms_key_arn_rule_1" {
+  command = plan
+
+  variables {
+    log_kms_key_arn = "arn:aws:kms:eu-west-1:123456789012:alias/logs"
+  }
+
+  expect_failures = [var.log_kms_key_arn]
+}
+
 run "auth_token_rule_1" {
   command = plan
 
@@ -322,7 +352,89 @@ run "port_rule_1" {
   expect_failures = [var.port]
 }
 
+run "alarm_topic_arns_rule_1" {
+  command = plan
+
+  variables {
+    alarm_topic_arns = ["alerts"]
+  }
+
+  expect_failures = [var.alarm_topic_arns]
+}
+
+run "alarm_engine_cpu_threshold_rule_1" {
+  command = plan
+
+  variables {
+    alarm_engine_cpu_threshold = 0
+  }
+
+  expect_failures = [var.alarm_engine_cpu_threshold]
+}
+
+run "alarm_cpu_threshold_rule_1" {
+  command = plan
+
+  variables {
+    alarm_cpu_threshold = 101
+  }
+
+  expect_failures = [var.alarm_cpu_threshold]
+}
+
+run "alarm_memory_threshold_rule_1" {
+  command = plan
+
+  variables {
+    alarm_memory_threshold = 0
+  }
+
+  expect_failures = [var.alarm_memory_threshold]
+}
+
+run "alarm_evictions_threshold_rule_1" {
+  command = plan
+
+  variables {
+    alarm_evictions_threshold = -1
+  }
+
+  expect_failures = [var.alarm_evictions_threshold]
+}
+
+run "alarm_connections_threshold_rule_1" {
+  command = plan
+
+  variables {
+    alarm_connections_threshold = 0
+  }
+
+  expect_failures = [var.alarm_connections_threshold]
+}
+
 run "precondition_1" {
+  command = plan
+
+  variables {
+    engine = "valkey"
+    engine_version = "7.1"
+  }
+
+  expect_failures = [aws_elasticache_replication_group.this]
+}
+
+run "precondition_2" {
+  command = plan
+
+  variables {
+    at_rest_encryption_enabled = false
+    kms_key_arn = "arn:aws:kms:eu-west-1:123456789012:key/0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d"
+  }
+
+  expect_failures = [aws_elasticache_replication_group.this]
+}
+
+run "precondition_3" {
   command = plan
 
   variables {
@@ -334,7 +446,7 @@ run "precondition_1" {
   expect_failures = [aws_elasticache_replication_group.this]
 }
 
-run "precondition_2" {
+run "precondition_4" {
   command = plan
 
   variables {
@@ -345,7 +457,7 @@ run "precondition_2" {
   expect_failures = [aws_elasticache_replication_group.this]
 }
 
-run "precondition_3" {
+run "precondition_5" {
   command = plan
 
   variables {
@@ -355,7 +467,7 @@ run "precondition_3" {
   expect_failures = [aws_elasticache_replication_group.this]
 }
 
-run "precondition_4" {
+run "precondition_6" {
   command = plan
 
   variables {
@@ -365,7 +477,7 @@ run "precondition_4" {
   expect_failures = [aws_elasticache_replication_group.this]
 }
 
-run "precondition_5" {
+run "precondition_7" {
   command = plan
 
   variables {
@@ -376,7 +488,7 @@ run "precondition_5" {
   expect_failures = [aws_elasticache_replication_group.this]
 }
 
-run "precondition_6" {
+run "precondition_8" {
   command = plan
 
   variables {
@@ -387,7 +499,7 @@ run "precondition_6" {
   expect_failures = [aws_elasticache_replication_group.this]
 }
 
-run "precondition_7" {
+run "precondition_9" {
   command = plan
 
   variables {
@@ -397,7 +509,7 @@ run "precondition_7" {
   expect_failures = [aws_elasticache_replication_group.this]
 }
 
-run "precondition_8" {
+run "precondition_10" {
   command = plan
 
   variables {
@@ -407,7 +519,7 @@ run "precondition_8" {
   expect_failures = [aws_elasticache_replication_group.this]
 }
 
-run "precondition_9" {
+run "precondition_11" {
   command = plan
 
   variables {
@@ -419,7 +531,7 @@ run "precondition_9" {
   expect_failures = [aws_elasticache_replication_group.this]
 }
 
-run "precondition_10" {
+run "precondition_12" {
   command = plan
 
   variables {
@@ -430,7 +542,7 @@ run "precondition_10" {
   expect_failures = [aws_elasticache_replication_group.this]
 }
 
-run "precondition_11" {
+run "precondition_13" {
   command = plan
 
   variables {
@@ -441,7 +553,7 @@ run "precondition_11" {
   expect_failures = [aws_elasticache_replication_group.protected]
 }
 
-run "precondition_12" {
+run "precondition_14" {
   command = plan
 
   variables {
@@ -452,7 +564,7 @@ run "precondition_12" {
   expect_failures = [aws_elasticache_replication_group.protected]
 }
 
-run "precondition_13" {
+run "precondition_15" {
   command = plan
 
   variables {

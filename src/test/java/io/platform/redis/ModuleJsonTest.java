@@ -103,7 +103,8 @@ class ModuleJsonTest {
     @Test
     void replicationGroupIsEncryptedLoggedAndGuarded() {
         Map<String, Object> group = map(main, "resource", "aws_elasticache_replication_group", "this");
-        assertEquals("redis", group.get("engine"));
+        assertEquals("${var.engine}", group.get("engine"));
+        assertEquals("${var.kms_key_arn}", group.get("kms_key_id"));
         assertEquals("${var.at_rest_encryption_enabled}", group.get("at_rest_encryption_enabled"));
         assertEquals("${var.transit_encryption_enabled}", group.get("transit_encryption_enabled"));
         assertEquals("${local.auth_token}", group.get("auth_token"));

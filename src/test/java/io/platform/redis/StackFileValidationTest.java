@@ -63,6 +63,16 @@ class StackFileValidationTest {
         assertEquals(2, ((io.platform.redis.config.Workload.DjangoRedis) stacks.get(0).workload()).inputs().number(RedisVariables.NUM_CACHE_CLUSTERS));
     }
 
+    @Test
+    void anEngineVersionTheEngineDoesNotOfferAndABadKmsKeyAreNamedWithTheirRule() throws Exception {
+        write("valkey.yaml", VALID.replace("stack: dev", "stack: valkey") + "  engine: valkey\n  engine_version: \"7.1\"\n");
+        write("kms.yaml", VALID.replace("stack: dev", "stack: kms") + "  kms_key_arn: alias/redis\n");
+        String text = joined(problems());
+        assertTrue(text.contains("stacks/valkey.yaml:3: redis: engine_version must be one the engine offers: redis 7.1, 7.0, 6.2, "
+                + "6.0, 6.x; valkey 8.1, 8.0, 7.2"), text);
+        assertTrue(text.contains("stacks/kms.yaml:9: redis.kms_key_arn: \"alias/redis\": must be a KMS key ARN"), text);
+    }
+
     /** allkeys-* is valid (a cache without a broker), but it can evict queued Celery tasks: the report says so. */
     @Test
     void anAllkeysEvictionPolicyIsReportedAsASafeguardTurnedOff() throws Exception {

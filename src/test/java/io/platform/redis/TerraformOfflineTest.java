@@ -11,9 +11,11 @@ import io.platform.redis.config.Workload;
 import io.platform.redis.module.ModuleInputs;
 import io.platform.redis.module.RedisVariables;
 import io.platform.redis.support.OfflineCopy;
+import io.platform.redis.support.RecordedState;
 import io.platform.redis.support.Synthesized;
 import io.platform.redis.support.Terraform;
 import io.platform.redis.synth.Directories;
+import io.platform.redis.synth.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -50,6 +52,10 @@ class TerraformOfflineTest {
         }
         if (inputs.bool(RedisVariables.AUTH_TOKEN_ENABLED)) {
             expected.put("terraform_data", 1); // the random_password stand-in
+        }
+        if (inputs.bool(RedisVariables.ALARMS_ENABLED)) {
+            boolean twoVcpusAtMost = inputs.string(RedisVariables.NODE_TYPE).matches(".*[.](micro|small|medium|large)$");
+            expected.put("aws_cloudwatch_metric_alarm", inputs.number(RedisVariables.NUM_CACHE_CLUSTERS) * (twoVcpusAtMost ? 5 : 4));
         }
         return expected;
     }
@@ -95,6 +101,47 @@ class TerraformOfflineTest {
         assertTrue(!groups.isEmpty(), stack.stack());
     }
 
+    /**
+     * Every planned alarm watches one member node of its cluster (CacheClusterId <group id>-00N, never the group id)
+     * and notifies the stack's topic.
+     */
+    @SuppressWarnings("unchecked")
+    static void assertAlarmsPerMemberNode(StackFile stack, Terraform.Plan plan) {
+        Map<String, Map<String, Object>> alarms = plan.after("aws_cloudwatch_metric_alarm");
+        Map<String, Map<String, Object>> groups = plan.after("aws_elasticache_replication_group");
+        for (var group : groups.entrySet()) {
+            String module = group.getKey().substring(0, group.getKey().indexOf(".aws_"));
+            String id = (String) group.getValue().get("replication_group_id");
+            int nodes = ((Number) group.getValue().get("num_cache_clusters")).intValue();
+            java.util.Set<String> members = new java.util.TreeSet<>();
+            for (int i = 1; i <= nodes; i++) {
+                members.add(String.format("%s-%03d", id, i));
+            }
+            java.util.Set<String> watched = new java.util.TreeSet<>();
+            for (var alarm : alarms.entrySet()) {
+                if (alarm.getKey().startsWith(module + ".")) {
+                    Map<String, Object> after = alarm.getValue();
+                    watched.add((String) ((Map<String, Object>) after.get("dimensions")).get("CacheClusterId"));
+                    // Without a topic the provider plans no actions at all (null, not an empty set).
+                    String topicArn = stackTopic(stack);
+                    Object topic = topicArn == null ? null : List.of(topicArn);
+                    assertEquals(topic, after.get("alarm_actions"), alarm.getKey());
+                    assertEquals(topic, after.get("ok_actions"), alarm.getKey());
+                }
+            }
+            assertEquals(members, watched, stack.stack() + " " + module + ": alarms must watch each member node");
+            System.out.println("[offline plan] " + stack.stack() + ": " + module + " alarms on " + watched + " -> "
+                    + (stackTopic(stack) == null ? "no topic" : stackTopic(stack)));
+        }
+    }
+
+    private static String stackTopic(StackFile stack) {
+        if (stack.workload() instanceof Workload.DjangoRedis django) {
+            return django.inputs().string(RedisVariables.NOTIFICATION_TOPIC_ARN);
+        }
+        return (String) ((Workload.ChatRedis) stack.workload()).settings().get(io.platform.redis.chat.ChatVariables.NOTIFICATION_TOPIC_ARN);
+    }
+
     private static void report(String what, Map<String, Integer> counts) {
         System.out.println("[offline plan] " + what + ": " + counts.values().stream().mapToInt(Integer::intValue).sum()
                 + " to create " + counts);
@@ -114,6 +161,91 @@ class TerraformOfflineTest {
             report("stack " + name, plan.creates());
             assertEquals(expectedResources(stack), plan.creates(), name);
             assertProductionProtection(stack, plan);
+            assertAlarmsPerMemberNode(stack, plan);
+        }
+    }
+
+    /** A stack file that asks for Valkey and a customer-managed key: the main command, then an offline plan. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aValkeyStackWithACustomerManagedKeyPlansOffline() throws Exception {
+        Terraform terraform = terraform();
+        Path project = Files.createTempDirectory(Files.createDirectories(Path.of("target")).toAbsolutePath(), "valkey-project-");
+        String key = "arn:aws:kms:eu-west-1:123456789012:key/0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d";
+        Files.createDirectories(project.resolve("stacks"));
+        Files.writeString(project.resolve("stacks/valkey.yaml"), String.join("\n",
+                "stack: valkey", "region: eu-west-1", "redis:", "  name: django-valkey", "  environment: staging",
+                "  engine: valkey", "  engine_version: \"8.0\"", "  node_type: cache.t4g.small", "  vpc_id: vpc-0a1b2c3d",
+                "  subnet_ids: [subnet-0a1b2c3d, subnet-4e5f6a7b]", "  kms_key_arn: " + key, ""));
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        try {
+            int status = Main.run(project, project.resolve("cdktf.out"), new java.io.PrintStream(java.io.OutputStream.nullOutputStream()),
+                    new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+            assertEquals(0, status, err.toString(java.nio.charset.StandardCharsets.UTF_8));
+            try (OfflineCopy copy = OfflineCopy.of(project.resolve("cdktf.out/stacks/valkey"))) {
+                Terraform.Plan plan = terraform.plan(copy.asRoot(copy.dir()));
+                Map<String, Object> parameterGroup = plan.after("aws_elasticache_parameter_group").values().iterator().next();
+                Map<String, Object> group = plan.after("aws_elasticache_replication_group").values().iterator().next();
+                assertEquals("valkey8", parameterGroup.get("family"));
+                assertEquals("django-valkey-valkey8", parameterGroup.get("name"));
+                assertEquals("valkey", group.get("engine"));
+                assertEquals("8.0", group.get("engine_version"));
+                assertEquals(key, group.get("kms_key_id"));
+                System.out.println("[offline plan] stack valkey: engine " + group.get("engine") + " " + group.get("engine_version")
+                        + ", parameter group " + parameterGroup.get("name") + " (family " + parameterGroup.get("family")
+                        + "), kms_key_id " + group.get("kms_key_id"));
+            }
+        } finally {
+            Directories.deleteIfExists(project);
+        }
+    }
+
+    /**
+     * The documented Valkey switch, planned by the real AWS provider against a recorded state of a running Redis OSS
+     * cluster: the replication group is updated in place and the parameter group replaced (created first). The same
+     * state with a new kms_key_arn plans a replacement, so the check can tell the two apart.
+     */
+    @Test
+    void switchingARunningRedisClusterToValkeyUpdatesItInPlace() throws Exception {
+        Terraform terraform = terraform();
+        Path root = Files.createTempDirectory(Files.createDirectories(Path.of("target")).toAbsolutePath(), "engine-switch-");
+        Directories.copy(synthesized.module, root.resolve("modules/redis"));
+        Directories.deleteIfExists(root.resolve("modules/redis/tests"));
+        Map<String, Object> call = new java.util.LinkedHashMap<>(RedisVariables.EXAMPLE);
+        call.put("source", "./modules/redis");
+        call.put("environment", "staging");
+        call.put("alarms_enabled", false);
+        call.put("engine", "${var.engine}");
+        call.put("engine_version", "${var.engine_version}");
+        call.put("kms_key_arn", "${var.kms_key_arn}");
+        Map<String, Object> variables = new java.util.LinkedHashMap<>();
+        variables.put("engine", Map.of("default", "redis"));
+        variables.put("engine_version", Map.of("default", "7.1"));
+        variables.put("kms_key_arn", java.util.Collections.singletonMap("default", null));
+        Json.write(root.resolve("main.tf.json"), Map.of("variable", variables, "module", Map.of("redis", call),
+                "terraform", Map.of("required_providers", Map.of("aws", Map.of("source", "hashicorp/aws")))));
+        String group = "module.redis.aws_elasticache_replication_group.this[0]";
+        String parameterGroup = "module.redis.aws_elasticache_parameter_group.this";
+        try (OfflineCopy copy = OfflineCopy.of(root)) {
+            Path dir = copy.asRoot(copy.dir());
+            Terraform.Plan running = terraform.plan(dir);
+            RecordedState.write(dir.resolve("offline.tfstate"), running.json(),
+                    Json.parse(terraform.ok(dir, "providers", "schema", "-json")));
+
+            Terraform.Plan unchanged = terraform.plan(dir, "-refresh=false");
+            assertTrue(!Terraform.actions(unchanged, group).contains("delete"), "the recorded state itself must not replace the group");
+            Terraform.Plan valkey = terraform.plan(dir, "-refresh=false", "-var=engine=valkey", "-var=engine_version=8.0");
+            assertEquals(List.of("update"), Terraform.actions(valkey, group), "redis -> valkey must update the cluster in place");
+            assertEquals(List.of("create", "delete"), Terraform.actions(valkey, parameterGroup),
+                    "the valkey8 parameter group must be created before the redis7 one is deleted");
+            Terraform.Plan newKey = terraform.plan(dir, "-refresh=false",
+                    "-var=kms_key_arn=arn:aws:kms:eu-west-1:123456789012:key/0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d");
+            assertTrue(Terraform.actions(newKey, group).contains("delete"), "a new KMS key must show as a replacement");
+            System.out.println("[offline plan] running redis 7.1 -> valkey 8.0: replication group " + Terraform.actions(valkey, group)
+                    + ", parameter group " + Terraform.actions(valkey, parameterGroup) + "; new kms_key_arn: replication group "
+                    + Terraform.actions(newKey, group));
+        } finally {
+            Directories.deleteIfExists(root);
         }
     }
 
@@ -137,7 +269,7 @@ class TerraformOfflineTest {
             Map<String, Integer> counts = terraform.planCreates(copy.asRoot(copy.dir().resolve("main")), "-var-file=example.tfvars");
             report("main/", counts);
             Map<String, Integer> expected = new TreeMap<>(expectedModuleResources(ModuleInputs.of(Map.of(
-                    "allowed_security_group_ids", List.of("sg-0a1b2c3d4e5f6a7b8")))));
+                    "node_type", "cache.t4g.small", "allowed_security_group_ids", List.of("sg-0a1b2c3d4e5f6a7b8")))));
             expected.put("aws_sns_topic", 1);
             assertEquals(expected, counts);
         } finally {

@@ -1,6 +1,8 @@
 package io.platform.redis.docs;
 
 import io.platform.redis.chat.ChatVariables;
+import io.platform.redis.config.StackFile;
+import io.platform.redis.cost.CostReport;
 import io.platform.redis.module.CrossRule;
 import io.platform.redis.module.Hcl;
 import io.platform.redis.module.ModuleTests;
@@ -13,8 +15,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The docs/ pages generated from the catalogs, so they cannot drift from the code: the stack file reference and
- * the table of every rejected input with its rule, message and the test that proves it.
+ * The docs/ pages generated from the catalogs, so they cannot drift from the code: the stack file reference, the
+ * table of every rejected input with its rule, message and the test that proves it, and the stacks' cost estimate.
  */
 public final class GeneratedDocs {
     private GeneratedDocs() {
@@ -54,11 +56,12 @@ public final class GeneratedDocs {
             new FileCheck("a sensitive value that breaks a rule", "`redis.auth_token: (sensitive value hidden): must be ...` (never echoed)",
                     "StackFileValidationTest.aSensitiveValueIsNeverEchoed"));
 
-    /** docs/ files by name. */
-    public static Map<String, String> files() {
+    /** docs/ files by name, for the project's stack files. */
+    public static Map<String, String> files(List<StackFile> stacks) {
         Map<String, String> files = new LinkedHashMap<>();
         files.put("stack-files.md", stackFiles());
         files.put("validation.md", validation());
+        files.put("cost.md", CostReport.markdown(stacks));
         return files;
     }
 

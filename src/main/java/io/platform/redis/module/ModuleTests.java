@@ -11,7 +11,7 @@ import java.util.Map;
  * catalog, one run per rule with that rule's bad example, so every validation block and precondition is exercised.
  */
 public final class ModuleTests {
-    public static final List<String> HANDWRITTEN = List.of("outputs.tftest.hcl", "security.tftest.hcl");
+    public static final List<String> HANDWRITTEN = List.of("outputs.tftest.hcl", "security.tftest.hcl", "operations.tftest.hcl");
     public static final String GENERATED = "validation.tftest.hcl";
 
     private ModuleTests() {

@@ -14,6 +14,7 @@ import com.hashicorp.cdktf.TerraformVariableConfig;
 import com.hashicorp.cdktf.TerraformVariableValidationConfig;
 import com.hashicorp.cdktf.Token;
 import com.hashicorp.cdktf.providers.aws.cloudwatch_log_group.CloudwatchLogGroup;
+import com.hashicorp.cdktf.providers.aws.cloudwatch_metric_alarm.CloudwatchMetricAlarm;
 import com.hashicorp.cdktf.providers.aws.elasticache_parameter_group.ElasticacheParameterGroup;
 import com.hashicorp.cdktf.providers.aws.elasticache_replication_group.ElasticacheReplicationGroup;
 import com.hashicorp.cdktf.providers.aws.elasticache_replication_group.ElasticacheReplicationGroupLogDeliveryConfiguration;
@@ -39,8 +40,9 @@ public final class RedisModuleStack extends TerraformStack {
         RedisVariables.ALL.forEach(this::declare);
 
         TerraformLocal tags = local("tags", "${merge({ Environment = var.environment }, var.tags)}");
-        TerraformLocal family = local("parameter_group_family",
-                "${startswith(var.engine_version, \"6.\") ? \"redis6.x\" : \"redis${split(\".\", var.engine_version)[0]}\"}");
+        // redis7, redis6.x, valkey7, valkey8: the families ElastiCache names after the engine and its major version.
+        TerraformLocal family = local("parameter_group_family", "${var.engine == \"valkey\" ? \"valkey${split(\".\", var.engine_version)[0]}\" : "
+                + "(startswith(var.engine_version, \"6.\") ? \"redis6.x\" : \"redis${split(\".\", var.engine_version)[0]}\")}");
 
         var subnetGroup = ElasticacheSubnetGroup.Builder.create(this, "subnet_group")
                 .name(str("name") + "-subnets")
@@ -111,6 +113,7 @@ public final class RedisModuleStack extends TerraformStack {
         replicationGroup("replication_group_protected", "protected", "${local.protect_from_destroy ? 1 : 0}", true,
                 authToken, parameterGroup, subnetGroup, slowLog, engineLog, tags);
 
+        alarms(tags);
 
         // URLs are built from values known at plan time where possible; port comes from the resource so a URL
         // never carries a null port.
@@ -140,6 +143,8 @@ public final class RedisModuleStack extends TerraformStack {
         values.put(RedisOutputs.SLOW_LOG_GROUP_NAME, slowLog.getName());
         values.put(RedisOutputs.ENGINE_LOG_GROUP_NAME, engineLog.getName());
         values.put(RedisOutputs.AUTH_TOKEN, authToken.getAsString());
+        values.put(RedisOutputs.ALARM_NAMES, "${[for alarm in aws_cloudwatch_metric_alarm.this : alarm.alarm_name]}");
+        values.put(RedisOutputs.ALARM_ARNS, "${[for alarm in aws_cloudwatch_metric_alarm.this : alarm.arn]}");
         for (ModuleOutput output : RedisOutputs.ALL) {
             Object value = values.get(output);
             if (value == null) {
@@ -149,6 +154,48 @@ public final class RedisModuleStack extends TerraformStack {
                     .value(value).description(output.description()).sensitive(output.sensitive()).build())
                     .overrideLogicalId(output.name());
         }
+    }
+
+    /**
+     * One alarm per member node and metric. ElastiCache names the nodes of a replication group {@code <id>-001},
+     * {@code -002}..., so the ids are known at plan time from name and num_cache_clusters; an alarm on the group id
+     * itself would never receive data. CPUUtilization (the host) matters only on nodes with at most 2 vCPUs, where
+     * the engine thread shares the host's cores; the sizes micro to large are exactly those.
+     */
+    private void alarms(TerraformLocal tags) {
+        local("alarm_member_ids", "${[for index in range(var.num_cache_clusters) : format(\"%s-%03d\", var.name, index + 1)]}");
+        local("alarm_metrics", "${merge({"
+                + " engine-cpu = { metric = \"EngineCPUUtilization\", statistic = \"Average\", threshold = var.alarm_engine_cpu_threshold, unit = \"% engine CPU\" },"
+                + " memory = { metric = \"DatabaseMemoryUsagePercentage\", statistic = \"Average\", threshold = var.alarm_memory_threshold, unit = \"% of maxmemory\" },"
+                + " evictions = { metric = \"Evictions\", statistic = \"Sum\", threshold = var.alarm_evictions_threshold, unit = \"keys evicted per 5 minutes\" },"
+                + " connections = { metric = \"CurrConnections\", statistic = \"Maximum\", threshold = var.alarm_connections_threshold, unit = \"connections\" } },"
+                + " can(regex(\"[.](micro|small|medium|large)$\", var.node_type))"
+                + " ? { cpu = { metric = \"CPUUtilization\", statistic = \"Average\", threshold = var.alarm_cpu_threshold, unit = \"% host CPU\" } } : {})}");
+        local("alarms", "${!var.alarms_enabled ? {} : { for pair in setproduct(local.alarm_member_ids, keys(local.alarm_metrics)) :"
+                + " \"${pair[0]}-${pair[1]}\" => merge(local.alarm_metrics[pair[1]], { node = pair[0] }) }}");
+        local("alarm_actions", "${var.alarm_topic_arns != null ? var.alarm_topic_arns"
+                + " : (var.notification_topic_arn == null ? [] : [var.notification_topic_arn])}");
+        MapTerraformIterator alarms = TerraformIterator.fromMap(Token.asAnyMap("${local.alarms}"));
+        var alarm = CloudwatchMetricAlarm.Builder.create(this, "alarm")
+                .forEach(alarms)
+                .alarmName(Token.asString(alarms.getKey()))
+                .alarmDescription("ElastiCache node " + alarms.getString("node") + ": " + alarms.getString("metric") + " above "
+                        + alarms.getString("threshold") + " " + alarms.getString("unit") + " for 15 minutes")
+                .namespace("AWS/ElastiCache")
+                .metricName(alarms.getString("metric"))
+                .statistic(alarms.getString("statistic"))
+                .threshold(alarms.getNumber("threshold"))
+                .comparisonOperator("GreaterThanThreshold")
+                .period(300)
+                .evaluationPeriods(3)
+                .dimensions(Map.of("CacheClusterId", alarms.getString("node")))
+                .alarmActions(Token.asList("${local.alarm_actions}"))
+                .okActions(Token.asList("${local.alarm_actions}"))
+                // A gap (maintenance, a node being replaced) neither pages anyone nor clears a real alarm.
+                .treatMissingData("missing")
+                .tags(tagMap(tags))
+                .build();
+        alarm.overrideLogicalId("this");
     }
 
     /** An ingress rule on the Redis port for each source the iterator yields; the caller adds the source. */
@@ -183,7 +230,7 @@ public final class RedisModuleStack extends TerraformStack {
                 .count(Token.asNumber(count))
                 .replicationGroupId(str("name"))
                 .description("${coalesce(var.description, \"Redis for ${var.name} (${var.environment})\")}")
-                .engine("redis")
+                .engine(str("engine"))
                 .engineVersion(str("engine_version"))
                 .nodeType(str("node_type"))
                 .numCacheClusters(num("num_cache_clusters"))
@@ -194,6 +241,7 @@ public final class RedisModuleStack extends TerraformStack {
                 .automaticFailoverEnabled(variables.get("automatic_failover_enabled").getBooleanValue())
                 .multiAzEnabled(variables.get("multi_az_enabled").getBooleanValue())
                 .atRestEncryptionEnabled(variables.get("at_rest_encryption_enabled").getBooleanValue())
+                .kmsKeyId(str("kms_key_arn"))
                 .transitEncryptionEnabled(variables.get("transit_encryption_enabled").getBooleanValue())
                 .authToken(authToken.getAsString())
                 .snapshotRetentionLimit(num("snapshot_retention_limit"))
@@ -248,6 +296,7 @@ public final class RedisModuleStack extends TerraformStack {
         CloudwatchLogGroup group = CloudwatchLogGroup.Builder.create(this, id)
                 .name("/aws/elasticache/" + str("name") + "/" + logType)
                 .retentionInDays(num("log_retention_days"))
+                .kmsKeyId(str("log_kms_key_arn"))
                 .tags(tagMap(tags))
                 .build();
         return group;

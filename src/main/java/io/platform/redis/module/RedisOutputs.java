@@ -43,8 +43,13 @@ public final class RedisOutputs {
     public static final ModuleOutput AUTH_TOKEN = new ModuleOutput("auth_token",
             "The AUTH token in use, or null when AUTH is off.", true);
 
+    public static final ModuleOutput ALARM_NAMES = new ModuleOutput("alarm_names",
+            "Names of the CloudWatch alarms, one per member node and metric (<node id>-<metric>); empty with alarms_enabled = false.", false);
+    public static final ModuleOutput ALARM_ARNS = new ModuleOutput("alarm_arns",
+            "ARNs of the CloudWatch alarms, in the order of alarm_names.", false);
+
     public static final List<ModuleOutput> ALL = List.of(PRIMARY_ENDPOINT_ADDRESS, READER_ENDPOINT_ADDRESS, PORT,
             REDIS_URL, CELERY_BROKER_URL, CONNECTION_URL, REDIS_SECURITY_GROUP_ID, REPLICATION_GROUP_ID, REPLICATION_GROUP_ARN,
             MEMBER_CLUSTERS, ENGINE_VERSION_ACTUAL, PARAMETER_GROUP_NAME, SUBNET_GROUP_NAME, SLOW_LOG_GROUP_NAME,
-            ENGINE_LOG_GROUP_NAME, AUTH_TOKEN);
+            ENGINE_LOG_GROUP_NAME, AUTH_TOKEN, ALARM_NAMES, ALARM_ARNS);
 }

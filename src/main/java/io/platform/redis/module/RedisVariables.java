@@ -14,6 +14,7 @@ public final class RedisVariables {
     private RedisVariables() {
     }
 
+    static final String SNS_TOPIC_ARN_FORMAT = "^arn:aws[a-z-]*:sns:[a-z0-9-]+:[0-9]{12}:[A-Za-z0-9_-]{1,256}$";
     static final String TOKEN_CHARACTERS = "^[A-Za-z0-9!&#$^<>-]{16,128}$";
 
     public static final Variable NAME = Variable.string("name").required()
@@ -37,9 +38,21 @@ public final class RedisVariables {
             .rule(Rules.eachMatches("^subnet-[0-9a-f]+$", "a list of subnet ids (subnet-...)", List.of("sg-0123abcd")))
             .build();
 
+    public static final Variable ENGINE = Variable.string("engine").defaultValue("redis")
+            .description("Cache engine: redis (Redis OSS) or valkey (same protocol and URLs, lower node price). A running "
+                    + "Redis OSS 7 cluster switches to Valkey in place: set engine = \"valkey\" and engine_version = \"8.0\" "
+                    + "(or 7.2) together. Default redis.")
+            .rule(Rules.oneOf(List.of("redis", "valkey"), "memcached"))
+            .build();
+
+    static final List<String> REDIS_VERSIONS = List.of("7.1", "7.0", "6.2", "6.0", "6.x");
+    static final List<String> VALKEY_VERSIONS = List.of("8.1", "8.0", "7.2");
+
     public static final Variable ENGINE_VERSION = Variable.string("engine_version").defaultValue("7.1")
-            .description("Redis engine version: 7.0 or 7.1 (parameter group family redis7), or 6.0, 6.2, 6.x (redis6.x). Default 7.1.")
-            .rule(Rules.matches("^(7[.][01]|6[.](0|2|x))$", "one of 7.1, 7.0, 6.2, 6.0, 6.x", "7.1.0"))
+            .description("Engine version. Redis: 7.0 or 7.1 (parameter group family redis7), or 6.0, 6.2, 6.x (redis6.x). "
+                    + "Valkey: 7.2 (valkey7), 8.0 or 8.1 (valkey8). Default 7.1, so engine = \"valkey\" needs a version.")
+            .rule(Rules.matches("^(7[.][012]|8[.][01]|6[.](0|2|x))$",
+                    "one of 7.1, 7.0, 6.2, 6.0, 6.x (redis) or 8.1, 8.0, 7.2 (valkey)", "7.1.0"))
             .build();
 
     public static final Variable NUM_CACHE_CLUSTERS = Variable.number("num_cache_clusters").defaultValue(2)
@@ -57,6 +70,21 @@ public final class RedisVariables {
 
     public static final Variable AT_REST_ENCRYPTION_ENABLED = Variable.bool("at_rest_encryption_enabled").defaultValue(true)
             .description("Encrypt data on disk and in snapshots (AWS managed KMS key). Default true.")
+            .build();
+
+    static final String KMS_KEY_ARN_FORMAT = "^arn:aws[a-z-]*:kms:[a-z0-9-]+:[0-9]{12}:key/[A-Za-z0-9-]+$";
+
+    public static final Variable KMS_KEY_ARN = Variable.string("kms_key_arn")
+            .description("ARN of a customer-managed KMS key for at-rest encryption of the nodes and snapshots; needs "
+                    + "at_rest_encryption_enabled. Changing it replaces the cluster. Default null: the AWS managed key.")
+            .rule(Rules.matches(KMS_KEY_ARN_FORMAT, "a KMS key ARN (arn:aws:kms:<region>:<account>:key/<key id>)", "alias/redis"))
+            .build();
+
+    public static final Variable LOG_KMS_KEY_ARN = Variable.string("log_kms_key_arn")
+            .description("ARN of a KMS key that encrypts the slow-log and engine-log groups; its key policy must allow "
+                    + "the CloudWatch Logs service of the region. Default null: CloudWatch Logs' own encryption.")
+            .rule(Rules.matches(KMS_KEY_ARN_FORMAT, "a KMS key ARN (arn:aws:kms:<region>:<account>:key/<key id>)",
+                    "arn:aws:kms:eu-west-1:123456789012:alias/logs"))
             .build();
 
     public static final Variable TRANSIT_ENCRYPTION_ENABLED = Variable.bool("transit_encryption_enabled").defaultValue(true)
@@ -165,8 +193,7 @@ public final class RedisVariables {
 
     public static final Variable NOTIFICATION_TOPIC_ARN = Variable.string("notification_topic_arn")
             .description("SNS topic ARN for ElastiCache events (failover, maintenance...). Default null: no notifications.")
-            .rule(Rules.matches("^arn:aws[a-z-]*:sns:[a-z0-9-]+:[0-9]{12}:[A-Za-z0-9_-]{1,256}$",
-                    "an SNS topic ARN (arn:aws:sns:<region>:<account>:<topic>)", "alerts"))
+            .rule(Rules.matches(SNS_TOPIC_ARN_FORMAT, "an SNS topic ARN (arn:aws:sns:<region>:<account>:<topic>)", "alerts"))
             .build();
 
     public static final Variable LOG_RETENTION_DAYS = Variable.number("log_retention_days").defaultValue(30)
@@ -218,17 +245,75 @@ public final class RedisVariables {
             .rule(Rules.between(1024, 65535, "an unprivileged TCP port", 80))
             .build();
 
+    public static final Variable ALARMS_ENABLED = Variable.bool("alarms_enabled").defaultValue(true)
+            .description("CloudWatch alarms on every member node (<name>-001, -002, ...): EngineCPUUtilization, "
+                    + "DatabaseMemoryUsagePercentage, Evictions, CurrConnections, and CPUUtilization on nodes with at most "
+                    + "2 vCPUs. Each node has its own alarm: alarms on the replication group id get no data. Default true.")
+            .build();
+
+    public static final Variable ALARM_TOPIC_ARNS = Variable.stringList("alarm_topic_arns")
+            .description("SNS topics notified when an alarm fires and when it recovers. Default null: "
+                    + "notification_topic_arn when it is set, otherwise the alarms notify nobody.")
+            .rule(Rules.eachMatches(SNS_TOPIC_ARN_FORMAT, "a list of SNS topic ARNs", List.of("alerts")))
+            .build();
+
+    public static final Variable ALARM_ENGINE_CPU_THRESHOLD = Variable.number("alarm_engine_cpu_threshold").defaultValue(80)
+            .description("Percent of the Redis engine thread's CPU (EngineCPUUtilization, average over 5 minutes, 3 "
+                    + "periods in a row) that raises the alarm, 1-100. Default 80: room to react before the single "
+                    + "engine thread saturates.")
+            .rule(Rules.between(1, 100, "a percentage", 0))
+            .build();
+
+    public static final Variable ALARM_CPU_THRESHOLD = Variable.number("alarm_cpu_threshold").defaultValue(45)
+            .description("Percent of host CPU (CPUUtilization) that raises the alarm on nodes with at most 2 vCPUs "
+                    + "(micro, small, medium, large), where AWS recommends watching it, 1-100. Default 45: 90% of one of "
+                    + "the two cores, since Redis runs commands on one.")
+            .rule(Rules.between(1, 100, "a percentage", 101))
+            .build();
+
+    public static final Variable ALARM_MEMORY_THRESHOLD = Variable.number("alarm_memory_threshold").defaultValue(80)
+            .description("Percent of maxmemory in use (DatabaseMemoryUsagePercentage) that raises the alarm, 1-100. "
+                    + "Default 80: evictions start at 100.")
+            .rule(Rules.between(1, 100, "a percentage", 0))
+            .build();
+
+    public static final Variable ALARM_EVICTIONS_THRESHOLD = Variable.number("alarm_evictions_threshold").defaultValue(100)
+            .description("Keys evicted per 5 minutes (Evictions, sum, 3 periods in a row) that raise the alarm. "
+                    + "Default 100: a cache that keeps evicting is too small for its working set.")
+            .rule(Rules.atLeast(0, "keys per 5 minutes", -1))
+            .build();
+
+    public static final Variable ALARM_CONNECTIONS_THRESHOLD = Variable.number("alarm_connections_threshold").defaultValue(5000)
+            .description("Client connections (CurrConnections, maximum over 5 minutes, 3 periods in a row) that raise "
+                    + "the alarm. Default 5000: 100 app processes with Django's pool of 50; a leak shows as a climb.")
+            .rule(Rules.atLeast(1, "connections", 0))
+            .build();
+
     /** Declaration order is the order of variables.tf.json and of the README table. */
     public static final List<Variable> ALL = List.of(NAME, NODE_TYPE, SUBNET_IDS, ENGINE_VERSION, NUM_CACHE_CLUSTERS,
             AUTOMATIC_FAILOVER_ENABLED, MULTI_AZ_ENABLED, AT_REST_ENCRYPTION_ENABLED, TRANSIT_ENCRYPTION_ENABLED,
+            ENGINE, KMS_KEY_ARN, LOG_KMS_KEY_ARN,
             AUTH_TOKEN_ENABLED, AUTH_TOKEN, AUTH_TOKEN_UPDATE_STRATEGY, TRANSIT_ENCRYPTION_MODE, ENVIRONMENT,
             PREVENT_DESTROY, SKIP_FINAL_SNAPSHOT, DESCRIPTION, SNAPSHOT_RETENTION_LIMIT, SNAPSHOT_WINDOW,
             MAINTENANCE_WINDOW, MAXMEMORY_POLICY, TIMEOUT, TCP_KEEPALIVE, MAXMEMORY_SAMPLES, NOTIFY_KEYSPACE_EVENTS,
             NOTIFICATION_TOPIC_ARN, LOG_RETENTION_DAYS, TAGS, VPC_ID, CREATE_SECURITY_GROUP, SECURITY_GROUP_IDS,
-            ALLOWED_SECURITY_GROUP_IDS, ALLOWED_CIDR_BLOCKS, PORT);
+            ALLOWED_SECURITY_GROUP_IDS, ALLOWED_CIDR_BLOCKS, PORT, ALARMS_ENABLED, ALARM_TOPIC_ARNS,
+            ALARM_ENGINE_CPU_THRESHOLD, ALARM_CPU_THRESHOLD, ALARM_MEMORY_THRESHOLD, ALARM_EVICTIONS_THRESHOLD,
+            ALARM_CONNECTIONS_THRESHOLD);
 
     /** Rules over several variables; preconditions on the replication group in the module. */
     public static final List<CrossRule> CROSS_RULES = List.of(
+            new CrossRule("engine_version must be one the engine offers: redis " + String.join(", ", REDIS_VERSIONS)
+                    + "; valkey " + String.join(", ", VALKEY_VERSIONS),
+                    "contains(var.engine == \"valkey\" ? " + Rules.hclList(VALKEY_VERSIONS) + " : " + Rules.hclList(REDIS_VERSIONS)
+                            + ", var.engine_version)",
+                    in -> ("valkey".equals(in.string(ENGINE)) ? VALKEY_VERSIONS : REDIS_VERSIONS).contains(in.string(ENGINE_VERSION)),
+                    Map.of("engine", "valkey", "engine_version", "7.1")),
+            new CrossRule("kms_key_arn needs at_rest_encryption_enabled (the key encrypts data at rest)",
+                    "var.kms_key_arn == null || var.at_rest_encryption_enabled",
+                    in -> in.get(KMS_KEY_ARN) == null || in.bool(AT_REST_ENCRYPTION_ENABLED),
+                    Map.of("kms_key_arn", "arn:aws:kms:eu-west-1:123456789012:key/0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d",
+                            "at_rest_encryption_enabled", false)),
             new CrossRule("automatic_failover_enabled needs num_cache_clusters >= 2 (a replica to promote)",
                     "!var.automatic_failover_enabled || var.num_cache_clusters >= 2",
                     in -> !in.bool(AUTOMATIC_FAILOVER_ENABLED) || in.number(NUM_CACHE_CLUSTERS) >= 2,

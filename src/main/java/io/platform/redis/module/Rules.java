@@ -35,9 +35,13 @@ public final class Rules {
     }
 
     public static Rule oneOf(List<String> allowed, String badExample) {
-        String hclList = allowed.stream().map(Rules::quote).collect(Collectors.joining(", ", "[", "]"));
-        return new Rule("one of " + String.join(", ", allowed), "contains(" + hclList + ", VALUE)",
+        return new Rule("one of " + String.join(", ", allowed), "contains(" + hclList(allowed) + ", VALUE)",
                 allowed::contains, badExample);
+    }
+
+    /** A Terraform list of string literals. */
+    static String hclList(List<String> values) {
+        return values.stream().map(Rules::quote).collect(Collectors.joining(", ", "[", "]"));
     }
 
     public static Rule oneOfNumbers(List<Integer> allowed, String why, int badExample) {

@@ -97,6 +97,18 @@ public final class Terraform {
         }
     }
 
+    /** The actions the plan takes on one resource address, e.g. [update] or [create, delete] (a replacement). */
+    @SuppressWarnings("unchecked")
+    public static List<String> actions(Plan plan, String address) {
+        for (Object change : (List<Object>) plan.json().getOrDefault("resource_changes", List.of())) {
+            Map<String, Object> c = (Map<String, Object>) change;
+            if (address.equals(c.get("address"))) {
+                return (List<String>) ((Map<String, Object>) c.get("change")).get("actions");
+            }
+        }
+        throw new AssertionError("no planned change for " + address);
+    }
+
     /** init + validate + plan; returns how many resources of each type the plan creates. */
     public Map<String, Integer> planCreates(Path dir, String... planArgs) {
         return plan(dir, planArgs).creates();

@@ -1,0 +1,95 @@
+package io.platform.redis.support;
+
+import io.platform.redis.synth.Json;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A Terraform state written as if a plan had been applied: every planned resource with its planned values, and a
+ * neutral value of its schema type for each attribute only AWS would have filled in. With it, real terraform and the
+ * real AWS provider plan a change to a running cluster offline ({@code plan -refresh=false}), so the provider itself
+ * says whether the change updates a resource in place or replaces it. There is no AWS here: what AWS would return
+ * for the computed attributes is not known, which is why only actions on attributes we set are asserted.
+ */
+public final class RecordedState {
+    private RecordedState() {
+    }
+
+    /** Writes the state file {@code stateFile} from a {@code terraform show -json} plan and the provider schemas. */
+    @SuppressWarnings("unchecked")
+    public static void write(Path stateFile, Map<String, Object> plan, Map<String, Object> providerSchemas) {
+        Map<String, Object> schemas = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>)
+                providerSchemas.get("provider_schemas")).get("registry.terraform.io/hashicorp/aws")).get("resource_schemas");
+        Map<String, Map<String, Object>> resources = new LinkedHashMap<>();
+        for (Object item : (List<Object>) plan.get("resource_changes")) {
+            Map<String, Object> change = (Map<String, Object>) item;
+            String type = (String) change.get("type");
+            Map<String, Object> body = (Map<String, Object>) change.get("change");
+            Map<String, Object> attributes = new LinkedHashMap<>((Map<String, Object>) body.get("after"));
+            Map<String, Object> schema = (Map<String, Object>) schemas.get(type);
+            Map<String, Object> declared = schema == null ? Map.of()
+                    : (Map<String, Object>) ((Map<String, Object>) schema.get("block")).get("attributes");
+            ((Map<String, Object>) body.getOrDefault("after_unknown", Map.of())).forEach((name, unknown) -> {
+                if (Boolean.TRUE.equals(unknown)) {
+                    attributes.put(name, neutral(declared.get(name)));
+                }
+            });
+            if (attributes.get("id") == null || "recorded".equals(attributes.get("id"))) {
+                attributes.put("id", "recorded-" + change.get("name"));
+            }
+            String module = (String) change.get("module_address");
+            String key = module + "/" + type + "/" + change.get("name");
+            Map<String, Object> resource = resources.computeIfAbsent(key, k -> {
+                Map<String, Object> r = new LinkedHashMap<>();
+                if (module != null) {
+                    r.put("module", module);
+                }
+                r.put("mode", "managed");
+                r.put("type", type);
+                r.put("name", change.get("name"));
+                r.put("provider", type.startsWith("terraform_") ? "provider[\"terraform.io/builtin/terraform\"]"
+                        : "provider[\"registry.terraform.io/hashicorp/aws\"]");
+                r.put("instances", new ArrayList<>());
+                return r;
+            });
+            Map<String, Object> instance = new LinkedHashMap<>();
+            if (change.containsKey("index")) {
+                instance.put("index_key", change.get("index"));
+            }
+            instance.put("schema_version", schema == null ? 0 : schema.get("version"));
+            instance.put("attributes", attributes);
+            instance.put("sensitive_attributes", List.of());
+            ((List<Object>) resource.get("instances")).add(instance);
+        }
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("version", 4);
+        state.put("terraform_version", "1.5.0");
+        state.put("serial", 1);
+        state.put("lineage", "recorded-for-an-offline-plan");
+        state.put("outputs", Map.of());
+        state.put("resources", new ArrayList<>(resources.values()));
+        Json.write(stateFile, state);
+    }
+
+    /** An empty value of a schema type: what a computed attribute holds before AWS says otherwise. */
+    @SuppressWarnings("unchecked")
+    private static Object neutral(Object attributeSchema) {
+        if (!(attributeSchema instanceof Map<?, ?> schema)) {
+            return null;
+        }
+        Object type = ((Map<String, Object>) schema).get("type");
+        if (type instanceof List<?> composite) {
+            String kind = (String) composite.get(0);
+            return kind.equals("list") || kind.equals("set") ? List.of() : Map.of();
+        }
+        return switch (String.valueOf(type)) {
+            case "string" -> "recorded";
+            case "number" -> 0;
+            case "bool" -> false;
+            default -> null;
+        };
+    }
+}
