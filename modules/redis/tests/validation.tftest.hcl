@@ -5,11 +5,11 @@ mock_provider "aws" {}
 mock_provider "random" {}
 
 variables {
-  name = "django-cache"
-  node_type = "cache.t4g.micro"
-  subnet_ids = ["subnet-0a1b2c3d", "subnet-4e5f6a7b"]
+  name        = "django-cache"
+  node_type   = "cache.t4g.micro"
+  subnet_ids  = ["subnet-0a1b2c3d", "subnet-4e5f6a7b"]
   environment = "dev"
-  vpc_id = "vpc-0a1b2c3d"
+  vpc_id      = "vpc-0a1b2c3d"
 }
 
 run "name_rule_1" {
@@ -416,7 +416,7 @@ run "precondition_1" {
   command = plan
 
   variables {
-    engine = "valkey"
+    engine         = "valkey"
     engine_version = "7.1"
   }
 
@@ -428,7 +428,7 @@ run "precondition_2" {
 
   variables {
     at_rest_encryption_enabled = false
-    kms_key_arn = "arn:aws:kms:eu-west-1:123456789012:key/0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d"
+    kms_key_arn                = "arn:aws:kms:eu-west-1:123456789012:key/0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d"
   }
 
   expect_failures = [aws_elasticache_replication_group.this]
@@ -439,8 +439,8 @@ run "precondition_3" {
 
   variables {
     automatic_failover_enabled = true
-    multi_az_enabled = false
-    num_cache_clusters = 1
+    multi_az_enabled           = false
+    num_cache_clusters         = 1
   }
 
   expect_failures = [aws_elasticache_replication_group.this]
@@ -451,7 +451,7 @@ run "precondition_4" {
 
   variables {
     automatic_failover_enabled = false
-    multi_az_enabled = true
+    multi_az_enabled           = true
   }
 
   expect_failures = [aws_elasticache_replication_group.this]
@@ -481,7 +481,7 @@ run "precondition_7" {
   command = plan
 
   variables {
-    auth_token_enabled = true
+    auth_token_enabled         = true
     transit_encryption_enabled = false
   }
 
@@ -493,7 +493,7 @@ run "precondition_8" {
 
   variables {
     transit_encryption_enabled = false
-    transit_encryption_mode = "preferred"
+    transit_encryption_mode    = "preferred"
   }
 
   expect_failures = [aws_elasticache_replication_group.this]
@@ -523,9 +523,9 @@ run "precondition_11" {
   command = plan
 
   variables {
-    allowed_cidr_blocks = ["10.0.0.0/16"]
+    allowed_cidr_blocks   = ["10.0.0.0/16"]
     create_security_group = false
-    security_group_ids = ["sg-0a1b2c3d"]
+    security_group_ids    = ["sg-0a1b2c3d"]
   }
 
   expect_failures = [aws_elasticache_replication_group.this]
@@ -536,7 +536,7 @@ run "precondition_12" {
 
   variables {
     maintenance_window = "sun:05:00-sun:06:00"
-    snapshot_window = "05:30-06:30"
+    snapshot_window    = "05:30-06:30"
   }
 
   expect_failures = [aws_elasticache_replication_group.this]
@@ -546,7 +546,7 @@ run "precondition_13" {
   command = plan
 
   variables {
-    environment = "prod"
+    environment      = "prod"
     multi_az_enabled = false
   }
 
@@ -557,7 +557,7 @@ run "precondition_14" {
   command = plan
 
   variables {
-    environment = "prod"
+    environment              = "prod"
     snapshot_retention_limit = 3
   }
 
@@ -568,7 +568,7 @@ run "precondition_15" {
   command = plan
 
   variables {
-    environment = "prod"
+    environment         = "prod"
     skip_final_snapshot = true
   }
 

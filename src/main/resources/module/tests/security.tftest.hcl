@@ -11,6 +11,33 @@ variables {
   environment = "dev"
 }
 
+run "without_vpc_id_the_security_group_goes_into_the_first_subnets_vpc" {
+  command = plan
+
+  variables {
+    vpc_id = null
+  }
+
+  override_data {
+    target = data.aws_subnet.first
+    values = { vpc_id = "vpc-0fedcba987654321f" }
+  }
+
+  assert {
+    condition     = aws_security_group.this[0].vpc_id == "vpc-0fedcba987654321f" && length(data.aws_subnet.first) == 1
+    error_message = "Without vpc_id, the security group must be created in the VPC of the first subnet."
+  }
+}
+
+run "a_given_vpc_id_reads_no_subnet" {
+  command = plan
+
+  assert {
+    condition     = aws_security_group.this[0].vpc_id == "vpc-0a1b2c3d" && length(data.aws_subnet.first) == 0
+    error_message = "With vpc_id, the module must use it and read nothing."
+  }
+}
+
 run "no_ingress_unless_allowed" {
   command = plan
   assert {

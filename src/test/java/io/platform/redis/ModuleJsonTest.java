@@ -12,6 +12,7 @@ import io.platform.redis.module.RedisOutputs;
 import io.platform.redis.module.RedisVariables;
 import io.platform.redis.module.Variable;
 import io.platform.redis.support.Synthesized;
+import io.platform.redis.synth.Json;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -22,9 +23,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 @SuppressWarnings("unchecked")
 class ModuleJsonTest {
     private final Synthesized synthesized = Synthesized.get();
-    private final Map<String, Object> variables = map(synthesized.moduleFile("variables.tf.json"), "variable");
-    private final Map<String, Object> main = synthesized.moduleFile("main.tf.json");
-    private final Map<String, Object> outputs = map(synthesized.moduleFile("outputs.tf.json"), "output");
+    private final Map<String, Object> variables = synthesized.moduleSection("variable");
+    private final Map<String, Object> main = synthesized.moduleConfig;
+    private final Map<String, Object> outputs = synthesized.moduleSection("output");
 
     /** The inputs table of the module this project replaces: name, type, default ("-" = required). */
     @ParameterizedTest
@@ -88,7 +89,8 @@ class ModuleJsonTest {
             assertTrue(outputs.containsKey(seedName), seedName);
         }
         for (ModuleOutput output : RedisOutputs.ALL) {
-            assertEquals(output.sensitive(), at(outputs, output.name(), "sensitive"), output.name());
+            Object sensitive = ((Map<?, ?>) outputs.get(output.name())).get("sensitive");
+            assertEquals(output.sensitive(), Boolean.TRUE.equals(sensitive), output.name());
         }
         assertTrue((Boolean) at(outputs, "redis_url", "sensitive"));
         assertTrue((Boolean) at(outputs, "celery_broker_url", "sensitive"));
@@ -194,15 +196,16 @@ class ModuleJsonTest {
 
     @Test
     void moduleConfiguresNoProviderNoBackendAndStatesLowerBounds() {
-        Map<String, Object> terraform = map(synthesized.moduleFile("versions.tf.json"), "terraform");
+        Map<String, Object> terraform = synthesized.moduleSection("terraform");
         assertFalse(terraform.containsKey("backend"));
         assertEquals("hashicorp/aws", at(terraform, "required_providers", "aws", "source"));
         assertTrue(((String) at(terraform, "required_providers", "aws", "version")).startsWith(">="));
         assertTrue(((String) at(terraform, "required_providers", "random", "version")).startsWith(">="));
-        for (String file : List.of("versions.tf.json", "variables.tf.json", "main.tf.json", "outputs.tf.json")) {
-            Map<String, Object> json = synthesized.moduleFile(file);
-            assertNull(json.get("provider"), file);
-            assertFalse(Synthesized.read(synthesized.module.resolve(file)).contains("\"//\""), file + " has cdktf metadata");
+        assertNull(synthesized.moduleConfig.get("provider"));
+        assertFalse(Json.render(synthesized.moduleConfig).contains("\"//\""), "cdktf metadata in the module");
+        for (String file : List.of("versions.tf", "variables.tf", "main.tf", "security_group.tf", "logs.tf", "alarms.tf", "outputs.tf")) {
+            String text = Synthesized.read(synthesized.module.resolve(file));
+            assertFalse(text.contains("provider \"") || text.contains("backend \""), file + " configures a provider or backend");
         }
     }
 }

@@ -254,7 +254,7 @@ class RealClientsTest {
     private Path doctoredModule(Path module, String name, String from, String to) throws Exception {
         Path copy = work.resolve("doctored-" + name);
         Directories.copy(module, copy);
-        Path outputs = copy.resolve("outputs.tf.json");
+        Path outputs = copy.resolve("outputs.tf");
         String text = Files.readString(outputs);
         String doctored = text.replace(from, to);
         assertNotEquals(text, doctored, "celery_broker_url expression not found");

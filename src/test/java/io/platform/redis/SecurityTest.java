@@ -77,7 +77,7 @@ class SecurityTest {
 
     @Test
     void defaultsAreSafeSoOnlyAnExplicitKeyTurnsASafeguardOff() {
-        Map<String, Object> variables = Json.read(synthesized.module.resolve("variables.tf.json"));
+        Map<String, Object> variables = Map.of("variable", synthesized.moduleSection("variable"));
         @SuppressWarnings("unchecked")
         Map<String, Map<String, Object>> declared = (Map<String, Map<String, Object>>) variables.get("variable");
         assertEquals(true, declared.get("at_rest_encryption_enabled").get("default"));

@@ -294,7 +294,7 @@ class TerraformOfflineTest {
     void moduleTestsFailWhenAnOutputFormatBreaks() throws Exception {
         Terraform terraform = terraform();
         try (OfflineCopy copy = OfflineCopy.of(synthesized.module)) {
-            Path outputs = copy.dir().resolve("outputs.tf.json");
+            Path outputs = copy.dir().resolve("outputs.tf");
             String original = Files.readString(outputs);
             String broken = original.replace("${local.redis_base_url}/1${local.celery_tls_query}", "${local.redis_base_url}/2${local.celery_tls_query}");
             assertTrue(!broken.equals(original), "celery_broker_url template not found");

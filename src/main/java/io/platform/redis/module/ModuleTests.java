@@ -48,6 +48,13 @@ public final class ModuleTests {
         return cases;
     }
 
+    /** Attribute lines with their "=" aligned, as terraform fmt writes them. */
+    private static void appendAligned(StringBuilder out, String indent, Map<String, Object> values) {
+        int width = values.keySet().stream().mapToInt(String::length).max().orElse(0);
+        values.forEach((k, v) -> out.append(indent).append(k).append(" ".repeat(width - k.length()))
+                .append(" = ").append(Hcl.literal(v)).append('\n'));
+    }
+
     static String validationTest() {
         StringBuilder out = new StringBuilder();
         out.append("# Generated from the module's rule catalog (RedisVariables.java); do not edit.\n")
@@ -55,14 +62,13 @@ public final class ModuleTests {
                 .append("mock_provider \"aws\" {}\n")
                 .append("mock_provider \"random\" {}\n\n")
                 .append("variables {\n");
-        RedisVariables.EXAMPLE.forEach((k, v) -> out.append("  ").append(k).append(" = ").append(Hcl.literal(v)).append('\n'));
+        appendAligned(out, "  ", RedisVariables.EXAMPLE);
         out.append("}\n");
         for (Case c : cases()) {
             out.append("\nrun \"").append(c.name()).append("\" {\n")
                     .append("  command = plan\n\n")
                     .append("  variables {\n");
-            c.variables().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e ->
-                    out.append("    ").append(e.getKey()).append(" = ").append(Hcl.literal(e.getValue())).append('\n'));
+            appendAligned(out, "    ", new java.util.TreeMap<>(c.variables()));
             out.append("  }\n\n")
                     .append("  expect_failures = [").append(c.expectFailure()).append("]\n")
                     .append("}\n");

@@ -15,6 +15,7 @@ import com.hashicorp.cdktf.TerraformVariableValidationConfig;
 import com.hashicorp.cdktf.Token;
 import com.hashicorp.cdktf.providers.aws.cloudwatch_log_group.CloudwatchLogGroup;
 import com.hashicorp.cdktf.providers.aws.cloudwatch_metric_alarm.CloudwatchMetricAlarm;
+import com.hashicorp.cdktf.providers.aws.data_aws_subnet.DataAwsSubnet;
 import com.hashicorp.cdktf.providers.aws.elasticache_parameter_group.ElasticacheParameterGroup;
 import com.hashicorp.cdktf.providers.aws.elasticache_replication_group.ElasticacheReplicationGroup;
 import com.hashicorp.cdktf.providers.aws.elasticache_replication_group.ElasticacheReplicationGroupLogDeliveryConfiguration;
@@ -34,6 +35,7 @@ import software.constructs.Construct;
  */
 public final class RedisModuleStack extends TerraformStack {
     private final Map<String, TerraformVariable> variables = new LinkedHashMap<>();
+    private final Map<String, String> reasons = new LinkedHashMap<>();
 
     public RedisModuleStack(Construct scope, String id) {
         super(scope, id);
@@ -52,18 +54,27 @@ public final class RedisModuleStack extends TerraformStack {
                 .build();
         subnetGroup.overrideLogicalId("this");
 
-        // No egress rules: Redis only answers, and an open egress rule is what scanners flag.
+        reason("data.aws_subnet.first", "Read only when the module creates the security group and no vpc_id is given: "
+                + "the group goes into the VPC of the first subnet.");
+        var firstSubnet = DataAwsSubnet.Builder.create(this, "first_subnet")
+                .count(Token.asNumber("${var.create_security_group && var.vpc_id == null ? 1 : 0}"))
+                .id("${var.subnet_ids[0]}")
+                .build();
+        firstSubnet.overrideLogicalId("first");
+
+        reason("resource.aws_security_group.this", "No egress rule: Redis only answers, and an open egress rule is what scanners flag.");
         var securityGroup = SecurityGroup.Builder.create(this, "security_group")
                 .count(Token.asNumber("${var.create_security_group ? 1 : 0}"))
                 .name(str("name") + "-redis")
                 .description("Redis " + str("name") + ": ingress only from allowed security groups and CIDR blocks")
-                .vpcId(str("vpc_id"))
+                .vpcId("${var.vpc_id != null ? var.vpc_id : one(data.aws_subnet.first[*].vpc_id)}")
                 .tags(tagMap(tags))
                 .build();
         securityGroup.overrideLogicalId("this");
         String createdGroupId = "${aws_security_group.this[0].id}";
 
-        // One rule resource per source (not inline rules): adding a source never rewrites the others.
+        reason("resource.aws_vpc_security_group_ingress_rule.from_security_groups",
+                "One rule resource per source, not inline rules: adding a source never rewrites the others.");
         ListTerraformIterator fromGroups = TerraformIterator.fromList(local("ingress_security_group_ids",
                 "${var.create_security_group ? var.allowed_security_group_ids : []}").getAsList());
         ingressRule("from_security_groups", fromGroups, createdGroupId, tags)
@@ -79,8 +90,8 @@ public final class RedisModuleStack extends TerraformStack {
                 + "var.notify_keyspace_events == null ? {} : { \"notify-keyspace-events\" = var.notify_keyspace_events })}");
         MapTerraformIterator parameters = TerraformIterator.fromMap(Token.asStringMap("${local.parameters}"));
 
-        // The family is part of the name and the group is replaced before it is destroyed, so an engine upgrade
-        // does not fail with InvalidCacheParameterGroupState.
+        reason("resource.aws_elasticache_parameter_group.this", "The family is part of the name and the new group is created "
+                + "before the old one is destroyed,\nso an engine upgrade does not fail with InvalidCacheParameterGroupState.");
         var parameterGroup = ElasticacheParameterGroup.Builder.create(this, "parameter_group")
                 .name(str("name") + "-" + "${replace(local.parameter_group_family, \".\", \"-\")}")
                 .family(family.getAsString())
@@ -91,8 +102,8 @@ public final class RedisModuleStack extends TerraformStack {
                 .build();
         parameterGroup.overrideLogicalId("this");
 
-        // Counted on auth_token_enabled alone: a count may not depend on auth_token, which is often unknown at plan
-        // (a random_password of the caller's). When auth_token is given, the generated one is unused.
+        reason("resource.random_password.auth_token", "Counted on auth_token_enabled alone: a count may not depend on auth_token, "
+                + "which is often unknown at plan\n(a random_password of the caller's). When auth_token is given, this one is unused.");
         var generatedToken = AuthTokens.password(this, "auth_token")
                 .count(Token.asNumber("${var.auth_token_enabled ? 1 : 0}"))
                 .build();
@@ -100,13 +111,14 @@ public final class RedisModuleStack extends TerraformStack {
         TerraformLocal authToken = local("auth_token", "${!var.auth_token_enabled ? null : (var.auth_token != null ? var.auth_token : one("
                 + generatedToken.getFqn() + "[*].result))}");
 
-        // One log group per log type: sharing one makes the second delivery fail with "already exists".
+        reason("resource.aws_cloudwatch_log_group.slow_log",
+                "One log group per log type: sharing one makes the second delivery fail with \"already exists\".");
         var slowLog = logGroup("slow_log", "slow-log", tags);
         var engineLog = logGroup("engine_log", "engine-log", tags);
 
-        // prevent_destroy must be a literal in Terraform, so protection is a second, identical resource that is
-        // counted in instead of the first: "this" (unprotected) or "protected" (prod, or prevent_destroy = true).
-        // Both come from one builder; everything else reads the one that exists (see group()).
+        reason("resource.aws_elasticache_replication_group.this", "prevent_destroy must be a literal, so protection is a second, "
+                + "identical resource counted in instead of this one:\n\"this\" (unprotected) or \"protected\" (prod, or "
+                + "prevent_destroy = true). Outputs read whichever exists.");
         local("protect_from_destroy", "${coalesce(var.prevent_destroy, var.environment == \"prod\")}");
         replicationGroup("replication_group", "this", "${local.protect_from_destroy ? 0 : 1}", false,
                 authToken, parameterGroup, subnetGroup, slowLog, engineLog, tags);
@@ -150,9 +162,11 @@ public final class RedisModuleStack extends TerraformStack {
             if (value == null) {
                 throw new IllegalStateException("output " + output.name() + " has no value");
             }
-            new TerraformOutput(this, "output_" + output.name(), TerraformOutputConfig.builder()
-                    .value(value).description(output.description()).sensitive(output.sensitive()).build())
-                    .overrideLogicalId(output.name());
+            TerraformOutputConfig.Builder config = TerraformOutputConfig.builder().value(value).description(output.description());
+            if (output.sensitive()) {
+                config.sensitive(true); // only said when true, as hand-written modules do
+            }
+            new TerraformOutput(this, "output_" + output.name(), config.build()).overrideLogicalId(output.name());
         }
     }
 
@@ -163,19 +177,22 @@ public final class RedisModuleStack extends TerraformStack {
      * the engine thread shares the host's cores; the sizes micro to large are exactly those.
      */
     private void alarms(TerraformLocal tags) {
+        reason("resource.aws_cloudwatch_metric_alarm.this", "One alarm per member node and metric: ElastiCache names the nodes "
+                + "<name>-001, -002...;\nan alarm on the replication group id would never receive data.");
         local("alarm_member_ids", "${[for index in range(var.num_cache_clusters) : format(\"%s-%03d\", var.name, index + 1)]}");
-        local("alarm_metrics", "${merge({"
-                + " engine-cpu = { metric = \"EngineCPUUtilization\", statistic = \"Average\", threshold = var.alarm_engine_cpu_threshold, unit = \"% engine CPU\" },"
-                + " memory = { metric = \"DatabaseMemoryUsagePercentage\", statistic = \"Average\", threshold = var.alarm_memory_threshold, unit = \"% of maxmemory\" },"
-                + " evictions = { metric = \"Evictions\", statistic = \"Sum\", threshold = var.alarm_evictions_threshold, unit = \"keys evicted per 5 minutes\" },"
-                + " connections = { metric = \"CurrConnections\", statistic = \"Maximum\", threshold = var.alarm_connections_threshold, unit = \"connections\" } },"
-                + " can(regex(\"[.](micro|small|medium|large)$\", var.node_type))"
-                + " ? { cpu = { metric = \"CPUUtilization\", statistic = \"Average\", threshold = var.alarm_cpu_threshold, unit = \"% host CPU\" } } : {})}");
-        local("alarms", "${!var.alarms_enabled ? {} : { for pair in setproduct(local.alarm_member_ids, keys(local.alarm_metrics)) :"
+        alarmMetric("alarm_engine_cpu", "EngineCPUUtilization", "Average", "alarm_engine_cpu_threshold", "% engine CPU");
+        alarmMetric("alarm_memory", "DatabaseMemoryUsagePercentage", "Average", "alarm_memory_threshold", "% of maxmemory");
+        alarmMetric("alarm_evictions", "Evictions", "Sum", "alarm_evictions_threshold", "keys evicted per 5 minutes");
+        alarmMetric("alarm_connections", "CurrConnections", "Maximum", "alarm_connections_threshold", "connections");
+        alarmMetric("alarm_host_cpu", "CPUUtilization", "Average", "alarm_cpu_threshold", "% host CPU");
+        local("alarm_node_has_two_vcpus_at_most", "${can(regex(\"[.](micro|small|medium|large)$\", var.node_type))}");
+        local("alarm_metrics", "${merge({ engine-cpu = local.alarm_engine_cpu, memory = local.alarm_memory, evictions = local.alarm_evictions, "
+                + "connections = local.alarm_connections }, local.alarm_node_has_two_vcpus_at_most ? { cpu = local.alarm_host_cpu } : {})}");
+        local("alarm_per_node_and_metric", "${!var.alarms_enabled ? {} : { for pair in setproduct(local.alarm_member_ids, keys(local.alarm_metrics)) :"
                 + " \"${pair[0]}-${pair[1]}\" => merge(local.alarm_metrics[pair[1]], { node = pair[0] }) }}");
         local("alarm_actions", "${var.alarm_topic_arns != null ? var.alarm_topic_arns"
                 + " : (var.notification_topic_arn == null ? [] : [var.notification_topic_arn])}");
-        MapTerraformIterator alarms = TerraformIterator.fromMap(Token.asAnyMap("${local.alarms}"));
+        MapTerraformIterator alarms = TerraformIterator.fromMap(Token.asAnyMap("${local.alarm_per_node_and_metric}"));
         var alarm = CloudwatchMetricAlarm.Builder.create(this, "alarm")
                 .forEach(alarms)
                 .alarmName(Token.asString(alarms.getKey()))
@@ -196,6 +213,25 @@ public final class RedisModuleStack extends TerraformStack {
                 .tags(tagMap(tags))
                 .build();
         alarm.overrideLogicalId("this");
+    }
+
+    /** One metric the alarms watch: a local object, so the HCL shows it as an object, not a string. */
+    private void alarmMetric(String local, String metric, String statistic, String thresholdVariable, String unit) {
+        Map<String, Object> value = new LinkedHashMap<>();
+        value.put("metric", metric);
+        value.put("statistic", statistic);
+        value.put("threshold", "${var." + thresholdVariable + "}");
+        value.put("unit", unit);
+        new TerraformLocal(this, "local_" + local, value).overrideLogicalId(local);
+    }
+
+    /** Why a block is as it is, keyed by its address; the exported HCL carries it as a comment above the block. */
+    public Map<String, String> reasons() {
+        return java.util.Collections.unmodifiableMap(reasons);
+    }
+
+    private void reason(String address, String text) {
+        reasons.put(address, text);
     }
 
     /** An ingress rule on the Redis port for each source the iterator yields; the caller adds the source. */
@@ -273,8 +309,10 @@ public final class RedisModuleStack extends TerraformStack {
         TerraformVariableConfig.Builder config = TerraformVariableConfig.builder()
                 .type(variable.type().hcl())
                 .description(variable.description())
-                .nullable(variable.nullable())
-                .validation(validations);
+                .nullable(variable.nullable());
+        if (!validations.isEmpty()) {
+            config.validation(validations);
+        }
         if (variable.defaultValue() != null) {
             config.defaultValue(variable.defaultValue());
         }

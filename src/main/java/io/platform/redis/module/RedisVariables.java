@@ -206,8 +206,9 @@ public final class RedisVariables {
             .description("Tags for every resource, merged over Environment = <environment>. Default {}.")
             .build();
 
-    public static final Variable VPC_ID = Variable.string("vpc_id").required()
-            .description("VPC of the subnets; the security group is created in it.")
+    public static final Variable VPC_ID = Variable.string("vpc_id")
+            .description("VPC of the subnets, where the security group is created. Default null: the VPC of the first "
+                    + "subnet, read at plan with one aws_subnet data source (ec2:DescribeSubnets).")
             .rule(Rules.matches("^vpc-[0-9a-f]+$", "a VPC id (vpc-...)", "default"))
             .build();
 

@@ -30,15 +30,22 @@ public final class Synthesizer {
     private Synthesizer() {
     }
 
-    /** The exported module's files, by path relative to {@code modules/redis}. */
-    @SuppressWarnings("unchecked")
-    public static Map<String, String> moduleFiles() {
+    /** The module as Terraform JSON, and why its blocks are as they are. */
+    public record Module(Map<String, Object> config, Map<String, String> reasons) {
+        /** The exported module's files, by path relative to {@code modules/redis}. */
+        public Map<String, String> files() {
+            return ModuleExporter.files(config, reasons);
+        }
+    }
+
+    /** Synthesizes the module stack in memory. */
+    public static Module module() {
         Path scratch = temporaryDirectory(null, "redis-module-");
         try {
             App app = new App(AppConfig.builder().outdir(scratch.toString()).skipValidation(true).stackTraces(false).build());
             RedisModuleStack stack = new RedisModuleStack(app, MODULE_STACK);
             // A round trip through JSON text gives plain, ordered Java maps whatever jsii hands back.
-            return ModuleExporter.files(Json.parse(Json.render(stack.toTerraform())));
+            return new Module(ModuleExporter.config(Json.parse(Json.render(stack.toTerraform()))), stack.reasons());
         } finally {
             Directories.deleteIfExists(scratch);
         }
@@ -49,7 +56,7 @@ public final class Synthesizer {
      * {@code moduleDir}. Returns the folder the stacks were written to.
      */
     public static Path run(List<StackFile> stacks, Path cdktfOut, Path moduleDir) {
-        Map<String, String> module = moduleFiles();
+        Map<String, String> module = module().files();
         Path stagedModule = temporaryDirectory(moduleDir.toAbsolutePath().getParent(), ".redis-staging-");
         Path stagedOut = temporaryDirectory(cdktfOut.toAbsolutePath().getParent(), ".cdktf.out-staging-");
         try {

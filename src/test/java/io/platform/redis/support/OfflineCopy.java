@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -48,6 +49,8 @@ public final class OfflineCopy implements AutoCloseable {
                     String name = file.getFileName().toString();
                     if (name.endsWith(".tf.json")) {
                         Json.write(file, standIn(Json.read(file)));
+                    } else if (name.endsWith(".tf")) {
+                        Files.writeString(file, standInHcl(Files.readString(file)));
                     } else if (name.endsWith(".tftest.hcl")) {
                         Files.writeString(file, Files.readString(file).replace("mock_provider \"random\" {}\n", ""));
                     }
@@ -100,6 +103,30 @@ public final class OfflineCopy implements AutoCloseable {
         aws.put("skip_metadata_api_check", true);
         aws.put("skip_region_validation", true);
         return aws;
+    }
+
+    private static final Pattern HCL_PASSWORD_BLOCK = Pattern.compile(
+            "(?m)^resource \"random_password\" \"(\\w+)\" \\{\n((?:[^\n]*\n)*?)\\}\n");
+    private static final Pattern HCL_COUNT = Pattern.compile("(?m)^\\s*count\\s*=\\s*(.+)$");
+    private static final Pattern HCL_RANDOM_REQUIREMENT = Pattern.compile("(?m)^\\s*random\\s*=\\s*\\{[^\n]*\\}\n");
+
+    /**
+     * The same stand-in on the exported HCL, whose layout the renderer fixes: a top-level block closes with "}" at
+     * the start of a line, and a provider requirement is one line.
+     */
+    static String standInHcl(String text) {
+        Matcher block = HCL_PASSWORD_BLOCK.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (block.find()) {
+            Matcher count = HCL_COUNT.matcher(block.group(2));
+            String replacement = "resource \"terraform_data\" \"" + block.group(1) + "\" {\n"
+                    + (count.find() ? "  count = " + count.group(1).strip() + "\n" : "")
+                    + "  input = \"" + STAND_IN_TOKEN + "\"\n}\n";
+            block.appendReplacement(out, Matcher.quoteReplacement(replacement));
+        }
+        block.appendTail(out);
+        String withoutRandom = HCL_RANDOM_REQUIREMENT.matcher(out.toString()).replaceAll("");
+        return RANDOM_REFERENCE.matcher(withoutRandom).replaceAll("terraform_data.$1$2.output");
     }
 
     @SuppressWarnings("unchecked")

@@ -32,10 +32,17 @@ public final class SecurityScan {
     /**
      * @param explicitlyOff "stack/key" pairs a stack file set to false on purpose, e.g. "dev/transit_encryption_enabled"
      */
+    @SuppressWarnings("unchecked")
     public static List<String> problems(Path root, Set<String> explicitlyOff) {
         List<String> problems = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(root)) {
-            for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
+            List<Path> files = walk.filter(Files::isRegularFile).sorted().toList();
+            // HCL configurations (the exported module and its copies) are read back as Terraform JSON and scanned alike.
+            for (Path dir : files.stream().filter(f -> f.getFileName().toString().endsWith(".tf")).map(Path::getParent).distinct().toList()) {
+                String name = root.relativize(dir).toString().replace('\\', '/') + "/*.tf";
+                scanJson(name, (Map<String, Object>) HclFiles.canonical(HclFiles.parse(dir), null), explicitlyOff, problems);
+            }
+            for (Path file : files) {
                 String name = root.relativize(file).toString().replace('\\', '/');
                 if (name.endsWith(".tf.json")) {
                     scanJson(name, Json.read(file), explicitlyOff, problems);

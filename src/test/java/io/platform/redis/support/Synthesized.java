@@ -24,6 +24,8 @@ public final class Synthesized {
     public final Path cdktfOut;
     public final Path module;
     public final List<StackFile> stacks;
+    /** The module's configuration as Terraform JSON, the form the Java produces before it is written as HCL. */
+    public final Map<String, Object> moduleConfig;
 
     private Synthesized() throws Exception {
         root = Files.createTempDirectory("redis-synth-test-");
@@ -31,6 +33,7 @@ public final class Synthesized {
         module = root.resolve("modules").resolve("redis");
         stacks = StackFileReader.readAll(PROJECT, PROJECT.resolve("stacks"));
         Synthesizer.run(stacks, cdktfOut, module);
+        moduleConfig = Synthesizer.module().config();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> Directories.deleteIfExists(root)));
     }
 
@@ -53,8 +56,10 @@ public final class Synthesized {
         return Json.read(stackDir(stack).resolve("cdk.tf.json"));
     }
 
-    public Map<String, Object> moduleFile(String name) {
-        return Json.read(module.resolve(name));
+    /** One top-level section of the module's configuration: "variable", "locals", "resource", "output", "terraform". */
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> moduleSection(String name) {
+        return (Map<String, Object>) moduleConfig.get(name);
     }
 
     public static String read(Path file) {

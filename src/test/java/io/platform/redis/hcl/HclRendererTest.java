@@ -1,0 +1,113 @@
+package io.platform.redis.hcl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.platform.redis.synth.Json;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The renderer on small Terraform JSON documents: expressions, templates, blocks, alignment, refusals. */
+class HclRendererTest {
+    private static String render(String json) {
+        return new HclRenderer(Map.of()).render(Json.parse(json));
+    }
+
+    @Test
+    void aWholeInterpolationBecomesABareExpressionAndAMixedStringStaysATemplate() {
+        assertEquals("locals {\n"
+                        + "  bare     = var.a ? \"x\" : var.b\n"
+                        + "  template = \"${var.name}-subnets\"\n"
+                        + "  nested   = coalesce(var.d, \"Redis for ${var.name} (${var.env})\")\n"
+                        + "  two      = \"${var.a}${var.b}\"\n"
+                        + "}\n",
+                render("{\"locals\": {\"bare\": \"${var.a ? \\\"x\\\" : var.b}\", \"template\": \"${var.name}-subnets\","
+                        + " \"nested\": \"${coalesce(var.d, \\\"Redis for ${var.name} (${var.env})\\\")}\", \"two\": \"${var.a}${var.b}\"}}"));
+    }
+
+    @Test
+    void literalTextIsEscapedAndAnEscapedInterpolationStaysEscaped() {
+        assertEquals("locals {\n  text = \"say \\\"hi\\\" \\\\ $${not.a.reference}\\n\"\n}\n",
+                render("{\"locals\": {\"text\": \"say \\\"hi\\\" \\\\ $${not.a.reference}\\n\"}}"));
+    }
+
+    @Test
+    void variablesHaveABareTypeALiteralDefaultAndValidationBlocks() {
+        String hcl = render("{\"variable\": {\"x\": {\"default\": \"${literal}\", \"type\": \"list(string)\", \"description\": \"d\","
+                + " \"validation\": [{\"error_message\": \"e\", \"condition\": \"${length(var.x) > 0}\"}]}}}");
+        assertEquals("variable \"x\" {\n"
+                + "  description = \"d\"\n"
+                + "  type        = list(string)\n"
+                + "  default     = \"$${literal}\"\n"
+                + "\n"
+                + "  validation {\n"
+                + "    condition     = length(var.x) > 0\n"
+                + "    error_message = \"e\"\n"
+                + "  }\n"
+                + "}\n", hcl);
+    }
+
+    @Test
+    void resourcesPutMetaArgumentsFirstNestedBlocksAfterAndLifecycleLast() {
+        String hcl = render("{\"resource\": {\"aws_elasticache_replication_group\": {\"this\": {"
+                + "\"lifecycle\": {\"prevent_destroy\": true, \"precondition\": [{\"condition\": \"${true}\", \"error_message\": \"m\"}]},"
+                + "\"log_delivery_configuration\": [{\"log_type\": \"slow-log\"}, {\"log_type\": \"engine-log\"}],"
+                + "\"tags\": {\"Environment\": \"prod\", \"cost-center\": \"x\"}, \"count\": \"${var.n}\"}}}}");
+        assertEquals("resource \"aws_elasticache_replication_group\" \"this\" {\n"
+                + "  count = var.n\n"
+                + "\n"
+                + "  tags = { Environment = \"prod\", \"cost-center\" = \"x\" }\n"
+                + "\n"
+                + "  log_delivery_configuration {\n"
+                + "    log_type = \"slow-log\"\n"
+                + "  }\n"
+                + "\n"
+                + "  log_delivery_configuration {\n"
+                + "    log_type = \"engine-log\"\n"
+                + "  }\n"
+                + "\n"
+                + "  lifecycle {\n"
+                + "    prevent_destroy = true\n"
+                + "\n"
+                + "    precondition {\n"
+                + "      condition     = true\n"
+                + "      error_message = \"m\"\n"
+                + "    }\n"
+                + "  }\n"
+                + "}\n", hcl);
+    }
+
+    @Test
+    void dynamicBlocksAndCommentsAreWritten() {
+        String hcl = new HclRenderer(Map.of("resource.aws_elasticache_parameter_group.this", "Why: a reason."))
+                .render(Json.parse("{\"resource\": {\"aws_elasticache_parameter_group\": {\"this\": {\"family\": \"redis7\","
+                        + " \"dynamic\": {\"parameter\": {\"for_each\": \"${local.p}\", \"content\": {\"name\": \"${parameter.key}\"}}}}}}}"));
+        assertEquals("# Why: a reason.\n"
+                + "resource \"aws_elasticache_parameter_group\" \"this\" {\n"
+                + "  family = \"redis7\"\n"
+                + "\n"
+                + "  dynamic \"parameter\" {\n"
+                + "    for_each = local.p\n"
+                + "\n"
+                + "    content {\n"
+                + "      name = parameter.key\n"
+                + "    }\n"
+                + "  }\n"
+                + "}\n", hcl);
+    }
+
+    @Test
+    void whatItCannotRenderIsRefusedWithWhere() {
+        HclRenderException unknownBlock = assertThrows(HclRenderException.class, () ->
+                render("{\"resource\": {\"aws_x\": {\"y\": {\"rule\": [{\"a\": 1}]}}}}"));
+        assertTrue(unknownBlock.getMessage().contains("resource.aws_x.y.rule"), unknownBlock.getMessage());
+        HclRenderException provisioner = assertThrows(HclRenderException.class, () ->
+                render("{\"resource\": {\"aws_x\": {\"y\": {\"provisioner\": {\"local-exec\": {}}}}}}"));
+        assertTrue(provisioner.getMessage().contains("provisioners are not supported"), provisioner.getMessage());
+        HclRenderException topLevel = assertThrows(HclRenderException.class, () -> render("{\"moved\": {}}"));
+        assertTrue(topLevel.getMessage().contains("not a Terraform top-level block"), topLevel.getMessage());
+        HclRenderException unterminated = assertThrows(HclRenderException.class, () -> render("{\"locals\": {\"a\": \"${var.x\"}}"));
+        assertTrue(unterminated.getMessage().contains("locals.a"), unterminated.getMessage());
+    }
+}
