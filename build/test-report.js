@@ -15,7 +15,7 @@ for (const file of fs.readdirSync(dir).filter((f) => f.startsWith("TEST-") && f.
   const xml = fs.readFileSync(path.join(dir, file), "utf8");
   const suite = file.replace(/^TEST-io\.platform\.redis\./, "").replace(/\.xml$/, "");
   const counts = { ran: 0, skipped: [], failed: 0 };
-  const detailed = /Terraform|Cdktf|GeneratedFiles|MainCommand|RealClients|HclModule/.test(suite);
+  const detailed = /Terraform|Cdktf|GeneratedFiles|MainCommand|RealClients|HclModule|ExampleConsumer|TypedApi/.test(suite);
   const lines = [];
   for (const m of xml.matchAll(/<testcase\b([^>]*?)(\/>|>([\s\S]*?)<\/testcase>)/g)) {
     const name = decode((m[1].match(/name="([^"]*)"/) || [])[1] || "?");

@@ -4,6 +4,7 @@ import io.platform.redis.config.InvalidStacksException;
 import io.platform.redis.config.Safeguards;
 import io.platform.redis.config.StackFile;
 import io.platform.redis.config.StackFileReader;
+import io.platform.redis.api.TypedApiGenerator;
 import io.platform.redis.cost.CostReport;
 import io.platform.redis.docs.GeneratedDocs;
 import io.platform.redis.synth.Directories;
@@ -42,9 +43,10 @@ public final class Main {
         }
         Path written = Synthesizer.run(stacks, cdktfOut, project.resolve("modules").resolve("redis"));
         Directories.writeTree(GeneratedDocs.files(stacks), project.resolve("docs"));
+        Directories.writeFiles(TypedApiGenerator.files(), project);
         out.println("Synthesized " + stacks.size() + " stack(s) into " + project.relativize(written.toAbsolutePath())
                 + "/stacks: " + String.join(", ", stacks.stream().map(StackFile::stack).toList())
-                + "; module written to modules/redis, reference to docs/");
+                + "; module written to modules/redis, reference to docs/, typed Java API to src/main/java");
         out.println("Monthly on-demand estimate of the nodes (docs/cost.md):");
         CostReport.lines(stacks).forEach(line -> out.println("  - " + line));
         List<String> off = stacks.stream().flatMap(stack -> Safeguards.turnedOff(stack).stream()).toList();

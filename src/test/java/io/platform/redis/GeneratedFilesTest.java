@@ -2,6 +2,7 @@ package io.platform.redis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.platform.redis.support.Synthesized;
@@ -27,6 +28,18 @@ class GeneratedFilesTest {
         Map<String, byte[]> generated = new java.util.TreeMap<>();
         io.platform.redis.docs.GeneratedDocs.files(synthesized.stacks).forEach((name, text) -> generated.put(name, text.getBytes(StandardCharsets.UTF_8)));
         assertNoDrift("docs", generated);
+    }
+
+    @Test
+    void committedTypedApiMatchesTheCatalogs() {
+        List<String> drift = new ArrayList<>();
+        io.platform.redis.api.TypedApiGenerator.files().forEach((path, text) -> {
+            String committed = Synthesized.read(Synthesized.PROJECT.resolve(path));
+            if (!committed.equals(text)) {
+                drift.add(path);
+            }
+        });
+        assertTrue(drift.isEmpty(), "generated Java differs from the catalogs; run the main command and commit: " + drift);
     }
 
     private static void assertNoDrift(String folder, Map<String, byte[]> generated) {

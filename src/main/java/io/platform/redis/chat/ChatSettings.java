@@ -12,4 +12,13 @@ public final class ChatSettings extends VariableValues {
     public static ChatSettings of(Map<String, Object> values) {
         return new ChatSettings(values);
     }
+
+    /** Values the typed API has checked already; they may hold cdktf tokens. */
+    public static ChatSettings ofCheckedValues(Map<String, Object> values) {
+        return new ChatSettings(values, true);
+    }
+
+    private ChatSettings(Map<String, Object> values, boolean checked) {
+        super(ChatVariables.ALL, values, checked);
+    }
 }

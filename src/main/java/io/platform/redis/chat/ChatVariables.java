@@ -28,7 +28,8 @@ public final class ChatVariables {
             .build();
 
     public static final Variable VPC_ID = Variable.string("vpc_id").required()
-            .description(RedisVariables.VPC_ID.description()).rule(RedisVariables.VPC_ID.rules().get(0)).build();
+            .description("VPC of the private subnets, where the Redis security group is created.")
+            .rule(RedisVariables.VPC_ID.rules().get(0)).build();
 
     public static final Variable PRIVATE_SUBNET_IDS = Variable.stringList("private_subnet_ids").required()
             .description("All private subnets of the VPC; the subnet group spans them so any AZ can take a failover.")

@@ -12,4 +12,13 @@ public final class ModuleInputs extends VariableValues {
     public static ModuleInputs of(Map<String, Object> values) {
         return new ModuleInputs(values);
     }
+
+    /** Values the typed API has checked already; they may hold cdktf tokens, which no Java type check accepts. */
+    public static ModuleInputs ofCheckedValues(Map<String, Object> values) {
+        return new ModuleInputs(values, true);
+    }
+
+    private ModuleInputs(Map<String, Object> values, boolean checked) {
+        super(RedisVariables.ALL, values, checked);
+    }
 }

@@ -10,42 +10,42 @@ public final class RedisOutputs {
     private RedisOutputs() {
     }
 
-    public static final ModuleOutput PRIMARY_ENDPOINT_ADDRESS = new ModuleOutput("primary_endpoint_address",
+    public static final ModuleOutput PRIMARY_ENDPOINT_ADDRESS = new ModuleOutput("primary_endpoint_address", VariableType.STRING,
             "Primary endpoint (read/write).", false);
-    public static final ModuleOutput READER_ENDPOINT_ADDRESS = new ModuleOutput("reader_endpoint_address",
+    public static final ModuleOutput READER_ENDPOINT_ADDRESS = new ModuleOutput("reader_endpoint_address", VariableType.STRING,
             "Reader endpoint (read-only), spread over the replicas.", false);
-    public static final ModuleOutput PORT = new ModuleOutput("port", "Redis port.", false);
-    public static final ModuleOutput REDIS_URL = new ModuleOutput("redis_url",
+    public static final ModuleOutput PORT = new ModuleOutput("port", VariableType.NUMBER, "Redis port.", false);
+    public static final ModuleOutput REDIS_URL = new ModuleOutput("redis_url", VariableType.STRING,
             "Connection URL for the Django cache, DB 0: redis://host:port/0, rediss:// with TLS, with the AUTH token when enabled.", true);
-    public static final ModuleOutput CELERY_BROKER_URL = new ModuleOutput("celery_broker_url",
+    public static final ModuleOutput CELERY_BROKER_URL = new ModuleOutput("celery_broker_url", VariableType.STRING,
             "Connection URL for the Celery broker and result backend, DB 1: as redis_url, and with TLS it ends in "
                     + "?ssl_cert_reqs=required, which Celery's Redis result backend demands of a rediss:// URL.", true);
-    public static final ModuleOutput CONNECTION_URL = new ModuleOutput("connection_url",
+    public static final ModuleOutput CONNECTION_URL = new ModuleOutput("connection_url", VariableType.STRING,
             "Connection URL without a database number, rediss://:<token>@host:port with TLS and AUTH (ioredis, Socket.IO).", true);
-    public static final ModuleOutput REDIS_SECURITY_GROUP_ID = new ModuleOutput("redis_security_group_id",
+    public static final ModuleOutput REDIS_SECURITY_GROUP_ID = new ModuleOutput("redis_security_group_id", VariableType.STRING,
             "Id of the security group created for the nodes, or the first of security_group_ids when none is created.", false);
-    public static final ModuleOutput REPLICATION_GROUP_ID = new ModuleOutput("replication_group_id",
+    public static final ModuleOutput REPLICATION_GROUP_ID = new ModuleOutput("replication_group_id", VariableType.STRING,
             "Id of the replication group.", false);
-    public static final ModuleOutput REPLICATION_GROUP_ARN = new ModuleOutput("replication_group_arn",
+    public static final ModuleOutput REPLICATION_GROUP_ARN = new ModuleOutput("replication_group_arn", VariableType.STRING,
             "ARN of the replication group.", false);
-    public static final ModuleOutput MEMBER_CLUSTERS = new ModuleOutput("member_clusters",
+    public static final ModuleOutput MEMBER_CLUSTERS = new ModuleOutput("member_clusters", VariableType.STRING_LIST,
             "Ids of the member nodes, for per-node CloudWatch alarms.", false);
-    public static final ModuleOutput ENGINE_VERSION_ACTUAL = new ModuleOutput("engine_version_actual",
+    public static final ModuleOutput ENGINE_VERSION_ACTUAL = new ModuleOutput("engine_version_actual", VariableType.STRING,
             "Engine version running, e.g. 7.1.0.", false);
-    public static final ModuleOutput PARAMETER_GROUP_NAME = new ModuleOutput("parameter_group_name",
+    public static final ModuleOutput PARAMETER_GROUP_NAME = new ModuleOutput("parameter_group_name", VariableType.STRING,
             "Name of the parameter group.", false);
-    public static final ModuleOutput SUBNET_GROUP_NAME = new ModuleOutput("subnet_group_name",
+    public static final ModuleOutput SUBNET_GROUP_NAME = new ModuleOutput("subnet_group_name", VariableType.STRING,
             "Name of the subnet group.", false);
-    public static final ModuleOutput SLOW_LOG_GROUP_NAME = new ModuleOutput("slow_log_group_name",
+    public static final ModuleOutput SLOW_LOG_GROUP_NAME = new ModuleOutput("slow_log_group_name", VariableType.STRING,
             "CloudWatch log group receiving the slow log.", false);
-    public static final ModuleOutput ENGINE_LOG_GROUP_NAME = new ModuleOutput("engine_log_group_name",
+    public static final ModuleOutput ENGINE_LOG_GROUP_NAME = new ModuleOutput("engine_log_group_name", VariableType.STRING,
             "CloudWatch log group receiving the engine log.", false);
-    public static final ModuleOutput AUTH_TOKEN = new ModuleOutput("auth_token",
+    public static final ModuleOutput AUTH_TOKEN = new ModuleOutput("auth_token", VariableType.STRING,
             "The AUTH token in use, or null when AUTH is off.", true);
 
-    public static final ModuleOutput ALARM_NAMES = new ModuleOutput("alarm_names",
+    public static final ModuleOutput ALARM_NAMES = new ModuleOutput("alarm_names", VariableType.STRING_LIST,
             "Names of the CloudWatch alarms, one per member node and metric (<node id>-<metric>); empty with alarms_enabled = false.", false);
-    public static final ModuleOutput ALARM_ARNS = new ModuleOutput("alarm_arns",
+    public static final ModuleOutput ALARM_ARNS = new ModuleOutput("alarm_arns", VariableType.STRING_LIST,
             "ARNs of the CloudWatch alarms, in the order of alarm_names.", false);
 
     public static final List<ModuleOutput> ALL = List.of(PRIMARY_ENDPOINT_ADDRESS, READER_ENDPOINT_ADDRESS, PORT,

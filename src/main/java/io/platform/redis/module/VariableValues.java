@@ -15,10 +15,15 @@ public class VariableValues {
     private final Map<String, Object> explicit;
 
     protected VariableValues(List<Variable> catalog, Map<String, Object> values) {
+        this(catalog, values, false);
+    }
+
+    /** With {@code checked}, names must still be the catalog's, but the typed API has checked the values itself. */
+    protected VariableValues(List<Variable> catalog, Map<String, Object> values, boolean checked) {
         for (var entry : values.entrySet()) {
             Variable variable = find(catalog, entry.getKey())
                     .orElseThrow(() -> new IllegalArgumentException("unknown variable " + entry.getKey()));
-            if (entry.getValue() != null && !variable.type().accepts(entry.getValue())) {
+            if (!checked && entry.getValue() != null && !variable.type().accepts(entry.getValue())) {
                 throw new IllegalArgumentException(entry.getKey() + " must be " + variable.type().expected());
             }
         }

@@ -1,29 +1,15 @@
 package io.platform.redis.stacks;
 
-import com.hashicorp.cdktf.TerraformHclModule;
-import com.hashicorp.cdktf.TerraformHclModuleConfig;
 import com.hashicorp.cdktf.TerraformOutput;
 import com.hashicorp.cdktf.TerraformOutputConfig;
 import com.hashicorp.cdktf.TerraformStack;
-import java.util.Map;
 
-/** A call of the exported module from a stack, and the stack outputs built on it. */
+/** Where each stack finds the module, and the stack outputs built on a module call. */
 public final class ModuleCall {
     /** Where the module sits relative to each stack's folder; the synthesizer copies it there. */
-    public static final String SOURCE = "./modules/redis";
+    public static final String SOURCE = io.platform.redis.RedisModule.BESIDE_THE_STACK;
 
     private ModuleCall() {
-    }
-
-    public static TerraformHclModule add(TerraformStack stack, String name, Map<String, Object> variables) {
-        // cdktf would turn a "./" source into a hashed asset folder; the module is copied in by the synthesizer
-        // instead, so the call reads like a Terraform team's own: source = "./modules/redis".
-        TerraformHclModule module = new TerraformHclModule(stack, name, TerraformHclModuleConfig.builder()
-                .source("redis")
-                .variables(variables)
-                .build());
-        module.addOverride("source", SOURCE);
-        return module;
     }
 
     /** A stack output with an exact name (construct ids of outputs and resources share one namespace). */

@@ -44,7 +44,33 @@ public final class Directories {
         }
     }
 
-    /** Copies a tree, keeping modification times (build tools compare them). */
+    /**
+     * Writes each of {@code files} (path relative to {@code root}) whose content differs: into a temporary file first,
+     * then moved over the old one, so a file is never left half-written. An unchanged file is not touched, so build
+     * tools do not see it as new.
+     */
+    public static void writeFiles(Map<String, String> files, Path root) {
+        try {
+            for (var file : files.entrySet()) {
+                Path target = root.resolve(file.getKey());
+                byte[] content = file.getValue().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                if (Files.isRegularFile(target) && java.util.Arrays.equals(Files.readAllBytes(target), content)) {
+                    continue;
+                }
+                Files.createDirectories(target.getParent());
+                Path staged = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".staging");
+                try {
+                    Files.write(staged, content);
+                    Files.move(staged, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                } finally {
+                    Files.deleteIfExists(staged);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Writes {@code files} (relative path to text) as the whole content of {@code target}, staged then swapped in. */
     public static void writeTree(Map<String, String> files, Path target) {
         Path parent = target.toAbsolutePath().getParent();
@@ -69,6 +95,7 @@ public final class Directories {
         }
     }
 
+    /** Copies a tree, keeping modification times (build tools compare them). */
     public static void copy(Path from, Path to) {
         try (Stream<Path> walk = Files.walk(from)) {
             for (Path source : walk.sorted().toList()) {

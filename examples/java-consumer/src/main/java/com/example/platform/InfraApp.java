@@ -1,0 +1,88 @@
+package com.example.platform;
+
+import com.hashicorp.cdktf.App;
+import com.hashicorp.cdktf.LocalBackend;
+import com.hashicorp.cdktf.LocalBackendConfig;
+import com.hashicorp.cdktf.TerraformOutput;
+import com.hashicorp.cdktf.TerraformOutputConfig;
+import com.hashicorp.cdktf.TerraformStack;
+import com.hashicorp.cdktf.providers.aws.provider.AwsProvider;
+import com.hashicorp.cdktf.providers.aws.provider.AwsProviderConfig;
+import io.platform.redis.RedisModule;
+import io.platform.redis.RedisModuleConfig;
+import io.platform.redis.chat.ChatRedis;
+import io.platform.redis.chat.ChatRedisConfig;
+import java.util.List;
+import java.util.Map;
+import software.constructs.Construct;
+
+/**
+ * Another team's cdktf app: a Django/Celery cache for an orders service, and the chat design in split mode. Each
+ * stack synthesizes to a folder that plans on its own: the Redis module ships with it.
+ */
+public final class InfraApp {
+    private InfraApp() {
+    }
+
+    /** The orders service's cache and Celery broker, with its URLs as stack outputs. */
+    static final class OrdersCacheStack extends TerraformStack {
+        OrdersCacheStack(Construct scope, String id) {
+            super(scope, id);
+            new AwsProvider(this, "aws", AwsProviderConfig.builder().region("eu-west-1").build());
+            new LocalBackend(this, LocalBackendConfig.builder().path("terraform.orders-cache.tfstate").build());
+
+            RedisModule cache = new RedisModule(this, "orders_cache", RedisModuleConfig.builder()
+                    .name("orders-cache")
+                    .environment("staging")
+                    .nodeType("cache.t4g.small")
+                    .vpcId("vpc-0e1f2a3b4c5d6e7f8")
+                    .subnetIds(List.of("subnet-0e1f2a3b4c5d6e7f1", "subnet-0e1f2a3b4c5d6e7f2"))
+                    .allowedSecurityGroupIds(List.of("sg-0e1f2a3b4c5d6e7f0"))
+                    .tags(Map.of("Service", "orders"))
+                    .build());
+
+            new TerraformOutput(this, "redis_url", TerraformOutputConfig.builder()
+                    .value(cache.getRedisUrl()).sensitive(true).description("Django CACHES LOCATION").build());
+            new TerraformOutput(this, "celery_broker_url", TerraformOutputConfig.builder()
+                    .value(cache.getCeleryBrokerUrl()).sensitive(true).description("CELERY_BROKER_URL and result backend").build());
+            new TerraformOutput(this, "reader_endpoint_address", TerraformOutputConfig.builder()
+                    .value(cache.getReaderEndpointAddress()).build());
+        }
+    }
+
+    /** The chat app's Redis in split mode: adapter and state clusters, one AUTH token in Secrets Manager. */
+    static final class ChatStack extends TerraformStack {
+        ChatStack(Construct scope, String id) {
+            super(scope, id);
+            new AwsProvider(this, "aws", AwsProviderConfig.builder().region("eu-west-1").build());
+            new LocalBackend(this, LocalBackendConfig.builder().path("terraform.chat-split.tfstate").build());
+
+            ChatRedis chat = new ChatRedis(this, "chat", ChatRedisConfig.builder()
+                    .baseName("chat-example")
+                    .environment("prod")
+                    .vpcId("vpc-0e1f2a3b4c5d6e7f8")
+                    .privateSubnetIds(List.of("subnet-0e1f2a3b4c5d6e7f1", "subnet-0e1f2a3b4c5d6e7f2"))
+                    .allowedSecurityGroupIds(List.of("sg-0e1f2a3b4c5d6e7f0"))
+                    .enableRedisSplit(true)
+                    .redisAdapterNodeType("cache.r6g.large")
+                    .redisAdapterReplicas(1)
+                    .redisStateNodeType("cache.m6g.large")
+                    .redisStateReplicas(1)
+                    .build());
+
+            new TerraformOutput(this, "adapter_endpoint", TerraformOutputConfig.builder().value(chat.getAdapterEndpoint()).build());
+            new TerraformOutput(this, "state_endpoint", TerraformOutputConfig.builder().value(chat.getStateEndpoint()).build());
+            new TerraformOutput(this, "redis_auth_secret_arn", TerraformOutputConfig.builder()
+                    .value(chat.getRedisAuthSecret().getArn()).build());
+        }
+    }
+
+    public static void main(String[] args) {
+        App app = new App();
+        new OrdersCacheStack(app, "orders-cache");
+        new ChatStack(app, "chat-split");
+        app.synth();
+        // The jsii runtime keeps non-daemon threads; exit so the JVM ends when the work is done.
+        System.exit(0);
+    }
+}

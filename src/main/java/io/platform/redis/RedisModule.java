@@ -1,0 +1,77 @@
+package io.platform.redis;
+
+import com.hashicorp.cdktf.AssetType;
+import com.hashicorp.cdktf.TerraformAsset;
+import com.hashicorp.cdktf.TerraformHclModule;
+import com.hashicorp.cdktf.TerraformHclModuleConfig;
+import com.hashicorp.cdktf.TerraformStack;
+import io.platform.redis.stacks.ProviderVersions;
+import io.platform.redis.synth.ShippedModule;
+import software.constructs.Construct;
+
+/**
+ * One call of the Redis module ({@code modules/redis}) in a cdktf stack: ElastiCache Redis or Valkey for a Django
+ * cache and Celery broker, with its security group, parameter group, logs and alarms. The module's files ship with
+ * the stack (a cdktf asset beside the stack's JSON), so the synthesized folder plans with {@code tofu plan} or
+ * {@code terraform plan} on its own. The stack needs the AWS provider; because the module needs
+ * {@code hashicorp/aws >= 5.73.0} and the 18.x AWS bindings pin 5.23.1, the call raises the stack's AWS constraint to
+ * that range. The module brings its own requirement for {@code hashicorp/random}, which {@code terraform init} installs.
+ *
+ * <pre>{@code
+ * RedisModule cache = new RedisModule(this, "cache", RedisModuleConfig.builder()
+ *         .name("orders-cache").environment("prod").nodeType("cache.t4g.small")
+ *         .subnetIds(privateSubnetIds).allowedSecurityGroupIds(List.of(app.getId()))
+ *         .build());
+ * new TerraformOutput(this, "redis_url", TerraformOutputConfig.builder()
+ *         .value(cache.getRedisUrl()).sensitive(true).build());
+ * }</pre>
+ */
+public class RedisModule extends TerraformHclModule implements RedisModuleOutputs {
+    /** Where {@link #besideTheStack} expects the module, relative to the stack's folder. */
+    public static final String BESIDE_THE_STACK = "./modules/redis";
+
+    private final RedisModuleConfig config;
+
+    /**
+     * Adds the module call {@code module "<id>"} to the scope's stack; the module's files ship as an asset.
+     *
+     * @param id the module call's name in Terraform: letters, digits, underscores and hyphens
+     */
+    public RedisModule(Construct scope, String id, RedisModuleConfig config) {
+        this(scope, id, config, true);
+    }
+
+    /**
+     * For an app that copies {@code modules/redis} next to each stack's JSON itself, as this project's synthesizer
+     * does: the call reads {@code source = "./modules/redis"} and no asset is added.
+     */
+    public static RedisModule besideTheStack(Construct scope, String id, RedisModuleConfig config) {
+        return new RedisModule(scope, id, config, false);
+    }
+
+    private RedisModule(Construct scope, String id, RedisModuleConfig config, boolean shipFiles) {
+        // "redis" is not a local path, so cdktf makes no asset of its own; the real source is set below.
+        super(scope, id, TerraformHclModuleConfig.builder().source("redis").variables(config.variables()).build());
+        this.config = config;
+        if (shipFiles) {
+            // The AWS bindings pin hashicorp/aws 5.23.1; the module needs a newer provider (see ProviderVersions).
+            TerraformStack.of(this).addOverride("terraform.required_providers.aws.version", ProviderVersions.AWS);
+            TerraformAsset files = TerraformAsset.Builder.create(this, "files")
+                    .path(ShippedModule.directory().toString()).type(AssetType.DIRECTORY).build();
+            addOverride("source", "./" + files.getPath());
+        } else {
+            addOverride("source", BESIDE_THE_STACK);
+        }
+        overrideLogicalId(id);
+    }
+
+    /** The configuration this call was made with. */
+    public RedisModuleConfig getConfig() {
+        return config;
+    }
+
+    @Override
+    public TerraformHclModule getModule() {
+        return this;
+    }
+}

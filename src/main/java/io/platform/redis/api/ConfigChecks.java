@@ -1,0 +1,164 @@
+package io.platform.redis.api;
+
+import com.hashicorp.cdktf.Token;
+import io.platform.redis.chat.ChatCluster;
+import io.platform.redis.chat.ChatSettings;
+import io.platform.redis.chat.ChatVariables;
+import io.platform.redis.module.CrossRule;
+import io.platform.redis.module.ModuleInputs;
+import io.platform.redis.module.RedisVariables;
+import io.platform.redis.module.Variable;
+import io.platform.redis.module.VariableType;
+import io.platform.redis.module.VariableValues;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The checks behind the typed configurations' {@code build()}: every rule of the catalog, all problems at once, each
+ * naming the input by its Java and its Terraform name. A value that is an unresolved cdktf token (a subnet id from
+ * another resource, say) is not known yet: its rules, and every rule over several inputs that reads it, are left to
+ * the module's validation blocks and preconditions at plan. Sensitive values are never shown.
+ */
+public final class ConfigChecks {
+    private static final Pattern VARIABLE_REFERENCE = Pattern.compile("var\\.([a-z0-9_]+)");
+
+    private ConfigChecks() {
+    }
+
+    /** The module inputs of a {@code RedisModuleConfig}, or every problem they have. */
+    public static ModuleInputs redisModule(Map<String, Object> values) {
+        Checked checked = check(RedisVariables.ALL, RedisVariables.preconditions(), values);
+        if (!checked.problems.isEmpty()) {
+            throw new InvalidConfigException("RedisModuleConfig", checked.problems);
+        }
+        return ModuleInputs.ofCheckedValues(checked.values);
+    }
+
+    /** The settings of a {@code ChatRedisConfig}, or every problem they have, the derived clusters' included. */
+    public static ChatSettings chat(Map<String, Object> values) {
+        Checked checked = check(ChatVariables.ALL, List.of(), values);
+        if (checked.problems.isEmpty() && checked.tokens.isEmpty()) {
+            ChatSettings settings = ChatSettings.ofCheckedValues(checked.values);
+            String mode = settings.bool(ChatVariables.ENABLE_REDIS_SPLIT) ? "split mode (enableRedisSplit true)" : "single mode";
+            for (String missing : ChatCluster.missingForMode(settings)) {
+                checked.problems.add(names(missing) + ": is required in " + mode);
+            }
+            if (checked.problems.isEmpty()) {
+                for (ChatCluster cluster : ChatCluster.of(settings)) {
+                    for (String broken : RedisVariables.violations(cluster.inputs())) {
+                        checked.problems.add(cluster.role() + " cluster: " + broken);
+                    }
+                }
+            }
+        }
+        if (!checked.problems.isEmpty()) {
+            throw new InvalidConfigException("ChatRedisConfig", checked.problems);
+        }
+        return ChatSettings.ofCheckedValues(checked.values);
+    }
+
+    private record Checked(Map<String, Object> values, List<String> problems, Set<String> tokens) {
+    }
+
+    private static Checked check(List<Variable> catalog, List<CrossRule> crossRules, Map<String, Object> given) {
+        List<String> problems = new ArrayList<>();
+        Set<String> tokens = new HashSet<>();
+        Set<String> broken = new HashSet<>();
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (Variable variable : catalog) {
+            String name = variable.name();
+            if (!given.containsKey(name) || given.get(name) == null) {
+                if (variable.required()) {
+                    problems.add(names(name) + ": is required: " + variable.description());
+                    broken.add(name);
+                }
+                continue;
+            }
+            Object value = normalized(variable, given.get(name));
+            values.put(name, value);
+            if (isToken(value)) {
+                tokens.add(name);
+                continue;
+            }
+            if (!variable.type().accepts(value)) {
+                problems.add(names(name) + ": " + shown(variable, value) + ": must be " + variable.type().expected());
+                broken.add(name);
+                continue;
+            }
+            for (String rule : variable.violations(value)) {
+                problems.add(names(name) + ": " + shown(variable, value) + ": must be " + rule);
+                broken.add(name);
+            }
+        }
+        ModuleInputs effective = crossRules.isEmpty() ? null : ModuleInputs.ofCheckedValues(values);
+        for (CrossRule rule : crossRules) {
+            Set<String> reads = referencedVariables(rule.hclCondition());
+            if (reads.stream().anyMatch(v -> broken.contains(v) || tokens.contains(v))) {
+                continue;
+            }
+            if (!rule.check().test(effective)) {
+                problems.add(String.join(", ", reads.stream().map(ConfigChecks::names).toList()) + ": " + rule.rule());
+            }
+        }
+        return new Checked(values, problems, tokens);
+    }
+
+    /** Java numbers arrive as any Number; the catalog holds whole numbers as Integer. */
+    private static Object normalized(Variable variable, Object value) {
+        if (variable.type() == VariableType.NUMBER && value instanceof Number number && !isToken(value)
+                && number.doubleValue() == Math.rint(number.doubleValue()) && Math.abs(number.doubleValue()) < Integer.MAX_VALUE) {
+            return number.intValue();
+        }
+        return value;
+    }
+
+    static boolean isToken(Object value) {
+        if (value instanceof List<?> list && list.stream().anyMatch(ConfigChecks::isToken)) {
+            return true;
+        }
+        if (value instanceof Map<?, ?> map && map.values().stream().anyMatch(ConfigChecks::isToken)) {
+            return true;
+        }
+        // A cdktf token, or a Terraform expression written as "${...}": both are only known at plan.
+        return value != null && (Token.isUnresolved(value) || value instanceof String text && text.contains("${"));
+    }
+
+    private static Set<String> referencedVariables(String condition) {
+        Set<String> names = new java.util.LinkedHashSet<>();
+        Matcher m = VARIABLE_REFERENCE.matcher(condition);
+        while (m.find()) {
+            names.add(m.group(1));
+        }
+        return names;
+    }
+
+    /** "snapshotRetentionLimit (snapshot_retention_limit)": the setter's name and the module variable's. */
+    public static String names(String terraformName) {
+        return javaName(terraformName) + " (" + terraformName + ")";
+    }
+
+    /** snake_case to camelCase: the typed API's name for a module variable or output. */
+    public static String javaName(String terraformName) {
+        StringBuilder out = new StringBuilder();
+        boolean upper = false;
+        for (char c : terraformName.toCharArray()) {
+            if (c == '_') {
+                upper = true;
+            } else {
+                out.append(upper ? Character.toUpperCase(c) : c);
+                upper = false;
+            }
+        }
+        return out.toString();
+    }
+
+    private static String shown(Variable variable, Object value) {
+        return RedisVariables.display(variable, value);
+    }
+}

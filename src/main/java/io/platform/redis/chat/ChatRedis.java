@@ -1,0 +1,126 @@
+package io.platform.redis.chat;
+
+import com.hashicorp.cdktf.TerraformStack;
+import com.hashicorp.cdktf.providers.aws.secretsmanager_secret.SecretsmanagerSecret;
+import com.hashicorp.cdktf.providers.aws.secretsmanager_secret_version.SecretsmanagerSecretVersion;
+import com.hashicorp.cdktf.providers.random_provider.password.Password;
+import com.hashicorp.cdktf.providers.random_provider.provider.RandomProvider;
+import io.platform.redis.RedisModule;
+import io.platform.redis.RedisModuleConfig;
+import io.platform.redis.module.AuthTokens;
+import java.util.ArrayList;
+import java.util.List;
+import software.constructs.Construct;
+
+/**
+ * The chat app's Redis: one AUTH token, generated once and kept in Secrets Manager as {@code <base>/redis-auth},
+ * and one call of the Redis module per cluster ({@link ChatCluster}): one cluster in single mode, an adapter and a
+ * state cluster in split mode. Both clusters share the token: the realtime tasks read one secret, and rotating it is
+ * one change; the clusters still fail and scale independently. Adds the random provider to the stack when the
+ * stack has none. One per stack: its resources keep the design's names ({@code redis_auth_token}, {@code redis_auth},
+ * module calls {@code redis}, {@code redis_adapter}, {@code redis_state}).
+ *
+ * <p>Returns what the design's function returns: {@link #getAdapterEndpoint()}, {@link #getStateEndpoint()} (the
+ * same address in single mode) and {@link #getRedisAuthSecret()}.
+ */
+public class ChatRedis extends Construct {
+    private final ChatRedisConfig config;
+    private final SecretsmanagerSecret secret;
+    private final RedisModule adapter;
+    private final RedisModule state;
+    private final List<RedisModule> clusters = new ArrayList<>();
+
+    /** The module's files ship with the stack as an asset, as {@link RedisModule} does. */
+    public ChatRedis(Construct scope, String id, ChatRedisConfig config) {
+        this(scope, id, config, true);
+    }
+
+    /** For an app that copies {@code modules/redis} next to each stack's JSON itself (this project's synthesizer). */
+    public static ChatRedis besideTheStack(Construct scope, String id, ChatRedisConfig config) {
+        return new ChatRedis(scope, id, config, false);
+    }
+
+    private ChatRedis(Construct scope, String id, ChatRedisConfig config, boolean shipModule) {
+        super(scope, id);
+        this.config = config;
+        ChatSettings chat = config.values();
+        TerraformStack stack = TerraformStack.of(this);
+        boolean hasRandom = stack.getNode().findAll().stream().anyMatch(c -> c instanceof RandomProvider);
+        if (!hasRandom) {
+            new RandomProvider(stack, "random");
+        }
+        boolean prod = "prod".equals(chat.string(ChatVariables.ENVIRONMENT));
+
+        Password token = AuthTokens.password(this, "redis_auth_token").build();
+        token.overrideLogicalId("redis_auth_token");
+        secret = SecretsmanagerSecret.Builder.create(this, "redis_auth")
+                .name(chat.string(ChatVariables.BASE_NAME) + "/redis-auth")
+                .description("Redis AUTH token for ElastiCache authentication")
+                // A deleted secret stays recoverable for this long; production gets the longest window.
+                .recoveryWindowInDays(prod ? 30 : 7)
+                .tags(chat.map(ChatVariables.TAGS))
+                .build();
+        secret.overrideLogicalId("redis_auth");
+        SecretsmanagerSecretVersion.Builder.create(this, "redis_auth_version")
+                .secretId(secret.getId())
+                .secretString(token.getResult())
+                .build()
+                .overrideLogicalId("redis_auth_version");
+
+        RedisModule single = null;
+        RedisModule adapterCluster = null;
+        RedisModule stateCluster = null;
+        for (ChatCluster cluster : ChatCluster.of(chat)) {
+            RedisModuleConfig module = cluster.module().authToken(token.getResult()).build();
+            RedisModule call = shipModule ? new RedisModule(this, cluster.moduleId(), module)
+                    : RedisModule.besideTheStack(this, cluster.moduleId(), module);
+            clusters.add(call);
+            switch (cluster.role()) {
+                case "adapter" -> adapterCluster = call;
+                case "state" -> stateCluster = call;
+                default -> single = call;
+            }
+        }
+        adapter = adapterCluster != null ? adapterCluster : single;
+        state = stateCluster != null ? stateCluster : single;
+    }
+
+    public ChatRedisConfig getConfig() {
+        return config;
+    }
+
+    /** Primary endpoint for the Socket.IO adapter (pub/sub); the single cluster's in single mode. */
+    public String getAdapterEndpoint() {
+        return adapter.getPrimaryEndpointAddress();
+    }
+
+    /** Primary endpoint for presence, sessions and rate limits; the single cluster's in single mode. */
+    public String getStateEndpoint() {
+        return state.getPrimaryEndpointAddress();
+    }
+
+    /** The Secrets Manager secret holding the AUTH token; grant task roles secretsmanager:GetSecretValue on it. */
+    public SecretsmanagerSecret getRedisAuthSecret() {
+        return secret;
+    }
+
+    /** The Redis port of every cluster. */
+    public Number getPort() {
+        return adapter.getPort();
+    }
+
+    /** {@code rediss://:<token>@<adapter host>:6379} (sensitive). */
+    public String getAdapterRedisUrl() {
+        return adapter.getConnectionUrl();
+    }
+
+    /** {@code rediss://:<token>@<state host>:6379} (sensitive). */
+    public String getStateRedisUrl() {
+        return state.getConnectionUrl();
+    }
+
+    /** The module calls: one in single mode, adapter then state in split mode. */
+    public List<RedisModule> getClusters() {
+        return List.copyOf(clusters);
+    }
+}

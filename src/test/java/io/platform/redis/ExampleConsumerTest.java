@@ -1,0 +1,72 @@
+package io.platform.redis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.platform.redis.support.OfflineCopy;
+import io.platform.redis.support.Terraform;
+import io.platform.redis.synth.Directories;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The example consumer (examples/java-consumer), another team's cdktf app, compiled against this build's classes and
+ * run in its own JVM as that team would run it; each stack it writes then plans offline on its own: one replication
+ * group for the Redis stack, two for the chat stack in split mode.
+ */
+class ExampleConsumerTest {
+    static final Path EXAMPLE = Path.of("examples/java-consumer");
+
+    /** The test's class path: this build's classes and every dependency (Surefire names it in a property). */
+    private static String classPath() {
+        return System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    }
+
+    @Test
+    void theExampleAppBuildsSynthesizesAndEveryStackPlansOnItsOwn() throws Exception {
+        Path work = Files.createTempDirectory(Files.createDirectories(Path.of("target")).toAbsolutePath(), "java-consumer-");
+        try {
+            Path classes = Files.createDirectories(work.resolve("classes"));
+            List<String> sources = new ArrayList<>();
+            try (Stream<Path> walk = Files.walk(EXAMPLE.resolve("src/main/java"))) {
+                walk.filter(p -> p.toString().endsWith(".java")).forEach(p -> sources.add(p.toString()));
+            }
+            List<String> javac = new ArrayList<>(List.of("-d", classes.toString(), "-cp", classPath(), "--release", "17"));
+            javac.addAll(sources);
+            assertEquals(0, ToolProvider.getSystemJavaCompiler().run(null, null, null, javac.toArray(String[]::new)), "javac");
+
+            Path app = Files.createDirectories(work.resolve("app"));
+            ProcessBuilder run = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Djava.io.tmpdir=" + work, "-cp", classes + File.pathSeparator + classPath(), "com.example.platform.InfraApp")
+                    .directory(app.toFile()).redirectErrorStream(true);
+            run.environment().put("JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION", "1");
+            run.environment().remove("CDKTF_OUTDIR");
+            Process process = run.start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(true, process.waitFor(5, TimeUnit.MINUTES), "the example app did not finish");
+            assertEquals(0, process.exitValue(), output);
+
+            assumeTrue(Terraform.get().isPresent(), () -> "SKIPPED offline plans of the example's stacks: " + Terraform.unavailableReason());
+            Terraform terraform = Terraform.get().orElseThrow();
+            for (var expected : Map.of("orders-cache", 1, "chat-split", 2).entrySet()) {
+                try (OfflineCopy copy = OfflineCopy.of(app.resolve("cdktf.out/stacks").resolve(expected.getKey()))) {
+                    Terraform.Plan plan = terraform.plan(copy.asRoot(copy.dir()));
+                    assertEquals(expected.getValue(), plan.creates().get("aws_elasticache_replication_group"), expected.getKey());
+                    System.out.println("[example consumer] stack " + expected.getKey() + " plans on its own: "
+                            + plan.creates().values().stream().mapToInt(Integer::intValue).sum() + " to create " + plan.creates());
+                }
+            }
+        } finally {
+            Directories.deleteIfExists(work);
+        }
+    }
+}

@@ -1,0 +1,169 @@
+package io.platform.redis;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.hashicorp.cdktf.Token;
+import io.platform.redis.api.ConfigChecks;
+import io.platform.redis.api.InvalidConfigException;
+import io.platform.redis.chat.ChatRedis;
+import io.platform.redis.chat.ChatRedisConfig;
+import io.platform.redis.chat.ChatVariables;
+import io.platform.redis.module.ModuleOutput;
+import io.platform.redis.module.RedisOutputs;
+import io.platform.redis.module.RedisVariables;
+import io.platform.redis.module.Variable;
+import io.platform.redis.module.VariableType;
+import io.platform.redis.support.Synthesized;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/** The typed Java API: its public names, its agreement with the catalogs, and its checks. */
+class TypedApiTest {
+    static {
+        Synthesized.get(); // the jsii runtime, for Token
+    }
+
+    /** The names other teams code against. */
+    @Test
+    void thePublicApiHasThePromisedNames() throws Exception {
+        assertEquals("io.platform.redis.RedisModule", RedisModule.class.getName());
+        RedisModule.class.getConstructor(software.constructs.Construct.class, String.class, RedisModuleConfig.class);
+        ChatRedis.class.getConstructor(software.constructs.Construct.class, String.class, ChatRedisConfig.class);
+        for (String getter : List.of("getPrimaryEndpointAddress", "getReaderEndpointAddress", "getPort", "getRedisUrl",
+                "getCeleryBrokerUrl", "getRedisSecurityGroupId")) {
+            RedisModule.class.getMethod(getter);
+        }
+        for (String setter : List.of("name", "nodeType", "subnetIds", "vpcId", "environment", "numCacheClusters",
+                "snapshotRetentionLimit", "allowedSecurityGroupIds", "tags")) {
+            assertTrue(setterNames(RedisModuleConfig.Builder.class).contains(setter), setter);
+        }
+        for (String setter : List.of("baseName", "environment", "redisNodeType", "redisNumCacheNodes", "enableRedisSplit",
+                "redisAdapterNodeType", "redisAdapterReplicas", "redisStateNodeType", "redisStateReplicas", "vpcId",
+                "privateSubnetIds", "allowedSecurityGroupIds")) {
+            assertTrue(setterNames(ChatRedisConfig.Builder.class).contains(setter), setter);
+        }
+        assertEquals(com.hashicorp.cdktf.providers.aws.secretsmanager_secret.SecretsmanagerSecret.class,
+                ChatRedis.class.getMethod("getRedisAuthSecret").getReturnType());
+        ChatRedis.class.getMethod("getAdapterEndpoint");
+        ChatRedis.class.getMethod("getStateEndpoint");
+    }
+
+    private static Set<String> setterNames(Class<?> builder) {
+        Set<String> names = new TreeSet<>();
+        for (Method method : builder.getDeclaredMethods()) {
+            if (Modifier.isPublic(method.getModifiers()) && method.getReturnType() == builder) {
+                names.add(method.getName());
+            }
+        }
+        return names;
+    }
+
+    /** Every variable has exactly one setter of its type, and every setter is a variable. */
+    private static void assertSettersMatch(Class<?> builder, List<Variable> catalog) {
+        Set<String> expected = new TreeSet<>();
+        for (Variable variable : catalog) {
+            String name = ConfigChecks.javaName(variable.name());
+            expected.add(name);
+            Method setter = assertDoesNotThrow(() -> builder.getMethod(name, rawType(variable.type())), builder.getSimpleName() + "." + name);
+            assertEquals(javaType(variable.type()), setter.getGenericParameterTypes()[0].getTypeName(), name);
+        }
+        assertEquals(expected, setterNames(builder), builder.getName() + ": setters without a variable, or variables without a setter");
+    }
+
+    @Test
+    void everyModuleVariableHasATypedSetterAndEverySetterIsAVariable() {
+        assertSettersMatch(RedisModuleConfig.Builder.class, RedisVariables.ALL);
+        assertSettersMatch(ChatRedisConfig.Builder.class, ChatVariables.ALL);
+    }
+
+    @Test
+    void everyModuleOutputHasATypedGetterAndEveryGetterIsAnOutput() {
+        Set<String> expected = new TreeSet<>();
+        for (ModuleOutput output : RedisOutputs.ALL) {
+            String javaName = ConfigChecks.javaName(output.name());
+            String getter = "get" + Character.toUpperCase(javaName.charAt(0)) + javaName.substring(1);
+            expected.add(getter);
+            Method method = assertDoesNotThrow(() -> RedisModuleOutputs.class.getMethod(getter), getter);
+            assertEquals(javaType(output.type()), method.getGenericReturnType().getTypeName(), getter);
+        }
+        Set<String> getters = new TreeSet<>();
+        for (Method method : RedisModuleOutputs.class.getDeclaredMethods()) {
+            if (method.isDefault()) {
+                getters.add(method.getName());
+            }
+        }
+        assertEquals(expected, getters);
+    }
+
+    private static Class<?> rawType(VariableType type) {
+        return switch (type) {
+            case STRING -> String.class;
+            case NUMBER -> Number.class;
+            case BOOL -> Boolean.class;
+            case STRING_LIST -> List.class;
+            case STRING_MAP -> Map.class;
+        };
+    }
+
+    private static String javaType(VariableType type) {
+        return switch (type) {
+            case STRING -> "java.lang.String";
+            case NUMBER -> "java.lang.Number";
+            case BOOL -> "java.lang.Boolean";
+            case STRING_LIST -> "java.util.List<java.lang.String>";
+            case STRING_MAP -> "java.util.Map<java.lang.String, java.lang.String>";
+        };
+    }
+
+    private static RedisModuleConfig.Builder valid() {
+        return RedisModuleConfig.builder().name("orders-cache").environment("dev").nodeType("cache.t4g.micro")
+                .subnetIds(List.of("subnet-0a1b2c3d", "subnet-4e5f6a7b"));
+    }
+
+    @Test
+    void threeMistakesAreReportedInOneMessageWithJavaAndTerraformNames() {
+        InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> valid()
+                .name("Bad--Name-").snapshotRetentionLimit(40).numCacheClusters(1).automaticFailoverEnabled(true).multiAzEnabled(false)
+                .build());
+        String message = e.getMessage();
+        assertTrue(message.contains("name (name): \"Bad--Name-\": must be 1-40 lowercase letters"), message);
+        assertTrue(message.contains("name (name): \"Bad--Name-\": must be free of two consecutive hyphens"), message);
+        assertTrue(message.contains("snapshotRetentionLimit (snapshot_retention_limit): 40: must be between 0 and 35"), message);
+        assertTrue(message.contains("automaticFailoverEnabled (automatic_failover_enabled), numCacheClusters (num_cache_clusters): "
+                + "automatic_failover_enabled needs num_cache_clusters >= 2"), message);
+        assertTrue(message.startsWith(e.problems().size() + " problem(s) in RedisModuleConfig:"), message);
+    }
+
+    @Test
+    void tokensAreLeftToTheModuleAndSecretsAreNeverShown() {
+        RedisModuleConfig config = valid().subnetIds(Token.asList("${data.aws_subnets.private.ids}"))
+                .vpcId(Token.asString("${data.aws_vpc.main.id}")).numCacheClusters(Token.asNumber("${var.nodes}")).build();
+        assertTrue(Token.isUnresolved(config.variables().get("subnet_ids")));
+        InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> valid()
+                .authTokenEnabled(true).authToken("short secret value").build());
+        assertTrue(e.getMessage().contains("authToken (auth_token): (sensitive value hidden)"), e.getMessage());
+        assertTrue(!e.getMessage().contains("short secret value"), e.getMessage());
+    }
+
+    @Test
+    void theChatConfigChecksItsModeAndItsClusters() {
+        InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> ChatRedisConfig.builder()
+                .baseName("chat").environment("dev").vpcId("vpc-0a1b2c3d").privateSubnetIds(List.of("subnet-0a1b2c3d"))
+                .enableRedisSplit(true).redisAdapterNodeType("cache.r6g.large").build());
+        assertTrue(e.getMessage().contains("redisAdapterReplicas (redis_adapter_replicas): is required in split mode"), e.getMessage());
+        InvalidConfigException cluster = assertThrows(InvalidConfigException.class, () -> ChatRedisConfig.builder()
+                .baseName("chat").environment("dev").vpcId("vpc-0a1b2c3d").privateSubnetIds(List.of("subnet-0a1b2c3d"))
+                .redisNodeType("cache.t2.micro").redisNumCacheNodes(2).build());
+        assertTrue(cluster.getMessage().contains("redis cluster: "), cluster.getMessage());
+    }
+}
