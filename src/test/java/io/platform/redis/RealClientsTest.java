@@ -12,6 +12,7 @@ import io.platform.redis.module.RedisVariables;
 import io.platform.redis.support.Clients;
 import io.platform.redis.support.LocalRedis;
 import io.platform.redis.support.ModuleEvaluation;
+import io.platform.redis.support.Processes;
 import io.platform.redis.support.ModuleEvaluation.Evaluated;
 import io.platform.redis.support.Synthesized;
 import io.platform.redis.support.Terraform;
@@ -121,24 +122,24 @@ class RealClientsTest {
                 "NODE_EXTRA_CA_CERTS", certificates.caCertificate().toString());
     }
 
-    private Clients.Result python(String caseName, String check, Map<String, String> extra) {
+    private Processes.Result python(String caseName, String check, Map<String, String> extra) {
         try (LocalRedis ignored = server(caseName, extra)) {
             return report(caseName, check, Clients.python(check, pythonEnv(module.get(caseName))));
         }
     }
 
-    private Clients.Result node(String caseName, String check, Map<String, String> extra) {
+    private Processes.Result node(String caseName, String check, Map<String, String> extra) {
         try (LocalRedis ignored = server(caseName, extra)) {
             return report(caseName, check, Clients.node(check, nodeEnv(module.get(caseName), TOKEN)));
         }
     }
 
-    private static Clients.Result report(String caseName, String check, Clients.Result result) {
+    private static Processes.Result report(String caseName, String check, Processes.Result result) {
         System.out.println("[client check] " + caseName + " / " + check + " (exit " + result.exitCode() + "): " + result.lastLine());
         return result;
     }
 
-    private static void assertPassed(Clients.Result result) {
+    private static void assertPassed(Processes.Result result) {
         assertEquals(0, result.exitCode(), result.output());
     }
 
@@ -241,10 +242,10 @@ class RealClientsTest {
         Evaluated broken = ModuleEvaluation.evaluate(Terraform.get().orElseThrow(), withoutFix, one).get(DJANGO_TLS_AUTH);
         Evaluated dbZero = ModuleEvaluation.evaluate(Terraform.get().orElseThrow(), onDbZero, one).get(DJANGO_TLS_AUTH);
         try (LocalRedis ignored = server(DJANGO_TLS_AUTH, Map.of())) {
-            Clients.Result plain = report("broken copy without ssl_cert_reqs", "celery", Clients.python("celery", pythonEnv(broken)));
+            Processes.Result plain = report("broken copy without ssl_cert_reqs", "celery", Clients.python("celery", pythonEnv(broken)));
             assertNotEquals(0, plain.exitCode(), plain.output());
             assertTrue(plain.output().contains("ssl_cert_reqs"), plain.output());
-            Clients.Result separation = report("broken copy on DB 0", "cache-clear-keeps-queue",
+            Processes.Result separation = report("broken copy on DB 0", "cache-clear-keeps-queue",
                     Clients.python("cache-clear-keeps-queue", pythonEnv(dbZero)));
             assertNotEquals(0, separation.exitCode(), separation.output());
             assertTrue(separation.output().contains("cache.clear() removed the queued task"), separation.output());

@@ -1,15 +1,11 @@
 package io.platform.redis.support;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The real clients of the two designs, run as scripts from {@code src/test/clients}: Django, django-redis and Celery
@@ -23,12 +19,6 @@ public final class Clients {
     private static final long TIMEOUT_SECONDS = 120;
 
     private Clients() {
-    }
-
-    public record Result(int exitCode, String output) {
-        public String lastLine() {
-            return output.strip().lines().reduce((a, b) -> b).orElse("");
-        }
     }
 
     /** Why the client checks cannot run here, or empty when everything they need is installed. */
@@ -52,38 +42,20 @@ public final class Clients {
     }
 
     /** Runs a check of {@code django_celery.py} with the given environment. */
-    public static Result python(String check, Map<String, String> env) {
+    public static Processes.Result python(String check, Map<String, String> env) {
         return run(List.of(PYTHON, SCRIPTS.resolve("django_celery.py").toString(), check), env, TIMEOUT_SECONDS);
     }
 
     /** Runs a check of {@code chat.js} with the given environment. */
-    public static Result node(String check, Map<String, String> env) {
+    public static Processes.Result node(String check, Map<String, String> env) {
         return run(List.of("node", SCRIPTS.resolve("chat.js").toString(), check), env, TIMEOUT_SECONDS);
     }
 
-    private static Result run(List<String> command, Map<String, String> env, long timeoutSeconds) {
-        try {
-            Path output = Files.createTempFile("client-check-", ".log");
-            try {
-                ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
-                builder.environment().put("NODE_PATH", Path.of("node_modules").toAbsolutePath().toString());
-                builder.environment().putAll(env);
-                Process process = builder.start();
-                if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-                    process.descendants().forEach(ProcessHandle::destroyForcibly);
-                    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-                    return new Result(-1, "timed out after " + timeoutSeconds + " s:\n" + Files.readString(output));
-                }
-                return new Result(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
-            } finally {
-                Files.deleteIfExists(output);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+    private static Processes.Result run(List<String> command, Map<String, String> env, long timeoutSeconds) {
+        Map<String, String> environment = new java.util.HashMap<>();
+        environment.put("NODE_PATH", Path.of("node_modules").toAbsolutePath().toString());
+        environment.putAll(env);
+        return Processes.run(command, environment, true, timeoutSeconds);
     }
 
     private static boolean onPath(String name) {

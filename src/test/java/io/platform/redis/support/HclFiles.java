@@ -3,14 +3,12 @@ package io.platform.redis.support;
 import io.platform.redis.synth.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -88,24 +86,10 @@ public final class HclFiles {
     private static String run(List<String> files) {
         List<String> command = new ArrayList<>(List.of("node", Path.of("src/test/tools/hcl2json.js").toAbsolutePath().toString()));
         command.addAll(files);
-        try {
-            Path output = Files.createTempFile("hcl2json-", ".json");
-            try {
-                Process process = new ProcessBuilder(command).redirectOutput(output.toFile())
-                        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-                if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                    process.destroyForcibly();
-                    throw new AssertionError("hcl2json failed on " + files);
-                }
-                return Files.readString(output, StandardCharsets.UTF_8);
-            } finally {
-                Files.deleteIfExists(output);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
+        Processes.Result result = Processes.run(command, Map.of(), false, 60);
+        if (result.exitCode() != 0) {
+            throw new AssertionError("hcl2json failed on " + files + " (exit " + result.exitCode() + ")");
         }
+        return result.output();
     }
 }
