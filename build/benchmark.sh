@@ -1,31 +1,54 @@
 #!/usr/bin/env bash
-# Measures the main job's wall time: through Maven (the README's command) and as a plain JVM on the compiled
-# classes (what the jsii runtime and synthesis cost without Maven). Usage: build/benchmark.sh [runs, default 3]
-# Prints the median of each. Writes only the project's normal outputs (cdktf.out/, modules/redis, docs/).
+# Times the main command against the floor, side by side in one run, alternating the variants run by run:
+#   floor      a minimal cdktf app: JVM + jsii runtime + AWS assembly + one empty stack (src/test/.../FloorApp)
+#   main       the README's main command, build/synth --force (the build is current: plain java)
+#   java       the app started directly: java -cp ... io.platform.redis.Main
+#   no-op      build/synth with nothing changed since the last run
+#   50 stacks  the app on a copy of the project with 50 environment stack files
+# Prints the median of each and its ratio to the floor. Usage: build/benchmark.sh [runs, default 5]
+# Writes only the project's normal outputs (cdktf.out/, modules/redis, docs/) and a scratch folder it deletes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-runs="${1:-3}"
+runs="${1:-5}"
 export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION=1 JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION=1 CHECKPOINT_DISABLE=1
 
-mvn -q -B compile >/dev/null
-mvn -q -B dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile=target/runtime-classpath.txt >/dev/null
-classpath="target/classes:$(cat target/runtime-classpath.txt)"
+mvn -q -B test-compile >/dev/null
+build/synth >/dev/null 2>&1   # builds the launcher's state if needed, and leaves a run to compare against
+classpath="$(pwd)/target/classes:$(cat target/synth/classpath.txt)"
+scratch="$(mktemp -d)"
+trap 'rm -rf "$scratch"' EXIT
 
-median() { sort -n | awk '{a[NR]=$1} END {printf "%.1f", (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
-measure() {
-  local label="$1"; shift
-  local times=()
-  for _ in $(seq "$runs"); do
-    local start end
-    start=$(date +%s.%N)
-    "$@" >/dev/null 2>&1
-    end=$(date +%s.%N)
-    times+=("$(awk -v a="$start" -v b="$end" 'BEGIN {printf "%.1f", b - a}')")
-  done
-  printf '| %s | %s s | %s |\n' "$label" "$(printf '%s\n' "${times[@]}" | median)" "${times[*]}"
+# 50 stacks: the dev stack file, fifty times under other names.
+mkdir -p "$scratch/fifty/stacks"
+for i in $(seq -w 1 50); do
+  sed -e "s/^stack: dev/stack: env-$i/" -e "s/name: lightwave-django-dev/name: lightwave-django-e$i/" stacks/dev.yaml \
+    > "$scratch/fifty/stacks/env-$i.yaml"
+done
+
+seconds() {
+  local start end
+  start=$(date +%s%N)
+  "$@" >/dev/null 2>&1 || { echo "benchmark: '$*' failed" >&2; return 1; }
+  end=$(date +%s%N)
+  echo $(( (end - start) / 1000000 ))
 }
+declare -A times
+variants=(floor main java no-op "50 stacks")
+for _ in $(seq "$runs"); do
+  times[floor]+="$(seconds java -cp "$classpath:target/test-classes" io.platform.redis.bench.FloorApp "$scratch/floor-out") "
+  times[main]+="$(seconds build/synth --force) "
+  times[java]+="$(seconds java -cp "$classpath" io.platform.redis.Main) "
+  build/synth --force >/dev/null 2>&1
+  times[no-op]+="$(seconds build/synth) "
+  times["50 stacks"]+="$(seconds bash -c "cd '$scratch/fifty' && java -cp '$classpath' io.platform.redis.Main") "
+done
 
-echo "| how ($runs runs) | median wall | each run (s) |"
-echo "|---|---|---|"
-measure "java -cp ... io.platform.redis.Main" java -cp "$classpath" io.platform.redis.Main
-measure "mvn -q compile exec:java (README main command)" mvn -q -B compile exec:java
+median() { tr ' ' '\n' | grep -v '^$' | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : int((a[NR/2] + a[NR/2+1]) / 2)}'; }
+floor=$(echo "${times[floor]}" | median)
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -1)"
+echo "| variant ($runs runs, alternating) | median | x floor | each run (ms) |"
+echo "|---|---|---|---|"
+for variant in "${variants[@]}"; do
+  m=$(echo "${times[$variant]}" | median)
+  printf '| %s | %d.%02d s | %s | %s|\n' "$variant" $((m / 1000)) $(((m % 1000) / 10)) "$(awk -v a="$m" -v b="$floor" 'BEGIN {printf "%.2f", a / b}')" "${times[$variant]}"
+done

@@ -37,14 +37,21 @@ class CdktfCliTest {
                 }
             }
             Files.createSymbolicLink(copy.resolve("node_modules"), Synthesized.PROJECT.resolve("node_modules"));
+            // The launcher's build state, as a build of these classes leaves it, so the CLI's run starts the JVM only.
+            Files.createDirectories(copy.resolve("target/synth"));
+            String dependencies = String.join(java.io.File.pathSeparator, java.util.Arrays.stream(
+                            System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")).split(java.io.File.pathSeparator))
+                    .filter(entry -> entry.endsWith(".jar")).toList());
+            Files.writeString(copy.resolve("target/synth/classpath.txt"), dependencies);
+            Files.writeString(copy.resolve("target/synth/built"), "");
 
             ProcessBuilder builder = new ProcessBuilder(cli.toString(), "synth").directory(copy.toFile()).redirectErrorStream(true);
             builder.environment().put("CHECKPOINT_DISABLE", "1");
             builder.environment().put("JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION", "1");
             builder.environment().put("CI", "1");
-            // The app's JVM (Maven's) keeps jsii's runtime folder inside the copy, which is deleted afterwards.
+            // The app's JVM keeps jsii's runtime folder inside the copy, which is deleted afterwards.
             Files.createDirectories(copy.resolve("tmp"));
-            builder.environment().put("MAVEN_OPTS", "-Djava.io.tmpdir=" + copy.resolve("tmp"));
+            builder.environment().put("JAVA_TOOL_OPTIONS", "-Djava.io.tmpdir=" + copy.resolve("tmp"));
             Process process = builder.start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertEquals(true, process.waitFor(10, TimeUnit.MINUTES), "cdktf synth timed out");
