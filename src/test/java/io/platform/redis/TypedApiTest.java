@@ -165,5 +165,11 @@ class TypedApiTest {
                 .baseName("chat").environment("dev").vpcId("vpc-0a1b2c3d").privateSubnetIds(List.of("subnet-0a1b2c3d"))
                 .redisNodeType("cache.t2.micro").redisNumCacheNodes(2).build());
         assertTrue(cluster.getMessage().contains("redis cluster: "), cluster.getMessage());
+        InvalidConfigException groups = assertThrows(InvalidConfigException.class, () -> ChatRedisConfig.builder()
+                .baseName("chat").environment("dev").vpcId("vpc-0a1b2c3d").privateSubnetIds(List.of("subnet-0a1b2c3d"))
+                .redisNodeType("cache.t3.micro").redisNumCacheNodes(1)
+                .redisSecurityGroupId("sg-0a1b2c3d").allowedSecurityGroupIds(List.of("sg-4e5f6a7b")).build());
+        assertTrue(groups.getMessage().contains("allowedSecurityGroupIds (allowed_security_group_ids): applies only to a created security group"),
+                groups.getMessage());
     }
 }

@@ -45,9 +45,8 @@ public final class ConfigChecks {
         Checked checked = check(ChatVariables.ALL, List.of(), values);
         if (checked.problems.isEmpty() && checked.tokens.isEmpty()) {
             ChatSettings settings = ChatSettings.ofCheckedValues(checked.values);
-            String mode = settings.bool(ChatVariables.ENABLE_REDIS_SPLIT) ? "split mode (enableRedisSplit true)" : "single mode";
-            for (String missing : ChatCluster.missingForMode(settings)) {
-                checked.problems.add(names(missing) + ": is required in " + mode);
+            for (ChatCluster.OptionProblem problem : ChatCluster.modeProblems(settings)) {
+                checked.problems.add(names(problem.option()) + ": " + problem.problem());
             }
             if (checked.problems.isEmpty()) {
                 for (ChatCluster cluster : ChatCluster.of(settings)) {

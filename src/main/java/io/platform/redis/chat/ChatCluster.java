@@ -40,6 +40,27 @@ public record ChatCluster(String role, String moduleId, RedisModuleConfig.Builde
         return ModuleInputs.ofCheckedValues(module.variables());
     }
 
+    /** A chat option that does not fit the mode: the option's name and what is wrong. */
+    public record OptionProblem(String option, String problem) {
+    }
+
+    /**
+     * What the options get wrong about the mode: keys the mode needs that are not set, and allowed security groups
+     * given together with an existing group (they are rules of a created group only).
+     */
+    public static List<OptionProblem> modeProblems(ChatSettings chat) {
+        List<OptionProblem> problems = new ArrayList<>();
+        String mode = chat.bool(ENABLE_REDIS_SPLIT) ? "split mode (enable_redis_split: true)" : "single mode";
+        for (String missing : missingForMode(chat)) {
+            problems.add(new OptionProblem(missing, "is required in " + mode));
+        }
+        if (chat.get(REDIS_SECURITY_GROUP_ID) != null && !chat.list(ALLOWED_SECURITY_GROUP_IDS).isEmpty()) {
+            problems.add(new OptionProblem(ALLOWED_SECURITY_GROUP_IDS.name(),
+                    "applies only to a created security group; with redis_security_group_id, add the rules to that group"));
+        }
+        return problems;
+    }
+
     /** Keys the mode needs that the options do not set. */
     public static List<String> missingForMode(ChatSettings chat) {
         List<String> missing = new ArrayList<>();

@@ -25,13 +25,8 @@ final class ChatStackFile {
         ChatSettings chat = ChatSettings.of(values);
         int line = YamlValues.line(entry.getKeyNode());
         int before = problems.size();
-        String mode = chat.bool(ChatVariables.ENABLE_REDIS_SPLIT) ? "split mode (enable_redis_split: true)" : "single mode";
-        for (String missing : ChatCluster.missingForMode(chat)) {
-            problems.add(new Problem(file, line, StackFileReader.CHAT + "." + missing, "is required in " + mode));
-        }
-        if (chat.get(ChatVariables.REDIS_SECURITY_GROUP_ID) != null && !chat.list(ChatVariables.ALLOWED_SECURITY_GROUP_IDS).isEmpty()) {
-            problems.add(new Problem(file, line, StackFileReader.CHAT + ".allowed_security_group_ids",
-                    "applies only to a created security group; with redis_security_group_id, add the rules to that group"));
+        for (ChatCluster.OptionProblem problem : ChatCluster.modeProblems(chat)) {
+            problems.add(new Problem(file, line, StackFileReader.CHAT + "." + problem.option(), problem.problem()));
         }
         if (problems.size() > before) {
             return null;

@@ -56,7 +56,12 @@ public final class Synthesizer {
      * {@code moduleDir}. Returns the folder the stacks were written to.
      */
     public static Path run(List<StackFile> stacks, Path cdktfOut, Path moduleDir) {
-        Map<String, String> module = module().files();
+        return run(stacks, cdktfOut, moduleDir, module());
+    }
+
+    /** As {@link #run(List, Path, Path)}, with the module already synthesized. */
+    public static Path run(List<StackFile> stacks, Path cdktfOut, Path moduleDir, Module synthesized) {
+        Map<String, String> module = synthesized.files();
         Path stagedModule = temporaryDirectory(moduleDir.toAbsolutePath().getParent(), ".redis-staging-");
         Path stagedOut = temporaryDirectory(cdktfOut.toAbsolutePath().getParent(), ".cdktf.out-staging-");
         try {

@@ -32,8 +32,9 @@ public final class Synthesized {
         cdktfOut = root.resolve("cdktf.out");
         module = root.resolve("modules").resolve("redis");
         stacks = StackFileReader.readAll(PROJECT, PROJECT.resolve("stacks"));
-        Synthesizer.run(stacks, cdktfOut, module);
-        moduleConfig = Synthesizer.module().config();
+        Synthesizer.Module synthesizedModule = Synthesizer.module();
+        Synthesizer.run(stacks, cdktfOut, module, synthesizedModule);
+        moduleConfig = synthesizedModule.config();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> Directories.deleteIfExists(root)));
     }
 
