@@ -22,12 +22,15 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * The exported module is HCL rendered from the Java's Terraform JSON; these checks prove the two are one
  * configuration: parsed back by HashiCorp's HCL parser they are equal data, real terraform plans a caller through
  * either to the same values for several input sets, and the HCL is what terraform fmt writes.
  */
+@Execution(ExecutionMode.CONCURRENT) // terraform and hcl2json on copies of their own; two at a time use both cores
 class HclModuleTest {
     private final Synthesized synthesized = Synthesized.get();
 

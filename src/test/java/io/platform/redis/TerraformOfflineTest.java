@@ -22,6 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -30,6 +32,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * environment stack, with the resource counts each plan creates; and the module's own {@code terraform test}.
  * The random provider cannot be installed here; {@link OfflineCopy} documents the stand-in used instead.
  */
+@Execution(ExecutionMode.CONCURRENT) // each test plans its own copy; two at a time use both cores
 class TerraformOfflineTest {
     private final Synthesized synthesized = Synthesized.get();
 
