@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.platform.redis.chat.ChatOutputs;
 import io.platform.redis.module.ModuleOutput;
+import io.platform.redis.support.JsiiLock;
 import io.platform.redis.support.Synthesized;
 import io.platform.redis.synth.Directories;
 import io.platform.redis.synth.Json;
@@ -19,9 +20,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The chat app's Redis: single mode in chat-dev, split mode in chat-prod, AUTH token in Secrets Manager. */
+@ExtendWith(JsiiLock.class) // calls into cdktf itself, beside the offline terraform classes
 class ChatStacksTest {
     private final Synthesized synthesized = Synthesized.get();
 

@@ -7,6 +7,7 @@ import io.platform.redis.config.StackFile;
 import io.platform.redis.config.StackFileReader;
 import io.platform.redis.cost.CostEstimate;
 import io.platform.redis.cost.CostReport;
+import io.platform.redis.support.JsiiLock;
 import io.platform.redis.support.Synthesized;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -14,9 +15,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The cost estimate: sums checked by hand from the price file, unknown where the file has no price. */
+@ExtendWith(JsiiLock.class) // calls into cdktf itself, beside the offline terraform classes
 class CostEstimateTest {
     @TempDir
     Path project;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.platform.redis.support.JsiiLock;
 import io.platform.redis.support.Synthesized;
 import io.platform.redis.synth.Directories;
 import java.nio.charset.StandardCharsets;
@@ -13,8 +14,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The committed module is what the Java generates, and generated files carry nothing machine-specific. */
+@ExtendWith(JsiiLock.class) // calls into cdktf itself, beside the offline terraform classes
 class GeneratedFilesTest {
     private final Synthesized synthesized = Synthesized.get();
 

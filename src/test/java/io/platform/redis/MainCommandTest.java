@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.platform.redis.support.JsiiLock;
 import io.platform.redis.support.Synthesized;
 import io.platform.redis.synth.Directories;
 import java.io.ByteArrayOutputStream;
@@ -15,9 +16,11 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The main command on a copy of the project: exit codes, nothing damaged on failure, changes stay local. */
+@ExtendWith(JsiiLock.class) // calls into cdktf itself, beside the offline terraform classes
 class MainCommandTest {
     private final Synthesized synthesized = Synthesized.get();
 

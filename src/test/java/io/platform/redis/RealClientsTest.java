@@ -10,10 +10,11 @@ import io.platform.redis.config.Workload;
 import io.platform.redis.module.RedisOutputs;
 import io.platform.redis.module.RedisVariables;
 import io.platform.redis.support.Clients;
+import io.platform.redis.support.JsiiLock;
 import io.platform.redis.support.LocalRedis;
+import io.platform.redis.support.ModuleEvaluation.Evaluated;
 import io.platform.redis.support.ModuleEvaluation;
 import io.platform.redis.support.Processes;
-import io.platform.redis.support.ModuleEvaluation.Evaluated;
 import io.platform.redis.support.Synthesized;
 import io.platform.redis.support.Terraform;
 import io.platform.redis.support.TestCertificates;
@@ -95,7 +96,7 @@ class RealClientsTest {
         cases.put(DJANGO_ALLKEYS, django(Map.of("auth_token_enabled", true, "auth_token", TOKEN, "maxmemory_policy", "allkeys-lru")));
         Workload.ChatRedis chat = (Workload.ChatRedis) Synthesized.get().stacks.stream()
                 .filter(s -> s.stack().equals("chat-dev")).findFirst().orElseThrow().workload();
-        Map<String, Object> cluster = new LinkedHashMap<>(ChatCluster.of(chat.settings()).get(0).inputs().explicit());
+        Map<String, Object> cluster = new LinkedHashMap<>(JsiiLock.locked(() -> ChatCluster.of(chat.settings())).get(0).inputs().explicit());
         cluster.put("auth_token", TOKEN);
         cluster.put("port", LocalRedis.freePort());
         cases.put(CHAT, cluster);

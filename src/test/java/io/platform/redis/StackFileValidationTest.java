@@ -13,6 +13,7 @@ import io.platform.redis.module.ModuleTests;
 import io.platform.redis.module.RedisVariables;
 import io.platform.redis.module.Rule;
 import io.platform.redis.module.Variable;
+import io.platform.redis.support.JsiiLock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,11 +22,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Bad stack files are caught before anything is built, with file, line, key, value and rule, all at once. */
+@ExtendWith(JsiiLock.class) // calls into cdktf itself, beside the offline terraform classes
 class StackFileValidationTest {
     @TempDir
     Path project;

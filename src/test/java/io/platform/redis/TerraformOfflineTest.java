@@ -10,6 +10,7 @@ import io.platform.redis.config.StackFile;
 import io.platform.redis.config.Workload;
 import io.platform.redis.module.ModuleInputs;
 import io.platform.redis.module.RedisVariables;
+import io.platform.redis.support.JsiiLock;
 import io.platform.redis.support.OfflineCopy;
 import io.platform.redis.support.RecordedState;
 import io.platform.redis.support.Synthesized;
@@ -70,7 +71,7 @@ class TerraformOfflineTest {
         }
         ChatSettings chat = ((Workload.ChatRedis) stack.workload()).settings();
         Map<String, Integer> expected = new TreeMap<>();
-        for (ChatCluster cluster : ChatCluster.of(chat)) {
+        for (ChatCluster cluster : JsiiLock.locked(() -> ChatCluster.of(chat))) {
             Map<String, Object> values = new java.util.LinkedHashMap<>(cluster.inputs().explicit());
             values.put("auth_token", "given-by-the-stack-0123456789");
             expectedModuleResources(ModuleInputs.of(values)).forEach((type, n) -> expected.merge(type, n, Integer::sum));
@@ -182,8 +183,9 @@ class TerraformOfflineTest {
                 "  subnet_ids: [subnet-0a1b2c3d, subnet-4e5f6a7b]", "  kms_key_arn: " + key, ""));
         java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
         try {
-            int status = Main.run(project, project.resolve("cdktf.out"), new java.io.PrintStream(java.io.OutputStream.nullOutputStream()),
-                    new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+            int status = JsiiLock.locked(() -> Main.run(project, project.resolve("cdktf.out"),
+                    new java.io.PrintStream(java.io.OutputStream.nullOutputStream()),
+                    new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8)));
             assertEquals(0, status, err.toString(java.nio.charset.StandardCharsets.UTF_8));
             try (OfflineCopy copy = OfflineCopy.of(project.resolve("cdktf.out/stacks/valkey"))) {
                 Terraform.Plan plan = terraform.plan(copy.asRoot(copy.dir()));
@@ -256,7 +258,11 @@ class TerraformOfflineTest {
     void moduleAloneValidatesAndPlansOffline() {
         Terraform terraform = terraform();
         try (OfflineCopy copy = OfflineCopy.of(synthesized.module)) {
-            Map<String, Integer> counts = terraform.planCreates(copy.asModuleRoot(), "-var-file=example.tfvars.json");
+            Path root = copy.asModuleRoot();
+            terraform.ok(root, "init", "-input=false", "-no-color");
+            // validate without variable values: the module as a caller's terraform validate sees it
+            terraform.ok(root, "validate", "-no-color");
+            Map<String, Integer> counts = terraform.planCreates(root, "-var-file=example.tfvars.json");
             report("module redis (catalog example inputs)", counts);
             assertEquals(expectedModuleResources(ModuleInputs.of(RedisVariables.EXAMPLE)), counts);
         }

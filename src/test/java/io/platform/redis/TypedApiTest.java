@@ -16,6 +16,7 @@ import io.platform.redis.module.RedisOutputs;
 import io.platform.redis.module.RedisVariables;
 import io.platform.redis.module.Variable;
 import io.platform.redis.module.VariableType;
+import io.platform.redis.support.JsiiLock;
 import io.platform.redis.support.Synthesized;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -26,8 +27,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The typed Java API: its public names, its agreement with the catalogs, and its checks. */
+@ExtendWith(JsiiLock.class) // calls into cdktf itself, beside the offline terraform classes
 class TypedApiTest {
     static {
         Synthesized.get(); // the jsii runtime, for Token

@@ -117,15 +117,27 @@ public final class ConfigChecks {
         return value;
     }
 
+    /**
+     * A cdktf token, or a Terraform expression written as "${...}": both are only known at plan. Plain Java values
+     * are told apart here without asking the jsii runtime (one round trip per value adds up over every variable of
+     * every stack): tokens in strings, lists and maps are text markers ({@code ${TfToken[..]}}, and
+     * {@code #{TfToken[..]}} / {@code &{TfToken[..]}} for list and map tokens). Only cdktf can tell a token-encoded
+     * number or a resolvable object, so those still go to {@link Token#isUnresolved}.
+     */
     static boolean isToken(Object value) {
-        if (value instanceof List<?> list && list.stream().anyMatch(ConfigChecks::isToken)) {
-            return true;
+        if (value == null || value instanceof Boolean || value instanceof Integer || value instanceof Long) {
+            return false;
         }
-        if (value instanceof Map<?, ?> map && map.values().stream().anyMatch(ConfigChecks::isToken)) {
-            return true;
+        if (value instanceof String text) {
+            return text.contains("${") || text.contains("#{TfToken[") || text.contains("&{TfToken[");
         }
-        // A cdktf token, or a Terraform expression written as "${...}": both are only known at plan.
-        return value != null && (Token.isUnresolved(value) || value instanceof String text && text.contains("${"));
+        if (value instanceof List<?> list) {
+            return list.stream().anyMatch(ConfigChecks::isToken);
+        }
+        if (value instanceof Map<?, ?> map) {
+            return map.keySet().stream().anyMatch(ConfigChecks::isToken) || map.values().stream().anyMatch(ConfigChecks::isToken);
+        }
+        return Token.isUnresolved(value);
     }
 
     private static Set<String> referencedVariables(String condition) {

@@ -38,15 +38,18 @@ public final class Synthesized {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> Directories.deleteIfExists(root)));
     }
 
-    public static synchronized Synthesized get() {
-        if (instance == null) {
-            try {
-                instance = new Synthesized();
-            } catch (Exception e) {
-                throw new IllegalStateException("synthesis of the project's stacks failed", e);
+    /** Synthesizes on the first call, holding {@link JsiiLock}; later calls only read. */
+    public static Synthesized get() {
+        return JsiiLock.locked(() -> {
+            if (instance == null) {
+                try {
+                    instance = new Synthesized();
+                } catch (Exception e) {
+                    throw new IllegalStateException("synthesis of the project's stacks failed", e);
+                }
             }
-        }
-        return instance;
+            return instance;
+        });
     }
 
     public Path stackDir(String stack) {

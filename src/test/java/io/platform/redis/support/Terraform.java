@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -24,12 +25,17 @@ public final class Terraform {
     private static String unavailable;
     private static final Terraform INSTANCE = locate();
 
+    /** Commands that never load a provider: they start no provider server either. */
+    private static final Set<String> WITHOUT_PROVIDER = Set.of("init", "fmt", "version");
+
     private final Path binary;
     private final Path cliConfig;
+    private final Optional<ProviderServers> providers;
 
-    private Terraform(Path binary, Path cliConfig) {
+    private Terraform(Path binary, Path cliConfig, Optional<ProviderServers> providers) {
         this.binary = binary;
         this.cliConfig = cliConfig;
+        this.providers = providers;
     }
 
     public static Optional<Terraform> get() {
@@ -43,8 +49,20 @@ public final class Terraform {
     public record Result(int exitCode, String output) {
     }
 
-    /** Runs terraform in {@code dir}; never prompts, never calls home. */
+    /**
+     * Runs terraform in {@code dir}; never prompts, never calls home. A command that loads the AWS provider attaches
+     * to a running one ({@link ProviderServers}) instead of starting its own; init still installs it from the mirror.
+     */
     public Result run(Path dir, String... args) {
+        if (args.length == 0 || WITHOUT_PROVIDER.contains(args[0]) || providers.isEmpty()) {
+            return run(dir, Optional.empty(), args);
+        }
+        try (ProviderServers.Lease lease = providers.get().lease()) {
+            return run(dir, lease.reattach(), args);
+        }
+    }
+
+    private Result run(Path dir, Optional<String> reattach, String... args) {
         List<String> command = new ArrayList<>();
         command.add(binary.toString());
         command.addAll(List.of(args));
@@ -55,7 +73,9 @@ public final class Terraform {
         env.put("TF_INPUT", "0");
         env.put("CHECKPOINT_DISABLE", "1");
         env.put("AWS_EC2_METADATA_DISABLED", "true");
-        env.keySet().removeIf(key -> key.startsWith("TF_VAR_") || key.equals("TF_DATA_DIR") || key.equals("TF_WORKSPACE"));
+        env.keySet().removeIf(key -> key.startsWith("TF_VAR_") || key.equals("TF_DATA_DIR") || key.equals("TF_WORKSPACE")
+                || key.equals("TF_REATTACH_PROVIDERS"));
+        reattach.ifPresent(value -> env.put("TF_REATTACH_PROVIDERS", value));
         try {
             Process process = builder.start();
             byte[] output = process.getInputStream().readAllBytes();
@@ -109,16 +129,20 @@ public final class Terraform {
         throw new AssertionError("no planned change for " + address);
     }
 
-    /** init + validate + plan; returns how many resources of each type the plan creates. */
+    /** init + plan; returns how many resources of each type the plan creates. */
     public Map<String, Integer> planCreates(Path dir, String... planArgs) {
         return plan(dir, planArgs).creates();
     }
 
-    /** init + validate + plan, all offline. */
+    /**
+     * init (once per folder) + plan, all offline. No separate {@code terraform validate}: plan validates the whole
+     * configuration first (the same walk, with the variable values given) and fails on what validate would report.
+     */
     @SuppressWarnings("unchecked")
     public Plan plan(Path dir, String... planArgs) {
-        ok(dir, "init", "-input=false", "-no-color");
-        ok(dir, "validate", "-no-color");
+        if (!Files.isDirectory(dir.resolve(".terraform"))) {
+            ok(dir, "init", "-input=false", "-no-color");
+        }
         List<String> plan = new ArrayList<>(List.of("plan", "-input=false", "-no-color", "-lock=false", "-out=offline.tfplan"));
         plan.addAll(List.of(planArgs));
         ok(dir, plan.toArray(String[]::new));
@@ -150,7 +174,7 @@ public final class Terraform {
             config.toFile().deleteOnExit();
             Files.writeString(config, "provider_installation {\n  filesystem_mirror {\n    path    = \""
                     + mirror.get().toString().replace("\\", "/") + "\"\n    include = [\"registry.terraform.io/hashicorp/aws\"]\n  }\n}\n");
-            return new Terraform(binary.get(), config);
+            return new Terraform(binary.get(), config, ProviderServers.of(mirror.get()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
