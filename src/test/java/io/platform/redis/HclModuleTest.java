@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
  * either to the same values for several input sets, and the HCL is what terraform fmt writes.
  */
 @Execution(ExecutionMode.CONCURRENT) // terraform and hcl2json on copies of their own; two at a time use both cores
+@Order(2)
 class HclModuleTest {
     private final Synthesized synthesized = Synthesized.get();
 

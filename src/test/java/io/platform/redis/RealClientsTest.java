@@ -28,6 +28,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -42,6 +43,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * here; redis-server 7.0 is the same engine line and speaks the same protocol, TLS and AUTH.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Order(Integer.MAX_VALUE) // the second thread takes classes from the end of the order: this long one first
 class RealClientsTest {
     /** Every special character AWS allows in an AUTH token: ! & # $ ^ < > - */
     static final String TOKEN = "Not-a-secret!&#$^<>-client-check-01";

@@ -34,8 +34,22 @@ public final class Synthesized {
         stacks = StackFileReader.readAll(PROJECT, PROJECT.resolve("stacks"));
         Synthesizer.Module synthesizedModule = Synthesizer.module();
         Synthesizer.run(stacks, cdktfOut, module, synthesizedModule);
-        moduleConfig = synthesizedModule.config();
+        moduleConfig = frozen(synthesizedModule.config());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> Directories.deleteIfExists(root)));
+    }
+
+    /** A deep read-only copy: test classes share it and run side by side, so none may edit it in place. */
+    @SuppressWarnings("unchecked")
+    private static <T> T frozen(T value) {
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> copy = new java.util.LinkedHashMap<>();
+            map.forEach((key, item) -> copy.put((String) key, frozen(item)));
+            return (T) java.util.Collections.unmodifiableMap(copy);
+        }
+        if (value instanceof List<?> list) {
+            return (T) java.util.Collections.unmodifiableList(list.stream().map(Synthesized::frozen).toList());
+        }
+        return value;
     }
 
     /** Synthesizes on the first call, holding {@link JsiiLock}; later calls only read. */

@@ -25,8 +25,8 @@ public final class Terraform {
     private static String unavailable;
     private static final Terraform INSTANCE = locate();
 
-    /** Commands that never load a provider: they start no provider server either. */
-    private static final Set<String> WITHOUT_PROVIDER = Set.of("init", "fmt", "version");
+    /** Commands that never touch a provider: they need no provider server either. */
+    private static final Set<String> WITHOUT_PROVIDER = Set.of("fmt", "version");
 
     private final Path binary;
     private final Path cliConfig;
@@ -51,7 +51,9 @@ public final class Terraform {
 
     /**
      * Runs terraform in {@code dir}; never prompts, never calls home. A command that loads the AWS provider attaches
-     * to a running one ({@link ProviderServers}) instead of starting its own; init still installs it from the mirror.
+     * to a running one ({@link ProviderServers}) instead of starting its own, and init then installs the modules only
+     * (it skips an attached provider instead of hashing the 700 MB binary again): {@link #initFromMirror} is the
+     * install from the offline mirror itself.
      */
     public Result run(Path dir, String... args) {
         if (args.length == 0 || WITHOUT_PROVIDER.contains(args[0]) || providers.isEmpty()) {
@@ -60,6 +62,15 @@ public final class Terraform {
         try (ProviderServers.Lease lease = providers.get().lease()) {
             return run(dir, lease.reattach(), args);
         }
+    }
+
+    /** terraform init that installs hashicorp/aws from the offline mirror, as on a machine without our servers. */
+    public String initFromMirror(Path dir) {
+        Result result = run(dir, Optional.empty(), "init", "-input=false", "-no-color");
+        if (result.exitCode() != 0) {
+            throw new AssertionError("terraform init failed in " + dir + ":\n" + result.output());
+        }
+        return result.output();
     }
 
     private Result run(Path dir, Optional<String> reattach, String... args) {
