@@ -95,9 +95,10 @@ final class ProviderServers {
         try {
             Path log = Files.createTempFile("aws-provider-server-", ".log");
             log.toFile().deleteOnExit();
-            // The shell waits on stdin (the JVM's pipe) and kills the provider when it closes.
+            // The shell waits on stdin (the JVM's pipe) and stops the provider when it closes; on an interrupt the
+            // provider also removes its socket file.
             ProcessBuilder builder = new ProcessBuilder("/bin/sh", "-c",
-                    "\"$0\" -debug & provider=$!; cat >/dev/null; kill $provider", binary.toString())
+                    "\"$0\" -debug & provider=$!; cat >/dev/null; kill -INT $provider; wait $provider", binary.toString())
                     .redirectErrorStream(true).redirectOutput(log.toFile());
             // A provider adds AWS_CA_BUNDLE to its HTTP client when configured and refuses to do it a second time in
             // the same process; offline plans make no AWS call, so the bundle is left out rather than shared.
