@@ -1,6 +1,7 @@
 package io.platform.redis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.platform.redis.support.Synthesized;
@@ -65,6 +66,18 @@ class CdktfCliTest {
         } finally {
             deleteQuietly(copy);
         }
+    }
+
+    /**
+     * Without a projectId the CLI writes a random one into cdktf.json on a developer's first synth (telemetry; not in
+     * CI or with CHECKPOINT_DISABLE, so the run above cannot see it): a committed file must not change under them.
+     */
+    @Test
+    void cdktfJsonCarriesItsProjectIdSoTheCliLeavesItAlone() {
+        Map<String, Object> config = io.platform.redis.synth.Json.read(Synthesized.PROJECT.resolve("cdktf.json"));
+        assertTrue(String.valueOf(config.get("projectId")).matches("[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}"),
+                "cdktf.json needs a fixed projectId, got " + config.get("projectId"));
+        assertEquals("build/synth", config.get("app"), "the CLI runs the README's main command");
     }
 
     private static void deleteQuietly(Path copy) throws IOException {
