@@ -46,7 +46,7 @@ class ExampleConsumerTest {
 
             Path app = Files.createDirectories(work.resolve("app"));
             ProcessBuilder run = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Djava.io.tmpdir=" + work, "-cp", classes + File.pathSeparator + classPath(), "com.example.platform.InfraApp")
+                    "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Djava.io.tmpdir=" + work, "-cp", classes + File.pathSeparator + classPath(), "com.example.platform.InfraApp")
                     .directory(app.toFile()).redirectErrorStream(true);
             run.environment().put("JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION", "1");
             run.environment().remove("CDKTF_OUTDIR");
