@@ -48,7 +48,6 @@ class CdktfCliTest {
 
             ProcessBuilder builder = new ProcessBuilder(cli.toString(), "synth").directory(copy.toFile()).redirectErrorStream(true);
             builder.environment().put("CHECKPOINT_DISABLE", "1");
-            builder.environment().put("JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION", "1");
             builder.environment().put("CI", "1");
             // The app's JVM keeps jsii's runtime folder inside the copy, which is deleted afterwards.
             Files.createDirectories(copy.resolve("tmp"));

@@ -48,7 +48,6 @@ class ExampleConsumerTest {
             ProcessBuilder run = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Djava.io.tmpdir=" + work, "-cp", classes + File.pathSeparator + classPath(), "com.example.platform.InfraApp")
                     .directory(app.toFile()).redirectErrorStream(true);
-            run.environment().put("JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION", "1");
             run.environment().remove("CDKTF_OUTDIR");
             Process process = run.start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
