@@ -56,13 +56,20 @@ public class RedisModule extends TerraformHclModule implements RedisModuleOutput
         if (shipFiles) {
             // The AWS bindings pin hashicorp/aws 5.23.1; the module needs a newer provider (see ProviderVersions).
             TerraformStack.of(this).addOverride("terraform.required_providers.aws.version", ProviderVersions.AWS);
-            TerraformAsset files = TerraformAsset.Builder.create(this, "files")
-                    .path(ShippedModule.directory().toString()).type(AssetType.DIRECTORY).build();
-            addOverride("source", "./" + files.getPath());
+            addOverride("source", "./" + moduleFiles(TerraformStack.of(this)).getPath());
         } else {
             addOverride("source", BESIDE_THE_STACK);
         }
         overrideLogicalId(id);
+    }
+
+    /** The module's files as one asset per stack, shared by every call in it (a split chat stack has two). */
+    private static TerraformAsset moduleFiles(TerraformStack stack) {
+        String id = "redis-module-files";
+        if (stack.getNode().tryFindChild(id) instanceof TerraformAsset existing) {
+            return existing;
+        }
+        return TerraformAsset.Builder.create(stack, id).path(ShippedModule.directory().toString()).type(AssetType.DIRECTORY).build();
     }
 
     /** The configuration this call was made with. */

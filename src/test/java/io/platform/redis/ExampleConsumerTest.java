@@ -53,6 +53,13 @@ class ExampleConsumerTest {
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertEquals(true, process.waitFor(5, TimeUnit.MINUTES), "the example app did not finish");
             assertEquals(0, process.exitValue(), output);
+            // Two module calls in chat-split, one copy of the module's files: the asset is shared per stack.
+            try (Stream<Path> copies = Files.list(app.resolve("cdktf.out/stacks/chat-split/assets"))) {
+                assertEquals(List.of("redis-module-files"), copies.map(p -> p.getFileName().toString()).toList());
+            }
+            try (Stream<Path> versions = Files.list(app.resolve("cdktf.out/stacks/chat-split/assets/redis-module-files"))) {
+                assertEquals(1, versions.count(), "one copy of the module per stack");
+            }
 
             assumeTrue(Terraform.get().isPresent(), () -> "SKIPPED offline plans of the example's stacks: " + Terraform.unavailableReason());
             Terraform terraform = Terraform.get().orElseThrow();
