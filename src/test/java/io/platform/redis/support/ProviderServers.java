@@ -24,7 +24,7 @@ import java.util.stream.Stream;
  *
  * <p>A server serves one terraform command at a time ({@link #lease}): a provider keeps the configuration of its
  * last {@code ConfigureProvider} call, so two plans with different provider settings must never share one at once.
- * The pool grows to one server per concurrent command. Each server runs under a shell that kills it when its stdin
+ * The pool grows to one server per concurrent command. Each server runs under a shell that stops it when its stdin
  * closes, so a test JVM that dies leaves no provider behind.
  *
  * <p>Where the mirror holds the provider packed (zip) or a server does not come up, terraform starts providers
