@@ -95,10 +95,12 @@ final class ProviderServers {
         try {
             Path log = Files.createTempFile("aws-provider-server-", ".log");
             log.toFile().deleteOnExit();
-            // The shell waits on stdin (the JVM's pipe) and stops the provider when it closes; on an interrupt the
-            // provider also removes its socket file.
-            ProcessBuilder builder = new ProcessBuilder("/bin/sh", "-c",
-                    "\"$0\" -debug & provider=$!; cat >/dev/null; kill -INT $provider; wait $provider", binary.toString())
+            // The shell lives as long as the provider, and interrupts it when its stdin (the JVM's pipe) closes: on
+            // an interrupt the provider removes its socket file; a provider still there 2 s later is terminated. A
+            // provider that dies ends the shell at once. (fd 3: a background job's own stdin is /dev/null.)
+            ProcessBuilder builder = new ProcessBuilder("/bin/sh", "-c", "exec 3<&0; \"$0\" -debug & provider=$!; "
+                    + "(cat <&3 >/dev/null; kill -INT $provider; sleep 2; kill $provider) 2>/dev/null & wait $provider",
+                    binary.toString())
                     .redirectErrorStream(true).redirectOutput(log.toFile());
             // A provider adds AWS_CA_BUNDLE to its HTTP client when configured and refuses to do it a second time in
             // the same process; offline plans make no AWS call, so the bundle is left out rather than shared.
@@ -117,7 +119,7 @@ final class ProviderServers {
             stop(process);
             broken = true;
             System.out.println("[terraform] no running provider server (" + binary.getFileName()
-                    + " -debug did not print its address); terraform starts providers itself");
+                    + " -debug did not print its address): terraform starts providers itself\n" + Files.readString(log).strip());
             return null;
         } catch (IOException e) {
             broken = true;
@@ -128,7 +130,7 @@ final class ProviderServers {
         }
     }
 
-    private synchronized void stopAll() {
+    synchronized void stopAll() {
         all.forEach(server -> stop(server.process));
     }
 
@@ -148,7 +150,7 @@ final class ProviderServers {
         }
     }
 
-    private static String platform() {
+    static String platform() {
         String os = System.getProperty("os.name").toLowerCase().startsWith("linux") ? "linux"
                 : System.getProperty("os.name").toLowerCase().startsWith("mac") ? "darwin" : "windows";
         String arch = switch (System.getProperty("os.arch")) {
