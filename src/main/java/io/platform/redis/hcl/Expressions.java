@@ -17,13 +17,19 @@ final class Expressions {
     private Expressions() {
     }
 
+    /**
+     * An object whose one-line form is longer than this is written one item per line, as a reader (and terraform
+     * fmt) lays it out. The text then spans lines indented relative to the attribute; the writer adds its indent.
+     */
+    static final int ONE_LINE_OBJECT_LIMIT = 100;
+
     /** A value in expression context: attributes, locals, outputs, module arguments. */
     static String expression(Object value, String path) {
         if (value instanceof String text) {
             String whole = wholeInterpolation(text, path);
             return whole != null ? whole.strip() : template(text, path);
         }
-        return compound(value, path, false);
+        return compound(value, path, false, true);
     }
 
     /** A value in literal context (variable defaults): strings are never templates there. */
@@ -31,10 +37,20 @@ final class Expressions {
         if (value instanceof String text) {
             return "\"" + escapeLiteral(text).replace("${", "$${").replace("%{", "%%{") + "\"";
         }
-        return compound(value, path, true);
+        return compound(value, path, true, true);
     }
 
-    private static String compound(Object value, String path, boolean literal) {
+    /** Items of a long object, one per line; runs of one-line items get their "=" aligned, as terraform fmt does. */
+    private static String multiLineObject(Map<?, ?> map, String path, boolean literal) {
+        List<String[]> items = new java.util.ArrayList<>();
+        for (var entry : map.entrySet()) {
+            String key = (String) entry.getKey();
+            items.add(new String[] {key(key), element(entry.getValue(), path + "." + key, literal, true)});
+        }
+        return "{\n" + AlignedLines.of(items).indent(2) + "}";
+    }
+
+    private static String compound(Object value, String path, boolean literal, boolean mayBreakLines) {
         if (value == null) {
             return "null";
         }
@@ -47,7 +63,7 @@ final class Expressions {
         if (value instanceof List<?> list) {
             StringBuilder out = new StringBuilder("[");
             for (int i = 0; i < list.size(); i++) {
-                out.append(i == 0 ? "" : ", ").append(element(list.get(i), path + "[" + i + "]", literal));
+                out.append(i == 0 ? "" : ", ").append(element(list.get(i), path + "[" + i + "]", literal, false));
             }
             return out.append("]").toString();
         }
@@ -60,16 +76,20 @@ final class Expressions {
             for (var entry : map.entrySet()) {
                 String key = (String) entry.getKey();
                 out.append(first ? "" : ", ").append(key(key)).append(" = ")
-                        .append(element(entry.getValue(), path + "." + key, literal));
+                        .append(element(entry.getValue(), path + "." + key, literal, false));
                 first = false;
             }
-            return out.append(" }").toString();
+            String oneLine = out.append(" }").toString();
+            return mayBreakLines && oneLine.length() > ONE_LINE_OBJECT_LIMIT ? multiLineObject(map, path, literal) : oneLine;
         }
         throw new HclRenderException(path, "unsupported value of type " + value.getClass().getSimpleName());
     }
 
-    private static String element(Object value, String path, boolean literal) {
-        return literal ? literal(value, path) : expression(value, path);
+    private static String element(Object value, String path, boolean literal, boolean mayBreakLines) {
+        if (value instanceof String) {
+            return literal ? literal(value, path) : expression(value, path);
+        }
+        return compound(value, path, literal, mayBreakLines);
     }
 
     /** An object key: bare when it is a plain identifier, quoted otherwise (e.g. "maxmemory-policy"). */

@@ -275,18 +275,12 @@ public final class HclRenderer {
             if (previousWasBlock) {
                 out.append('\n');
             }
-            int end = i;
-            int width = 0;
-            while (end < items.size() && items.get(end) != null && !items.get(end).isBlock()) {
-                width = Math.max(width, items.get(end).name().length());
-                end++;
+            List<String[]> run = new ArrayList<>();
+            while (i < items.size() && items.get(i) != null && !items.get(i).isBlock()) {
+                run.add(new String[] {items.get(i).name(), items.get(i).value()});
+                i++;
             }
-            for (int j = i; j < end; j++) {
-                Item attribute = items.get(j);
-                out.append(pad).append(attribute.name()).append(" ".repeat(width - attribute.name().length()))
-                        .append(" = ").append(attribute.value()).append('\n');
-            }
-            i = end;
+            out.append(AlignedLines.of(run).indent(pad.length()));
             previousWasBlock = false;
             first = false;
         }

@@ -27,6 +27,27 @@ class HclRendererTest {
     }
 
     @Test
+    void aLongObjectIsWrittenOneItemPerLineAndBreaksTheAlignmentAsTerraformFmtDoes() {
+        String longText = "x".repeat(90);
+        assertEquals("locals {\n"
+                        + "  a = 1\n"
+                        + "  long = {\n"
+                        + "    name  = \"" + longText + "\"\n"
+                        + "    count = var.n\n"
+                        + "    inner = {\n"
+                        + "      text = \"" + longText + "\"\n"
+                        + "    }\n"
+                        + "    list = [{ text = \"" + longText + "\" }]\n"
+                        + "  }\n"
+                        + "  short     = { a = 1 }\n"
+                        + "  after_all = 2\n"
+                        + "}\n",
+                render("{\"locals\": {\"a\": 1, \"long\": {\"name\": \"" + longText + "\", \"count\": \"${var.n}\","
+                        + " \"inner\": {\"text\": \"" + longText + "\"}, \"list\": [{\"text\": \"" + longText + "\"}]},"
+                        + " \"short\": {\"a\": 1}, \"after_all\": 2}}"));
+    }
+
+    @Test
     void literalTextIsEscapedAndAnEscapedInterpolationStaysEscaped() {
         assertEquals("locals {\n  text = \"say \\\"hi\\\" \\\\ $${not.a.reference}\\n\"\n}\n",
                 render("{\"locals\": {\"text\": \"say \\\"hi\\\" \\\\ $${not.a.reference}\\n\"}}"));
