@@ -16,8 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The checks behind the typed configurations' {@code build()}: every rule of the catalog, all problems at once, each
@@ -26,8 +24,6 @@ import java.util.regex.Pattern;
  * the module's validation blocks and preconditions at plan. Sensitive values are never shown.
  */
 public final class ConfigChecks {
-    private static final Pattern VARIABLE_REFERENCE = Pattern.compile("var\\.([a-z0-9_]+)");
-
     private ConfigChecks() {
     }
 
@@ -97,7 +93,7 @@ public final class ConfigChecks {
         }
         ModuleInputs effective = crossRules.isEmpty() ? null : ModuleInputs.ofCheckedValues(values);
         for (CrossRule rule : crossRules) {
-            Set<String> reads = referencedVariables(rule.hclCondition());
+            Set<String> reads = rule.reads();
             if (reads.stream().anyMatch(v -> broken.contains(v) || tokens.contains(v))) {
                 continue;
             }
@@ -138,15 +134,6 @@ public final class ConfigChecks {
             return map.keySet().stream().anyMatch(ConfigChecks::isToken) || map.values().stream().anyMatch(ConfigChecks::isToken);
         }
         return Token.isUnresolved(value);
-    }
-
-    private static Set<String> referencedVariables(String condition) {
-        Set<String> names = new java.util.LinkedHashSet<>();
-        Matcher m = VARIABLE_REFERENCE.matcher(condition);
-        while (m.find()) {
-            names.add(m.group(1));
-        }
-        return names;
     }
 
     /** "snapshotRetentionLimit (snapshot_retention_limit)": the setter's name and the module variable's. */

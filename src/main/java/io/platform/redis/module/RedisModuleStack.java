@@ -45,6 +45,8 @@ public final class RedisModuleStack extends TerraformStack {
         // redis7, redis6.x, valkey7, valkey8: the families ElastiCache names after the engine and its major version.
         TerraformLocal family = local("parameter_group_family", "${var.engine == \"valkey\" ? \"valkey${split(\".\", var.engine_version)[0]}\" : "
                 + "(startswith(var.engine_version, \"6.\") ? \"redis6.x\" : \"redis${split(\".\", var.engine_version)[0]}\")}");
+        // The windows as minutes, for the precondition that they do not overlap (Windows).
+        Windows.hclLocals("var.snapshot_window", "var.maintenance_window").forEach((name, value) -> local(name, "${" + value + "}"));
 
         var subnetGroup = ElasticacheSubnetGroup.Builder.create(this, "subnet_group")
                 .name(str("name") + "-subnets")

@@ -351,8 +351,8 @@ public final class RedisVariables {
                     "var.create_security_group || length(var.allowed_security_group_ids) + length(var.allowed_cidr_blocks) == 0",
                     in -> in.bool(CREATE_SECURITY_GROUP) || in.list(ALLOWED_SECURITY_GROUP_IDS).size() + in.list(ALLOWED_CIDR_BLOCKS).size() == 0,
                     Map.of("create_security_group", false, "security_group_ids", List.of("sg-0a1b2c3d"), "allowed_cidr_blocks", List.of("10.0.0.0/16"))),
-            new CrossRule("snapshot_window must not overlap maintenance_window",
-                    Windows.hclNoOverlap("var.snapshot_window", "var.maintenance_window"),
+            new CrossRule("snapshot_window must not overlap maintenance_window", Windows.HCL_NO_OVERLAP,
+                    java.util.Set.of("snapshot_window", "maintenance_window"),
                     in -> !in.string(SNAPSHOT_WINDOW).matches(Windows.SNAPSHOT_FORMAT)
                             || !in.string(MAINTENANCE_WINDOW).matches(Windows.MAINTENANCE_FORMAT)
                             || !Windows.overlap(in.string(SNAPSHOT_WINDOW), in.string(MAINTENANCE_WINDOW)),

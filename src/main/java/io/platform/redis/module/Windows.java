@@ -1,6 +1,8 @@
 package io.platform.redis.module;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * ElastiCache's snapshot window ({@code hh24:mi-hh24:mi}, daily) and maintenance window
@@ -62,14 +64,26 @@ public final class Windows {
         return "(" + hclMinuteOfWeek(w, 10) + " - " + hclMinuteOfWeek(w, 0) + " + " + WEEK + ") % " + WEEK;
     }
 
-    /** Terraform condition that is true when the two windows do not overlap; true as well when one is malformed. */
-    static String hclNoOverlap(String snapshot, String maintenance) {
-        String start = "(day * " + DAY + " + " + hclMinuteOfDay(snapshot, 0) + ")";
-        String maintStart = hclMinuteOfWeek(maintenance, 0);
-        return "try(!anytrue([for day in range(7) : "
-                + "(" + maintStart + " - " + start + " + " + 2 * WEEK + ") % " + WEEK + " < " + hclSnapshotLength(snapshot)
-                + " || (" + start + " - " + maintStart + " + " + 2 * WEEK + ") % " + WEEK + " < " + hclMaintenanceLength(maintenance)
-                + "]), true)";
+    /** The precondition: the windows do not overlap (also true when one is malformed: its own rules report that). */
+    static final String HCL_NO_OVERLAP = "!local.windows_overlap";
+
+    /**
+     * The module's locals behind {@link #HCL_NO_OVERLAP}: each window as minutes (null when malformed), then whether
+     * the daily snapshot window meets the weekly maintenance window on any of the seven days, as {@link #overlap}.
+     */
+    static Map<String, String> hclLocals(String snapshot, String maintenance) {
+        Map<String, String> locals = new LinkedHashMap<>();
+        locals.put("snapshot_window_start", "try(" + hclMinuteOfDay(snapshot, 0) + ", null)");
+        locals.put("snapshot_window_minutes", "try((" + hclMinuteOfDay(snapshot, 6) + " - local.snapshot_window_start + " + DAY + ") % " + DAY + ", null)");
+        locals.put("maintenance_window_start", "try(" + hclMinuteOfWeek(maintenance, 0) + ", null)");
+        locals.put("maintenance_window_minutes", "try((" + hclMinuteOfWeek(maintenance, 10) + " - local.maintenance_window_start + " + WEEK + ") % "
+                + WEEK + ", null)");
+        String start = "(day * " + DAY + " + local.snapshot_window_start)";
+        locals.put("windows_overlap", "try(anytrue([for day in range(7) : "
+                + "(local.maintenance_window_start - " + start + " + " + 2 * WEEK + ") % " + WEEK + " < local.snapshot_window_minutes"
+                + " || (" + start + " - local.maintenance_window_start + " + 2 * WEEK + ") % " + WEEK + " < local.maintenance_window_minutes"
+                + "]), false)");
+        return locals;
     }
 
     private static String hclMinuteOfDay(String w, int offset) {
