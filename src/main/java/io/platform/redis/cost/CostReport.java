@@ -8,6 +8,12 @@ public final class CostReport {
     private CostReport() {
     }
 
+    private static String regionSources(NodePrices prices) {
+        StringBuilder out = new StringBuilder();
+        prices.regionSources().forEach((region, source) -> out.append(" ").append(region).append(": ").append(source).append("."));
+        return out.toString();
+    }
+
     public static List<String> lines(List<StackFile> stacks) {
         return stacks.stream().map(stack -> CostEstimate.of(stack).line()).toList();
     }
@@ -28,7 +34,7 @@ public final class CostReport {
 
                 | stack | region | cluster | nodes | node type | engine | per month |
                 |-------|--------|---------|-------|-----------|--------|-----------|
-                """.formatted(prices.hoursPerMonth(), prices.source(), prices.retrieved()));
+                """.formatted(prices.hoursPerMonth(), prices.source() + regionSources(prices), prices.retrieved()));
         for (StackFile stack : stacks) {
             CostEstimate estimate = CostEstimate.of(stack);
             for (CostEstimate.Cluster cluster : estimate.clusters()) {

@@ -47,21 +47,42 @@ public final class NodePrices {
         return ((Map<String, Object>) data.get("regions")).containsKey(region);
     }
 
-    /** USD per node-hour, if the file lists the node type for the region (Valkey: the Redis OSS price less the discount). */
+    /**
+     * USD per node-hour, if the file lists the node type for the region: the engine's own price (as the AWS price
+     * list gives Valkey's), else for Valkey the Redis OSS price less the discount.
+     */
     @SuppressWarnings("unchecked")
     public Optional<BigDecimal> hourly(String region, String engine, String nodeType) {
         Map<String, Object> regions = (Map<String, Object>) data.get("regions");
         Map<String, Object> byEngine = (Map<String, Object>) regions.get(region);
-        if (byEngine == null || !(byEngine.get("redis") instanceof Map<?, ?> redis) || !(redis.get(nodeType) instanceof Number price)) {
+        if (byEngine == null) {
             return Optional.empty();
         }
-        BigDecimal hourly = new BigDecimal(price.toString());
-        return switch (engine) {
-            case "redis" -> Optional.of(hourly);
-            case "valkey" -> Optional.of(hourly.multiply(BigDecimal.ONE.subtract(new BigDecimal(data.get("valkey_discount").toString())))
-                    .setScale(6, RoundingMode.HALF_UP).stripTrailingZeros());
-            default -> Optional.empty();
-        };
+        if (byEngine.get(engine) instanceof Map<?, ?> own && own.get(nodeType) instanceof Number price) {
+            return Optional.of(new BigDecimal(price.toString()));
+        }
+        if (!"valkey".equals(engine) || !(byEngine.get("redis") instanceof Map<?, ?> redis) || !(redis.get(nodeType) instanceof Number price)) {
+            return Optional.empty();
+        }
+        return Optional.of(new BigDecimal(price.toString()).multiply(BigDecimal.ONE.subtract(new BigDecimal(data.get("valkey_discount").toString())))
+                .setScale(6, RoundingMode.HALF_UP).stripTrailingZeros());
+    }
+
+    /** Where the prices of a region come from, when the region names it (imported regions do). */
+    @SuppressWarnings("unchecked")
+    public Map<String, String> regionSources() {
+        Map<String, String> sources = new java.util.TreeMap<>();
+        ((Map<String, Object>) data.get("regions")).forEach((region, prices) -> {
+            if (((Map<String, Object>) prices).get("source") instanceof String source) {
+                sources.put(region, source);
+            }
+        });
+        return sources;
+    }
+
+    /** The prices of another file in the same format (the import's tests). */
+    static NodePrices of(Map<String, Object> data) {
+        return new NodePrices(data);
     }
 
     private static NodePrices load() {
