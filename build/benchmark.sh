@@ -10,9 +10,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs="${1:-5}"
-# jsii's end-of-life switch takes Node majors (see build/synth)
-export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION="$(node -v | sed -n 's/^v\([0-9]*\)\..*/\1/p')"
-export JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION=1 CHECKPOINT_DISABLE=1
+. build/quiet-jsii.sh
 
 mvn -q -B test-compile >/dev/null
 build/synth >/dev/null 2>&1   # builds the launcher's state if needed, and leaves a run to compare against

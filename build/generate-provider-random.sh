@@ -14,8 +14,7 @@ stamp="$out/.generated-from-package-lock"
 if [ ! -f "$stamp" ] || ! cmp -s package-lock.json "$stamp"; then
   echo "[provider-random] jsii-pacmak: @cdktf/provider-random -> Java sources"
   rm -rf "$out"
-  JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION="$(node -v | sed -n 's/^v\([0-9]*\)\..*/\1/p')"  # takes Node majors
-  export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION=1
+  . build/quiet-jsii.sh
   npx --no-install jsii-pacmak --code-only --target java -o "$out" node_modules/@cdktf/provider-random >/dev/null
   cp package-lock.json "$stamp"
 fi

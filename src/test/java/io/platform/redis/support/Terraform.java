@@ -66,11 +66,7 @@ public final class Terraform {
 
     /** terraform init that installs hashicorp/aws from the offline mirror, as on a machine without our servers. */
     public String initFromMirror(Path dir) {
-        Result result = run(dir, Optional.empty(), "init", "-input=false", "-no-color");
-        if (result.exitCode() != 0) {
-            throw new AssertionError("terraform init failed in " + dir + ":\n" + result.output());
-        }
-        return result.output();
+        return succeeded(dir, run(dir, Optional.empty(), "init", "-input=false", "-no-color"), "init");
     }
 
     private Result run(Path dir, Optional<String> reattach, String... args) {
@@ -105,7 +101,10 @@ public final class Terraform {
 
     /** Runs terraform and fails the test with its output unless it exits 0. */
     public String ok(Path dir, String... args) {
-        Result result = run(dir, args);
+        return succeeded(dir, run(dir, args), args);
+    }
+
+    private static String succeeded(Path dir, Result result, String... args) {
         if (result.exitCode() != 0) {
             throw new AssertionError("terraform " + String.join(" ", args) + " failed in " + dir + ":\n" + result.output());
         }
