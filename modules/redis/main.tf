@@ -17,13 +17,6 @@ locals {
   celery_tls_query           = var.transit_encryption_enabled ? "?ssl_cert_reqs=required" : ""
 }
 
-# Read only when the module creates the security group and no vpc_id is given: the group goes into the VPC of the first subnet.
-data "aws_subnet" "first" {
-  count = var.create_security_group && var.vpc_id == null ? 1 : 0
-
-  id = var.subnet_ids[0]
-}
-
 resource "aws_elasticache_subnet_group" "this" {
   description = "Private subnets of ${var.name}"
   name        = "${var.name}-subnets"

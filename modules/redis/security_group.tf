@@ -6,33 +6,36 @@ locals {
 }
 
 # No egress rule: Redis only answers, and an open egress rule is what scanners flag.
+# Without vpc_id the group goes into the subnet group's VPC: an attribute, never a data source counted on vpc_id,
+# so a vpc_id or subnet created in the same apply plans (a count cannot depend on an unknown value).
 resource "aws_security_group" "this" {
   count = var.create_security_group ? 1 : 0
 
   description = "Redis ${var.name}: ingress only from allowed security groups and CIDR blocks"
   name        = "${var.name}-redis"
   tags        = local.tags
-  vpc_id      = var.vpc_id != null ? var.vpc_id : one(data.aws_subnet.first[*].vpc_id)
+  vpc_id      = var.vpc_id != null ? var.vpc_id : aws_elasticache_subnet_group.this.vpc_id
 }
 
-# One rule resource per source, not inline rules: adding a source never rewrites the others.
+# One rule resource per source, counted over the list: ids of groups created in the same apply are unknown at plan,
+# and for_each keys must be known. Appending a source adds one rule; removing one updates the later rules in place.
 resource "aws_vpc_security_group_ingress_rule" "from_security_groups" {
-  for_each = toset(local.ingress_security_group_ids)
+  count = length(local.ingress_security_group_ids)
 
-  description                  = "Redis from ${each.value}"
+  description                  = "Redis from ${local.ingress_security_group_ids[count.index]}"
   from_port                    = var.port
   ip_protocol                  = "tcp"
-  referenced_security_group_id = each.value
+  referenced_security_group_id = local.ingress_security_group_ids[count.index]
   security_group_id            = aws_security_group.this[0].id
   tags                         = local.tags
   to_port                      = var.port
 }
 
 resource "aws_vpc_security_group_ingress_rule" "from_cidr_blocks" {
-  for_each = toset(local.ingress_cidr_blocks)
+  count = length(local.ingress_cidr_blocks)
 
-  cidr_ipv4         = each.value
-  description       = "Redis from ${each.value}"
+  cidr_ipv4         = local.ingress_cidr_blocks[count.index]
+  description       = "Redis from ${local.ingress_cidr_blocks[count.index]}"
   from_port         = var.port
   ip_protocol       = "tcp"
   security_group_id = aws_security_group.this[0].id

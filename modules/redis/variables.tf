@@ -27,8 +27,8 @@ variable "node_type" {
   nullable    = false
 
   validation {
-    condition     = can(regex("^cache[.][a-z0-9]+[.][a-z0-9]+$", var.node_type))
-    error_message = "The node_type value must be a node type such as cache.t4g.micro."
+    condition     = can(regex("^cache[.](t[1-9][a-z]{0,2}[.](micro|small|medium)|[mrc][1-9][a-z]{0,3}[.](small|medium|large|xlarge|([2-9]|[1-4][0-9])xlarge))$", var.node_type))
+    error_message = "The node_type value must be a node type cache.FAMILY.SIZE, where FAMILY is the class t, m, r or c with its generation (t4g, m7g, r6gd...) and SIZE is micro, small or medium for t, small to 49xlarge for the others."
   }
 }
 
@@ -355,7 +355,7 @@ variable "tags" {
 }
 
 variable "vpc_id" {
-  description = "VPC of the subnets, where the security group is created. Default null: the VPC of the first subnet, read at plan with one aws_subnet data source (ec2:DescribeSubnets)."
+  description = "VPC of the subnets, where the security group is created. Default null: the subnets' VPC, as the subnet group reports it (no data source, nothing read at plan)."
   type        = string
   default     = null
   nullable    = true

@@ -46,7 +46,7 @@ run "node_type_rule_1" {
   command = plan
 
   variables {
-    node_type = "t4g.micro"
+    node_type = "cache.t4g.smal"
   }
 
   expect_failures = [var.node_type]

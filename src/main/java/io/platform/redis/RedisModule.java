@@ -5,8 +5,11 @@ import com.hashicorp.cdktf.TerraformAsset;
 import com.hashicorp.cdktf.TerraformHclModule;
 import com.hashicorp.cdktf.TerraformHclModuleConfig;
 import com.hashicorp.cdktf.TerraformStack;
+import io.platform.redis.api.ConfigChecks;
 import io.platform.redis.stacks.ProviderVersions;
+import io.platform.redis.stacks.StackLedger;
 import io.platform.redis.synth.ShippedModule;
+import java.util.List;
 import software.constructs.Construct;
 
 /**
@@ -61,6 +64,32 @@ public class RedisModule extends TerraformHclModule implements RedisModuleOutput
             addOverride("source", BESIDE_THE_STACK);
         }
         overrideLogicalId(id);
+        StackLedger ledger = StackLedger.of(this);
+        String path = getNode().getPath();
+        ledger.claimTerraformName("module \"" + id + "\"", path);
+        if (config.variables().get("name") instanceof String name && !ConfigChecks.isToken(name)) {
+            ledger.claimAwsName("replication group id \"" + name + "\"", path);
+        }
+        moveRulesKeyedBySource(ledger, id, config);
+    }
+
+    /**
+     * Ingress rules were keyed by their source (for_each) before they were counted, which is what lets a source come
+     * from a resource of the same apply. For every source given literally, a moved block carries a state written
+     * under the old key to its new index, so upgrading plans no destroy and no duplicate rule.
+     */
+    private static void moveRulesKeyedBySource(StackLedger ledger, String id, RedisModuleConfig config) {
+        if (Boolean.FALSE.equals(config.variables().get("create_security_group"))) {
+            return;
+        }
+        for (String rule : List.of("from_security_groups:allowed_security_group_ids", "from_cidr_blocks:allowed_cidr_blocks")) {
+            String resource = "module." + id + ".aws_vpc_security_group_ingress_rule." + rule.substring(0, rule.indexOf(':'));
+            if (config.variables().get(rule.substring(rule.indexOf(':') + 1)) instanceof List<?> sources && !ConfigChecks.isToken(sources)) {
+                for (int index = 0; index < sources.size(); index++) {
+                    ledger.move(resource + "[\"" + sources.get(index) + "\"]", resource + "[" + index + "]");
+                }
+            }
+        }
     }
 
     /** The module's files as one asset per stack, shared by every call in it (a split chat stack has two). */

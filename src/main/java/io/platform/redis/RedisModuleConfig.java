@@ -2,7 +2,6 @@
 package io.platform.redis;
 
 import io.platform.redis.api.ConfigChecks;
-import io.platform.redis.module.ModuleInputs;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,10 +14,10 @@ import java.util.Map;
  */
 @SuppressWarnings("unused")
 public final class RedisModuleConfig {
-    private final ModuleInputs values;
+    private final Map<String, Object> values;
 
-    private RedisModuleConfig(ModuleInputs values) {
-        this.values = values;
+    private RedisModuleConfig(Map<String, Object> values) {
+        this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
     }
 
     /** A builder with nothing set: every variable left unset keeps its default. */
@@ -28,17 +27,238 @@ public final class RedisModuleConfig {
 
     /** From values keyed by their Terraform names (stack files), checked like {@link Builder#build()}. */
     public static RedisModuleConfig fromVariables(Map<String, Object> variables) {
-        return new RedisModuleConfig(ConfigChecks.redisModule(variables));
+        return new RedisModuleConfig(ConfigChecks.redisModule(variables).explicit());
     }
 
     /** The values set, by Terraform name, in the order they were set. */
     public Map<String, Object> variables() {
-        return values.explicit();
+        return values;
     }
 
-    /** The values with every default filled in. */
-    public ModuleInputs values() {
-        return values;
+    /** The {@code name} value set (a literal or a cdktf token); never null: it is required. */
+    public String getName() {
+        return (String) values.get("name");
+    }
+
+    /** The {@code node_type} value set (a literal or a cdktf token); never null: it is required. */
+    public String getNodeType() {
+        return (String) values.get("node_type");
+    }
+
+    /** The {@code subnet_ids} value set (a literal or a cdktf token); never null: it is required. */
+    @SuppressWarnings("unchecked")
+    public List<String> getSubnetIds() {
+        return (List<String>) values.get("subnet_ids");
+    }
+
+    /** The {@code engine_version} value set (a literal or a cdktf token); null when not set (the module's default then applies: "7.1"). */
+    public String getEngineVersion() {
+        return (String) values.get("engine_version");
+    }
+
+    /** The {@code num_cache_clusters} value set (a literal or a cdktf token); null when not set (the module's default then applies: 2). */
+    public Number getNumCacheClusters() {
+        return (Number) values.get("num_cache_clusters");
+    }
+
+    /** The {@code automatic_failover_enabled} value set (a literal or a cdktf token); null when not set (the module's default then applies: true). */
+    public Boolean getAutomaticFailoverEnabled() {
+        return (Boolean) values.get("automatic_failover_enabled");
+    }
+
+    /** The {@code multi_az_enabled} value set (a literal or a cdktf token); null when not set (the module's default then applies: true). */
+    public Boolean getMultiAzEnabled() {
+        return (Boolean) values.get("multi_az_enabled");
+    }
+
+    /** The {@code at_rest_encryption_enabled} value set (a literal or a cdktf token); null when not set (the module's default then applies: true). */
+    public Boolean getAtRestEncryptionEnabled() {
+        return (Boolean) values.get("at_rest_encryption_enabled");
+    }
+
+    /** The {@code transit_encryption_enabled} value set (a literal or a cdktf token); null when not set (the module's default then applies: true). */
+    public Boolean getTransitEncryptionEnabled() {
+        return (Boolean) values.get("transit_encryption_enabled");
+    }
+
+    /** The {@code engine} value set (a literal or a cdktf token); null when not set (the module's default then applies: "redis"). */
+    public String getEngine() {
+        return (String) values.get("engine");
+    }
+
+    /** The {@code kms_key_arn} value set (a literal or a cdktf token); null when not set (the module then leaves it unset). */
+    public String getKmsKeyArn() {
+        return (String) values.get("kms_key_arn");
+    }
+
+    /** The {@code log_kms_key_arn} value set (a literal or a cdktf token); null when not set (the module then leaves it unset). */
+    public String getLogKmsKeyArn() {
+        return (String) values.get("log_kms_key_arn");
+    }
+
+    /** The {@code auth_token_enabled} value set (a literal or a cdktf token); null when not set (the module's default then applies: false). */
+    public Boolean getAuthTokenEnabled() {
+        return (Boolean) values.get("auth_token_enabled");
+    }
+
+    /** The {@code auth_token} value set (a literal or a cdktf token); null when not set (the module then leaves it unset). */
+    public String getAuthToken() {
+        return (String) values.get("auth_token");
+    }
+
+    /** The {@code auth_token_update_strategy} value set (a literal or a cdktf token); null when not set (the module's default then applies: "ROTATE"). */
+    public String getAuthTokenUpdateStrategy() {
+        return (String) values.get("auth_token_update_strategy");
+    }
+
+    /** The {@code transit_encryption_mode} value set (a literal or a cdktf token); null when not set (the module then leaves it unset). */
+    public String getTransitEncryptionMode() {
+        return (String) values.get("transit_encryption_mode");
+    }
+
+    /** The {@code environment} value set (a literal or a cdktf token); never null: it is required. */
+    public String getEnvironment() {
+        return (String) values.get("environment");
+    }
+
+    /** The {@code prevent_destroy} value set (a literal or a cdktf token); null when not set (the module then leaves it unset). */
+    public Boolean getPreventDestroy() {
+        return (Boolean) values.get("prevent_destroy");
+    }
+
+    /** The {@code skip_final_snapshot} value set (a literal or a cdktf token); null when not set (the module's default then applies: false). */
+    public Boolean getSkipFinalSnapshot() {
+        return (Boolean) values.get("skip_final_snapshot");
+    }
+
+    /** The {@code description} value set (a literal or a cdktf token); null when not set (the module then leaves it unset). */
+    public String getDescription() {
+        return (String) values.get("description");
+    }
+
+    /** The {@code snapshot_retention_limit} value set (a literal or a cdktf token); null when not set (the module's default then applies: 7). */
+    public Number getSnapshotRetentionLimit() {
+        return (Number) values.get("snapshot_retention_limit");
+    }
+
+    /** The {@code snapshot_window} value set (a literal or a cdktf token); null when not set (the module's default then applies: "03:00-04:00"). */
+    public String getSnapshotWindow() {
+        return (String) values.get("snapshot_window");
+    }
+
+    /** The {@code maintenance_window} value set (a literal or a cdktf token); null when not set (the module's default then applies: "sun:05:00-sun:06:00"). */
+    public String getMaintenanceWindow() {
+        return (String) values.get("maintenance_window");
+    }
+
+    /** The {@code maxmemory_policy} value set (a literal or a cdktf token); null when not set (the module's default then applies: "volatile-lru"). */
+    public String getMaxmemoryPolicy() {
+        return (String) values.get("maxmemory_policy");
+    }
+
+    /** The {@code timeout} value set (a literal or a cdktf token); null when not set (the module's default then applies: 300). */
+    public Number getTimeout() {
+        return (Number) values.get("timeout");
+    }
+
+    /** The {@code tcp_keepalive} value set (a literal or a cdktf token); null when not set (the module's default then applies: 300). */
+    public Number getTcpKeepalive() {
+        return (Number) values.get("tcp_keepalive");
+    }
+
+    /** The {@code maxmemory_samples} value set (a literal or a cdktf token); null when not set (the module's default then applies: 5). */
+    public Number getMaxmemorySamples() {
+        return (Number) values.get("maxmemory_samples");
+    }
+
+    /** The {@code notify_keyspace_events} value set (a literal or a cdktf token); null when not set (the module then leaves it unset). */
+    public String getNotifyKeyspaceEvents() {
+        return (String) values.get("notify_keyspace_events");
+    }
+
+    /** The {@code notification_topic_arn} value set (a literal or a cdktf token); null when not set (the module then leaves it unset). */
+    public String getNotificationTopicArn() {
+        return (String) values.get("notification_topic_arn");
+    }
+
+    /** The {@code log_retention_days} value set (a literal or a cdktf token); null when not set (the module's default then applies: 30). */
+    public Number getLogRetentionDays() {
+        return (Number) values.get("log_retention_days");
+    }
+
+    /** The {@code tags} value set (a literal or a cdktf token); null when not set (the module's default then applies: {}). */
+    @SuppressWarnings("unchecked")
+    public Map<String, String> getTags() {
+        return (Map<String, String>) values.get("tags");
+    }
+
+    /** The {@code vpc_id} value set (a literal or a cdktf token); null when not set (the module then leaves it unset). */
+    public String getVpcId() {
+        return (String) values.get("vpc_id");
+    }
+
+    /** The {@code create_security_group} value set (a literal or a cdktf token); null when not set (the module's default then applies: true). */
+    public Boolean getCreateSecurityGroup() {
+        return (Boolean) values.get("create_security_group");
+    }
+
+    /** The {@code security_group_ids} value set (a literal or a cdktf token); null when not set (the module's default then applies: []). */
+    @SuppressWarnings("unchecked")
+    public List<String> getSecurityGroupIds() {
+        return (List<String>) values.get("security_group_ids");
+    }
+
+    /** The {@code allowed_security_group_ids} value set (a literal or a cdktf token); null when not set (the module's default then applies: []). */
+    @SuppressWarnings("unchecked")
+    public List<String> getAllowedSecurityGroupIds() {
+        return (List<String>) values.get("allowed_security_group_ids");
+    }
+
+    /** The {@code allowed_cidr_blocks} value set (a literal or a cdktf token); null when not set (the module's default then applies: []). */
+    @SuppressWarnings("unchecked")
+    public List<String> getAllowedCidrBlocks() {
+        return (List<String>) values.get("allowed_cidr_blocks");
+    }
+
+    /** The {@code port} value set (a literal or a cdktf token); null when not set (the module's default then applies: 6379). */
+    public Number getPort() {
+        return (Number) values.get("port");
+    }
+
+    /** The {@code alarms_enabled} value set (a literal or a cdktf token); null when not set (the module's default then applies: true). */
+    public Boolean getAlarmsEnabled() {
+        return (Boolean) values.get("alarms_enabled");
+    }
+
+    /** The {@code alarm_topic_arns} value set (a literal or a cdktf token); null when not set (the module then leaves it unset). */
+    @SuppressWarnings("unchecked")
+    public List<String> getAlarmTopicArns() {
+        return (List<String>) values.get("alarm_topic_arns");
+    }
+
+    /** The {@code alarm_engine_cpu_threshold} value set (a literal or a cdktf token); null when not set (the module's default then applies: 80). */
+    public Number getAlarmEngineCpuThreshold() {
+        return (Number) values.get("alarm_engine_cpu_threshold");
+    }
+
+    /** The {@code alarm_cpu_threshold} value set (a literal or a cdktf token); null when not set (the module's default then applies: 45). */
+    public Number getAlarmCpuThreshold() {
+        return (Number) values.get("alarm_cpu_threshold");
+    }
+
+    /** The {@code alarm_memory_threshold} value set (a literal or a cdktf token); null when not set (the module's default then applies: 80). */
+    public Number getAlarmMemoryThreshold() {
+        return (Number) values.get("alarm_memory_threshold");
+    }
+
+    /** The {@code alarm_evictions_threshold} value set (a literal or a cdktf token); null when not set (the module's default then applies: 100). */
+    public Number getAlarmEvictionsThreshold() {
+        return (Number) values.get("alarm_evictions_threshold");
+    }
+
+    /** The {@code alarm_connections_threshold} value set (a literal or a cdktf token); null when not set (the module's default then applies: 5000). */
+    public Number getAlarmConnectionsThreshold() {
+        return (Number) values.get("alarm_connections_threshold");
     }
 
     /** Sets one value at a time; {@link #build()} checks them all. */
@@ -379,8 +599,8 @@ public final class RedisModuleConfig {
         }
 
         /**
-         * VPC of the subnets, where the security group is created. Default null: the VPC of the first subnet, read at
-         * plan with one aws_subnet data source (ec2:DescribeSubnets).
+         * VPC of the subnets, where the security group is created. Default null: the subnets' VPC, as the subnet group
+         * reports it (no data source, nothing read at plan).
          *
          * <p>Terraform variable {@code vpc_id} (string).
          */
@@ -527,7 +747,7 @@ public final class RedisModuleConfig {
 
         /** Checks every rule; throws one InvalidConfigException that lists all problems. */
         public RedisModuleConfig build() {
-            return new RedisModuleConfig(ConfigChecks.redisModule(values));
+            return new RedisModuleConfig(ConfigChecks.redisModule(values).explicit());
         }
     }
 }

@@ -75,7 +75,7 @@ class CostEstimateTest {
     void aRegionOrNodeTypeWithoutAPriceIsUnknownNeverGuessed() throws Exception {
         List<StackFile> files = stacks(
                 "stack: a\nregion: eu-west-1\nredis:\n  name: a\n  environment: dev\n  node_type: cache.t4g.micro\n" + NETWORK,
-                "stack: b\nregion: us-east-1\nredis:\n  name: b\n  environment: dev\n  node_type: cache.x2gd.large\n" + NETWORK);
+                "stack: b\nregion: us-east-1\nredis:\n  name: b\n  environment: dev\n  node_type: cache.r9g.large\n" + NETWORK); // a family AWS may add: valid, not priced
         for (StackFile file : files) {
             assertEquals(Optional.empty(), CostEstimate.of(file).total(), file.stack());
             assertTrue(CostEstimate.of(file).line().contains("total unknown"), CostEstimate.of(file).line());

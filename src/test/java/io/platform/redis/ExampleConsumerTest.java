@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The example consumer (examples/java-consumer), another team's cdktf app, compiled against this build's classes and
  * run in its own JVM as that team would run it; each stack it writes then plans offline on its own: one replication
- * group for the Redis stack, two for the chat stack in split mode.
+ * group for the Redis stack, admitting a security group the same stack creates, two for the chat stack in split mode.
  */
 class ExampleConsumerTest {
     static final Path EXAMPLE = Path.of("examples/java-consumer");
@@ -67,6 +67,11 @@ class ExampleConsumerTest {
                 try (OfflineCopy copy = OfflineCopy.of(app.resolve("cdktf.out/stacks").resolve(expected.getKey()))) {
                     Terraform.Plan plan = terraform.plan(copy.asRoot(copy.dir()));
                     assertEquals(expected.getValue(), plan.creates().get("aws_elasticache_replication_group"), expected.getKey());
+                    if (expected.getKey().equals("orders-cache")) {
+                        // the app's own group and the module's, and the rule admitting the app's group by its token
+                        assertEquals(2, plan.creates().get("aws_security_group"), "orders-cache security groups");
+                        assertEquals(1, plan.creates().get("aws_vpc_security_group_ingress_rule"), "orders-cache ingress rules");
+                    }
                     System.out.println("[example consumer] stack " + expected.getKey() + " plans on its own: "
                             + plan.creates().values().stream().mapToInt(Integer::intValue).sum() + " to create " + plan.creates());
                 }

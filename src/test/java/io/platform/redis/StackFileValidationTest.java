@@ -233,7 +233,7 @@ class StackFileValidationTest {
                 + "  redis_node_type: cache.t3.micro\n  redis_num_cache_nodes: 7\n  allowed_security_group_ids: [sg-1]\n"
                 + "  redis_security_group_id: sg-0a1b2c3d\n");
         String text = joined(problems());
-        assertTrue(text.contains("stacks/chat.yaml:3: chat: redis cluster: automatic_failover_enabled is not supported on T1 and T2 node types"), text);
+        assertTrue(text.contains("stacks/chat.yaml:3: chat.redis_num_cache_nodes, chat.redis_node_type: redis cluster: automatic_failover_enabled is not supported on T1 and T2 node types"), text);
         assertTrue(text.contains("stacks/x.yaml:4: chat.base_name: \"a-very-long-chat-base-name-x\": must be 2-26"), text);
         assertTrue(text.contains("stacks/x.yaml:9: chat.redis_num_cache_nodes: 7: must be between 1 and 6"), text);
     }

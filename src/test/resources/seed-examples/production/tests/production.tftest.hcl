@@ -1,13 +1,9 @@
-# The example plans as written: AWS is mocked, the two data sources answer with fixed subnets and their VPC.
+# The example plans as written: AWS is mocked, the data source answers with fixed subnets.
 
 mock_provider "aws" {
   override_data {
     target = data.aws_subnets.private
     values = { ids = ["subnet-0a1b2c3d4e5f6a7b8", "subnet-0b1c2d3e4f5a6b7c8"] }
-  }
-  override_data {
-    target = module.redis_prod.data.aws_subnet.first
-    values = { vpc_id = "vpc-0fedcba987654321f" }
   }
   mock_resource "aws_sns_topic" {
     defaults = { arn = "arn:aws:sns:eu-west-1:123456789012:lightwave-platform-alerts" }

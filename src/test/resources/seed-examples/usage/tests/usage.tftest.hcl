@@ -1,11 +1,6 @@
-# The example plans as written: AWS is mocked, the first subnet's VPC comes from the mocked data source.
+# The example plans as written: AWS is mocked; without vpc_id the security group takes the subnet group's VPC.
 
-mock_provider "aws" {
-  override_data {
-    target = module.redis.data.aws_subnet.first
-    values = { vpc_id = "vpc-0123456789abcdef0" }
-  }
-}
+mock_provider "aws" {}
 
 variables {
   private_subnet_ids = ["subnet-0a1b2c3d4e5f6a7b8", "subnet-0b1c2d3e4f5a6b7c8"]

@@ -1,9 +1,6 @@
 package io.platform.redis.api;
 
 import com.hashicorp.cdktf.Token;
-import io.platform.redis.chat.ChatCluster;
-import io.platform.redis.chat.ChatSettings;
-import io.platform.redis.chat.ChatVariables;
 import io.platform.redis.module.CrossRule;
 import io.platform.redis.module.ModuleInputs;
 import io.platform.redis.module.RedisVariables;
@@ -36,32 +33,15 @@ public final class ConfigChecks {
         return ModuleInputs.ofCheckedValues(checked.values);
     }
 
-    /** The settings of a {@code ChatRedisConfig}, or every problem they have, the derived clusters' included. */
-    public static ChatSettings chat(Map<String, Object> values) {
-        Checked checked = check(ChatVariables.ALL, List.of(), values);
-        if (checked.problems.isEmpty() && checked.tokens.isEmpty()) {
-            ChatSettings settings = ChatSettings.ofCheckedValues(checked.values);
-            for (ChatCluster.OptionProblem problem : ChatCluster.modeProblems(settings)) {
-                checked.problems.add(names(problem.option()) + ": " + problem.problem());
-            }
-            if (checked.problems.isEmpty()) {
-                for (ChatCluster cluster : ChatCluster.of(settings)) {
-                    for (String broken : RedisVariables.violations(cluster.inputs())) {
-                        checked.problems.add(cluster.role() + " cluster: " + broken);
-                    }
-                }
-            }
-        }
-        if (!checked.problems.isEmpty()) {
-            throw new InvalidConfigException("ChatRedisConfig", checked.problems);
-        }
-        return ChatSettings.ofCheckedValues(checked.values);
+    /**
+     * The result of checking values against a catalog: the values (numbers normalized), every problem found, the
+     * names whose values break a rule, and those whose values are still tokens (known only at plan).
+     */
+    public record Checked(Map<String, Object> values, List<String> problems, Set<String> broken, Set<String> tokens) {
     }
 
-    private record Checked(Map<String, Object> values, List<String> problems, Set<String> tokens) {
-    }
-
-    private static Checked check(List<Variable> catalog, List<CrossRule> crossRules, Map<String, Object> given) {
+    /** Every single-value rule of {@code catalog} and every rule of {@code crossRules} whose inputs are all known. */
+    public static Checked check(List<Variable> catalog, List<CrossRule> crossRules, Map<String, Object> given) {
         List<String> problems = new ArrayList<>();
         Set<String> tokens = new HashSet<>();
         Set<String> broken = new HashSet<>();
@@ -101,7 +81,7 @@ public final class ConfigChecks {
                 problems.add(String.join(", ", reads.stream().map(ConfigChecks::names).toList()) + ": " + rule.rule());
             }
         }
-        return new Checked(values, problems, tokens);
+        return new Checked(values, problems, broken, tokens);
     }
 
     /** Java numbers arrive as any Number; the catalog holds whole numbers as Integer. */
@@ -120,7 +100,7 @@ public final class ConfigChecks {
      * {@code #{TfToken[..]}} / {@code &{TfToken[..]}} for list and map tokens). Only cdktf can tell a token-encoded
      * number or a resolvable object, so those still go to {@link Token#isUnresolved}.
      */
-    static boolean isToken(Object value) {
+    public static boolean isToken(Object value) {
         if (value == null || value instanceof Boolean || value instanceof Integer || value instanceof Long) {
             return false;
         }

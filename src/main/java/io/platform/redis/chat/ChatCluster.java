@@ -12,25 +12,29 @@ import java.util.List;
  * serving every workload; split mode an adapter cluster (Socket.IO pub/sub) and a state cluster (presence,
  * sessions, rate limits) with maintenance and snapshot windows an hour apart, so both are never down together.
  *
- * @param role     "redis" (single), "adapter" or "state"
- * @param moduleId the module call's name in the stack: redis, redis_adapter or redis_state
- * @param module   the module's configuration, unchecked: the AUTH token is added by the caller
+ * @param role   "redis" (single), "adapter" or "state"
+ * @param module the module's configuration, unchecked: the AUTH token is added by the caller
  */
-public record ChatCluster(String role, String moduleId, RedisModuleConfig.Builder module) {
+public record ChatCluster(String role, RedisModuleConfig.Builder module) {
+
+    /** The module call's name for a {@code ChatRedis} with id {@code prefix}: the prefix itself, or prefix_adapter / prefix_state. */
+    public String moduleId(String prefix) {
+        return "redis".equals(role) ? prefix : prefix + "_" + role;
+    }
 
     /** The clusters the chat options ask for. Callers check the mode's required keys first. */
     public static List<ChatCluster> of(ChatSettings chat) {
         String base = chat.string(BASE_NAME);
         if (!chat.bool(ENABLE_REDIS_SPLIT)) {
-            return List.of(new ChatCluster("redis", "redis", module(chat, base + "-redis",
+            return List.of(new ChatCluster("redis", module(chat, base + "-redis",
                     "Redis cluster for Socket.IO adapter and caching", chat.string(REDIS_NODE_TYPE),
                     chat.get(REDIS_NUM_CACHE_NODES), "sun:05:00-sun:06:00", "03:00-04:00")));
         }
         return List.of(
-                new ChatCluster("adapter", "redis_adapter", module(chat, base + "-redis-adapter",
+                new ChatCluster("adapter", module(chat, base + "-redis-adapter",
                         "Redis cluster for Socket.IO adapter pub/sub (high throughput)", chat.string(REDIS_ADAPTER_NODE_TYPE),
                         plusOne(chat.get(REDIS_ADAPTER_REPLICAS)), "sun:05:00-sun:06:00", "03:00-04:00")),
-                new ChatCluster("state", "redis_state", module(chat, base + "-redis-state",
+                new ChatCluster("state", module(chat, base + "-redis-state",
                         "Redis cluster for presence/sessions/rate-limits (high read)", chat.string(REDIS_STATE_NODE_TYPE),
                         plusOne(chat.get(REDIS_STATE_REPLICAS)), "sun:06:00-sun:07:00", "04:00-05:00")));
     }
@@ -40,25 +44,49 @@ public record ChatCluster(String role, String moduleId, RedisModuleConfig.Builde
         return ModuleInputs.ofCheckedValues(module.variables());
     }
 
-    /** A chat option that does not fit the mode: the option's name and what is wrong. */
-    public record OptionProblem(String option, String problem) {
-    }
-
     /**
      * What the options get wrong about the mode: keys the mode needs that are not set, and allowed security groups
      * given together with an existing group (they are rules of a created group only).
      */
-    public static List<OptionProblem> modeProblems(ChatSettings chat) {
-        List<OptionProblem> problems = new ArrayList<>();
+    static List<ChatChecks.OptionProblem> modeProblems(ChatSettings chat) {
+        List<ChatChecks.OptionProblem> problems = new ArrayList<>();
         String mode = chat.bool(ENABLE_REDIS_SPLIT) ? "split mode (enable_redis_split: true)" : "single mode";
         for (String missing : missingForMode(chat)) {
-            problems.add(new OptionProblem(missing, "is required in " + mode));
+            problems.add(new ChatChecks.OptionProblem(List.of(missing), "is required in " + mode));
         }
         if (chat.get(REDIS_SECURITY_GROUP_ID) != null && !chat.list(ALLOWED_SECURITY_GROUP_IDS).isEmpty()) {
-            problems.add(new OptionProblem(ALLOWED_SECURITY_GROUP_IDS.name(),
+            problems.add(new ChatChecks.OptionProblem(List.of(ALLOWED_SECURITY_GROUP_IDS.name()),
                     "applies only to a created security group; with redis_security_group_id, add the rules to that group"));
         }
         return problems;
+    }
+
+    /**
+     * The chat option a module variable of this cluster comes from, or null when the design fixes it (engine
+     * version, TLS, AUTH, windows...).
+     */
+    String option(String moduleVariable) {
+        return switch (moduleVariable) {
+            case "name" -> BASE_NAME.name();
+            case "environment" -> ENVIRONMENT.name();
+            case "vpc_id" -> VPC_ID.name();
+            case "subnet_ids" -> PRIVATE_SUBNET_IDS.name();
+            case "create_security_group", "security_group_ids" -> REDIS_SECURITY_GROUP_ID.name();
+            case "allowed_security_group_ids" -> ALLOWED_SECURITY_GROUP_IDS.name();
+            case "notification_topic_arn" -> NOTIFICATION_TOPIC_ARN.name();
+            case "tags" -> TAGS.name();
+            case "node_type" -> switch (role) {
+                case "adapter" -> REDIS_ADAPTER_NODE_TYPE.name();
+                case "state" -> REDIS_STATE_NODE_TYPE.name();
+                default -> REDIS_NODE_TYPE.name();
+            };
+            case "num_cache_clusters", "automatic_failover_enabled", "multi_az_enabled" -> switch (role) {
+                case "adapter" -> REDIS_ADAPTER_REPLICAS.name();
+                case "state" -> REDIS_STATE_REPLICAS.name();
+                default -> REDIS_NUM_CACHE_NODES.name();
+            };
+            default -> null;
+        };
     }
 
     /** Keys the mode needs that the options do not set. */

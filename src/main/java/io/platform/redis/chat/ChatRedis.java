@@ -8,6 +8,7 @@ import com.hashicorp.cdktf.providers.random_provider.provider.RandomProvider;
 import io.platform.redis.RedisModule;
 import io.platform.redis.RedisModuleConfig;
 import io.platform.redis.module.AuthTokens;
+import io.platform.redis.stacks.StackLedger;
 import java.util.ArrayList;
 import java.util.List;
 import software.constructs.Construct;
@@ -17,8 +18,13 @@ import software.constructs.Construct;
  * and one call of the Redis module per cluster ({@link ChatCluster}): one cluster in single mode, an adapter and a
  * state cluster in split mode. Both clusters share the token: the realtime tasks read one secret, and rotating it is
  * one change; the clusters still fail and scale independently. Adds the random provider to the stack when the
- * stack has none. One per stack: its resources keep the design's names ({@code redis_auth_token}, {@code redis_auth},
- * module calls {@code redis}, {@code redis_adapter}, {@code redis_state}).
+ * stack has none.
+ *
+ * <p>Its Terraform names derive from its id, so a stack holds any number of them beside any number of
+ * {@link RedisModule}s: module calls {@code <id>} (single) or {@code <id>_adapter} and {@code <id>_state} (split),
+ * {@code random_password.<id>_auth_token}, {@code aws_secretsmanager_secret.<id>_auth} and its version
+ * {@code <id>_auth_version}. With the id {@code redis} these are the design's own names. A name another construct of
+ * the stack already uses fails at synth, naming both.
  *
  * <p>Returns what the design's function returns: {@link #getAdapterEndpoint()}, {@link #getStateEndpoint()} (the
  * same address in single mode) and {@link #getRedisAuthSecret()}.
@@ -43,7 +49,7 @@ public class ChatRedis extends Construct {
     private ChatRedis(Construct scope, String id, ChatRedisConfig config, boolean shipModule) {
         super(scope, id);
         this.config = config;
-        ChatSettings chat = config.values();
+        ChatSettings chat = config.settings();
         TerraformStack stack = TerraformStack.of(this);
         boolean hasRandom = stack.getNode().findAll().stream().anyMatch(c -> c instanceof RandomProvider);
         if (!hasRandom) {
@@ -51,29 +57,36 @@ public class ChatRedis extends Construct {
         }
         boolean prod = "prod".equals(chat.string(ChatVariables.ENVIRONMENT));
 
+        StackLedger ledger = StackLedger.of(this);
+        String path = getNode().getPath();
+        String secretName = chat.string(ChatVariables.BASE_NAME) + "/redis-auth";
+        ledger.claimTerraformName("random_password \"" + id + "_auth_token\"", path);
+        ledger.claimTerraformName("aws_secretsmanager_secret \"" + id + "_auth\"", path);
+        ledger.claimAwsName("Secrets Manager secret name \"" + secretName + "\"", path);
+
         Password token = AuthTokens.password(this, "redis_auth_token").build();
-        token.overrideLogicalId("redis_auth_token");
+        token.overrideLogicalId(id + "_auth_token");
         secret = SecretsmanagerSecret.Builder.create(this, "redis_auth")
-                .name(chat.string(ChatVariables.BASE_NAME) + "/redis-auth")
+                .name(secretName)
                 .description("Redis AUTH token for ElastiCache authentication")
                 // A deleted secret stays recoverable for this long; production gets the longest window.
                 .recoveryWindowInDays(prod ? 30 : 7)
                 .tags(chat.map(ChatVariables.TAGS))
                 .build();
-        secret.overrideLogicalId("redis_auth");
+        secret.overrideLogicalId(id + "_auth");
         SecretsmanagerSecretVersion.Builder.create(this, "redis_auth_version")
                 .secretId(secret.getId())
                 .secretString(token.getResult())
                 .build()
-                .overrideLogicalId("redis_auth_version");
+                .overrideLogicalId(id + "_auth_version");
 
         RedisModule single = null;
         RedisModule adapterCluster = null;
         RedisModule stateCluster = null;
         for (ChatCluster cluster : ChatCluster.of(chat)) {
             RedisModuleConfig module = cluster.module().authToken(token.getResult()).build();
-            RedisModule call = shipModule ? new RedisModule(this, cluster.moduleId(), module)
-                    : RedisModule.besideTheStack(this, cluster.moduleId(), module);
+            String moduleId = cluster.moduleId(id);
+            RedisModule call = shipModule ? new RedisModule(this, moduleId, module) : RedisModule.besideTheStack(this, moduleId, module);
             clusters.add(call);
             switch (cluster.role()) {
                 case "adapter" -> adapterCluster = call;

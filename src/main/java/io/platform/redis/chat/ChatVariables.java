@@ -1,5 +1,6 @@
 package io.platform.redis.chat;
 
+import io.platform.redis.module.FromResource;
 import io.platform.redis.module.RedisVariables;
 import io.platform.redis.module.Rules;
 import io.platform.redis.module.Variable;
@@ -29,22 +30,25 @@ public final class ChatVariables {
 
     public static final Variable VPC_ID = Variable.string("vpc_id").required()
             .description("VPC of the private subnets, where the Redis security group is created.")
-            .rule(RedisVariables.VPC_ID.rules().get(0)).build();
+            .rule(RedisVariables.VPC_ID.rules().get(0)).fromResource(FromResource.VPC_ID).build();
 
     public static final Variable PRIVATE_SUBNET_IDS = Variable.stringList("private_subnet_ids").required()
             .description("All private subnets of the VPC; the subnet group spans them so any AZ can take a failover.")
             .rule(RedisVariables.SUBNET_IDS.rules().get(0)).rule(RedisVariables.SUBNET_IDS.rules().get(1))
+            .fromResource(FromResource.SUBNET_IDS)
             .build();
 
     public static final Variable REDIS_SECURITY_GROUP_ID = Variable.string("redis_security_group_id")
             .description("An existing security group for the Redis nodes. Default null: one is created, admitting "
                     + "allowed_security_group_ids on port 6379.")
             .rule(Rules.matches("^sg-[0-9a-f]+$", "a security group id (sg-...)", "redis"))
+            .fromResource(FromResource.SECURITY_GROUP_ID)
             .build();
 
     public static final Variable ALLOWED_SECURITY_GROUP_IDS = Variable.stringList("allowed_security_group_ids").defaultValue(List.of())
             .description("Security groups of the realtime (ECS) tasks, admitted by the created security group. Default [].")
             .rule(RedisVariables.ALLOWED_SECURITY_GROUP_IDS.rules().get(0))
+            .fromResource(FromResource.SECURITY_GROUP_IDS)
             .build();
 
     public static final Variable ENABLE_REDIS_SPLIT = Variable.bool("enable_redis_split").defaultValue(false)
@@ -67,6 +71,7 @@ public final class ChatVariables {
     public static final Variable NOTIFICATION_TOPIC_ARN = Variable.string("notification_topic_arn")
             .description(RedisVariables.NOTIFICATION_TOPIC_ARN.description())
             .rule(RedisVariables.NOTIFICATION_TOPIC_ARN.rules().get(0))
+            .fromResource(FromResource.SNS_TOPIC_ARN)
             .build();
 
     public static final Variable TAGS = Variable.stringMap("tags").defaultValue(Map.of())

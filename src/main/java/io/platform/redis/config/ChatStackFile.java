@@ -1,17 +1,17 @@
 package io.platform.redis.config;
 
-import io.platform.redis.chat.ChatCluster;
+import io.platform.redis.chat.ChatChecks;
 import io.platform.redis.chat.ChatSettings;
 import io.platform.redis.chat.ChatVariables;
-import io.platform.redis.module.RedisVariables;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 
 /**
- * The {@code chat:} section of a stack file: its own keys first, then the mode's required keys, then every module
- * rule on the clusters derived from it (reported with the cluster's role), so a chat file fails at synth exactly
- * where a module call would fail at plan.
+ * The {@code chat:} section of a stack file: its own keys first, then {@link ChatChecks} (the mode's required keys,
+ * then every module rule on the clusters derived from it, named by the chat keys that cause it), so a chat file
+ * fails at synth exactly where a module call would fail at plan.
  */
 final class ChatStackFile {
     private ChatStackFile() {
@@ -24,18 +24,11 @@ final class ChatStackFile {
         }
         ChatSettings chat = ChatSettings.of(values);
         int line = YamlValues.line(entry.getKeyNode());
-        int before = problems.size();
-        for (ChatCluster.OptionProblem problem : ChatCluster.modeProblems(chat)) {
-            problems.add(new Problem(file, line, StackFileReader.CHAT + "." + problem.option(), problem.problem()));
+        List<ChatChecks.OptionProblem> found = ChatChecks.problems(chat, Set.of());
+        for (ChatChecks.OptionProblem problem : found) {
+            String keys = String.join(", ", problem.options().stream().map(option -> StackFileReader.CHAT + "." + option).toList());
+            problems.add(new Problem(file, line, keys, problem.problem()));
         }
-        if (problems.size() > before) {
-            return null;
-        }
-        for (ChatCluster cluster : ChatCluster.of(chat)) {
-            for (String broken : RedisVariables.violations(cluster.inputs())) {
-                problems.add(new Problem(file, line, StackFileReader.CHAT, cluster.role() + " cluster: " + broken));
-            }
-        }
-        return problems.size() > before ? null : new Workload.ChatRedis(chat);
+        return found.isEmpty() ? new Workload.ChatRedis(chat) : null;
     }
 }

@@ -2,6 +2,7 @@ package io.platform.redis.config;
 
 import io.platform.redis.module.ModuleInputs;
 import io.platform.redis.module.RedisVariables;
+import io.platform.redis.module.Suggestions;
 import io.platform.redis.module.Variable;
 import java.io.IOException;
 import java.io.Reader;

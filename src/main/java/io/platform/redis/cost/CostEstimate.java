@@ -5,6 +5,7 @@ import io.platform.redis.config.StackFile;
 import io.platform.redis.config.Workload;
 import io.platform.redis.module.ModuleInputs;
 import io.platform.redis.module.RedisVariables;
+import io.platform.redis.stacks.EnvironmentStack;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -28,10 +29,10 @@ public record CostEstimate(StackFile stack, List<Cluster> clusters) {
     public static CostEstimate of(StackFile stack) {
         List<Cluster> clusters = new ArrayList<>();
         if (stack.workload() instanceof Workload.DjangoRedis django) {
-            clusters.add(cluster(stack.region(), "redis", django.inputs()));
+            clusters.add(cluster(stack.region(), EnvironmentStack.REDIS_ID, django.inputs()));
         } else if (stack.workload() instanceof Workload.ChatRedis chat) {
             for (ChatCluster cluster : ChatCluster.of(chat.settings())) {
-                clusters.add(cluster(stack.region(), cluster.moduleId(), cluster.inputs()));
+                clusters.add(cluster(stack.region(), cluster.moduleId(EnvironmentStack.REDIS_ID), cluster.inputs()));
             }
         }
         return new CostEstimate(stack, List.copyOf(clusters));

@@ -51,7 +51,7 @@ public final class GeneratedDocs {
                     "StackFileValidationTest.anEmptyFileAndABadBackendAreExplained"),
             new FileCheck("chat: a mode's keys missing", "`chat.redis_state_node_type: is required in split mode (enable_redis_split: true)`",
                     "StackFileValidationTest.chatModesNeedTheirOwnKeys"),
-            new FileCheck("chat: a cluster breaks a module rule", "`chat: redis cluster: automatic_failover_enabled is not supported on T1 and T2 node types`",
+            new FileCheck("chat: a cluster breaks a module rule", "`chat.redis_num_cache_nodes, chat.redis_node_type: redis cluster: automatic_failover_enabled is not supported on T1 and T2 node types`",
                     "StackFileValidationTest.chatClustersAreCheckedAgainstTheModuleRules"),
             new FileCheck("a sensitive value that breaks a rule", "`redis.auth_token: (sensitive value hidden): must be ...` (never echoed)",
                     "StackFileValidationTest.aSensitiveValueIsNeverEchoed"));

@@ -16,11 +16,14 @@ public final class ModuleReadme {
     }
 
     static String inputsTable() {
-        return "| Name | Description | Type | Default | Required |\n|------|-------------|------|---------|----------|\n"
+        return "| Name | Description | Type | Default | Required | From a resource |\n"
+                + "|------|-------------|------|---------|----------|-----------------|\n"
                 + RedisVariables.ALL.stream().map(v -> "| " + v.name() + " | " + cell(v.description())
                         + (v.sensitive() ? " Sensitive." : "") + " | `" + v.type().hcl() + "` | "
                         + (v.required() ? "-" : "`" + Hcl.literal(v.defaultValue()) + "`") + " | "
-                        + (v.required() ? "yes" : "no") + " |").collect(Collectors.joining("\n"));
+                        + (v.required() ? "yes" : "no") + " | "
+                        + (v.fromResource() == null ? "-" : "`" + cell(v.fromResource().example()) + "`") + " |")
+                .collect(Collectors.joining("\n"));
     }
 
     static String outputsTable() {

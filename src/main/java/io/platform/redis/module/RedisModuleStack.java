@@ -1,6 +1,5 @@
 package io.platform.redis.module;
 
-import com.hashicorp.cdktf.ListTerraformIterator;
 import com.hashicorp.cdktf.MapTerraformIterator;
 import com.hashicorp.cdktf.Precondition;
 import com.hashicorp.cdktf.TerraformIterator;
@@ -15,7 +14,6 @@ import com.hashicorp.cdktf.TerraformVariableValidationConfig;
 import com.hashicorp.cdktf.Token;
 import com.hashicorp.cdktf.providers.aws.cloudwatch_log_group.CloudwatchLogGroup;
 import com.hashicorp.cdktf.providers.aws.cloudwatch_metric_alarm.CloudwatchMetricAlarm;
-import com.hashicorp.cdktf.providers.aws.data_aws_subnet.DataAwsSubnet;
 import com.hashicorp.cdktf.providers.aws.elasticache_parameter_group.ElasticacheParameterGroup;
 import com.hashicorp.cdktf.providers.aws.elasticache_replication_group.ElasticacheReplicationGroup;
 import com.hashicorp.cdktf.providers.aws.elasticache_replication_group.ElasticacheReplicationGroupLogDeliveryConfiguration;
@@ -56,35 +54,28 @@ public final class RedisModuleStack extends TerraformStack {
                 .build();
         subnetGroup.overrideLogicalId("this");
 
-        reason("data.aws_subnet.first", "Read only when the module creates the security group and no vpc_id is given: "
-                + "the group goes into the VPC of the first subnet.");
-        var firstSubnet = DataAwsSubnet.Builder.create(this, "first_subnet")
-                .count(Token.asNumber("${var.create_security_group && var.vpc_id == null ? 1 : 0}"))
-                .id("${var.subnet_ids[0]}")
-                .build();
-        firstSubnet.overrideLogicalId("first");
-
-        reason("resource.aws_security_group.this", "No egress rule: Redis only answers, and an open egress rule is what scanners flag.");
+        reason("resource.aws_security_group.this", "No egress rule: Redis only answers, and an open egress rule is what scanners flag.\n"
+                + "Without vpc_id the group goes into the subnet group's VPC: an attribute, never a data source counted on vpc_id,\n"
+                + "so a vpc_id or subnet created in the same apply plans (a count cannot depend on an unknown value).");
         var securityGroup = SecurityGroup.Builder.create(this, "security_group")
                 .count(Token.asNumber("${var.create_security_group ? 1 : 0}"))
                 .name(str("name") + "-redis")
                 .description("Redis " + str("name") + ": ingress only from allowed security groups and CIDR blocks")
-                .vpcId("${var.vpc_id != null ? var.vpc_id : one(data.aws_subnet.first[*].vpc_id)}")
+                .vpcId("${var.vpc_id != null ? var.vpc_id : aws_elasticache_subnet_group.this.vpc_id}")
                 .tags(tagMap(tags))
                 .build();
         securityGroup.overrideLogicalId("this");
         String createdGroupId = "${aws_security_group.this[0].id}";
 
         reason("resource.aws_vpc_security_group_ingress_rule.from_security_groups",
-                "One rule resource per source, not inline rules: adding a source never rewrites the others.");
-        ListTerraformIterator fromGroups = TerraformIterator.fromList(local("ingress_security_group_ids",
-                "${var.create_security_group ? var.allowed_security_group_ids : []}").getAsList());
-        ingressRule("from_security_groups", fromGroups, createdGroupId, tags)
-                .referencedSecurityGroupId(Token.asString(fromGroups.getValue())).build();
-        ListTerraformIterator fromCidrs = TerraformIterator.fromList(local("ingress_cidr_blocks",
-                "${var.create_security_group ? var.allowed_cidr_blocks : []}").getAsList());
-        ingressRule("from_cidr_blocks", fromCidrs, createdGroupId, tags)
-                .cidrIpv4(Token.asString(fromCidrs.getValue())).build();
+                "One rule resource per source, counted over the list: ids of groups created in the same apply are unknown at plan,\n"
+                + "and for_each keys must be known. Appending a source adds one rule; removing one updates the later rules in place.");
+        local("ingress_security_group_ids", "${var.create_security_group ? var.allowed_security_group_ids : []}");
+        ingressRule("from_security_groups", "local.ingress_security_group_ids", createdGroupId, tags)
+                .referencedSecurityGroupId("${local.ingress_security_group_ids[count.index]}").build();
+        local("ingress_cidr_blocks", "${var.create_security_group ? var.allowed_cidr_blocks : []}");
+        ingressRule("from_cidr_blocks", "local.ingress_cidr_blocks", createdGroupId, tags)
+                .cidrIpv4("${local.ingress_cidr_blocks[count.index]}").build();
 
         // Parameters left null keep Redis' default: setting a default value explicitly makes a perpetual diff.
         local("parameters", "${merge({ \"maxmemory-policy\" = var.maxmemory_policy, timeout = tostring(var.timeout), "
@@ -236,14 +227,13 @@ public final class RedisModuleStack extends TerraformStack {
         reasons.put(address, text);
     }
 
-    /** An ingress rule on the Redis port for each source the iterator yields; the caller adds the source. */
-    private VpcSecurityGroupIngressRule.Builder ingressRule(String id, ListTerraformIterator sources, String groupId,
-                                                           TerraformLocal tags) {
+    /** An ingress rule on the Redis port for each element of the list {@code sources}; the caller adds the source. */
+    private VpcSecurityGroupIngressRule.Builder ingressRule(String id, String sources, String groupId, TerraformLocal tags) {
         return VpcSecurityGroupIngressRule.Builder.create(this, id)
-                .forEach(sources)
+                .count(Token.asNumber("${length(" + sources + ")}"))
                 .securityGroupId(groupId)
                 .ipProtocol("tcp").fromPort(num("port")).toPort(num("port"))
-                .description("Redis from " + Token.asString(sources.getValue()))
+                .description("Redis from ${" + sources + "[count.index]}")
                 .tags(tagMap(tags));
     }
 

@@ -29,13 +29,14 @@ public final class RedisVariables {
     public static final Variable NODE_TYPE = Variable.string("node_type").required()
             .description("Instance class of every node, e.g. cache.t4g.micro (dev), cache.t4g.small (staging), "
                     + "cache.t4g.medium or cache.r6g.large (production).")
-            .rule(Rules.matches("^cache[.][a-z0-9]+[.][a-z0-9]+$", "a node type such as cache.t4g.micro", "t4g.micro"))
+            .rule(NodeTypes.rule("cache.t4g.smal"))
             .build();
 
     public static final Variable SUBNET_IDS = Variable.stringList("subnet_ids").required()
             .description("Private subnet ids for the subnet group; Multi-AZ needs subnets in at least two availability zones.")
             .rule(Rules.notEmpty("a non-empty list", List.of()))
             .rule(Rules.eachMatches("^subnet-[0-9a-f]+$", "a list of subnet ids (subnet-...)", List.of("sg-0123abcd")))
+            .fromResource(FromResource.SUBNET_IDS)
             .build();
 
     public static final Variable ENGINE = Variable.string("engine").defaultValue("redis")
@@ -78,6 +79,7 @@ public final class RedisVariables {
             .description("ARN of a customer-managed KMS key for at-rest encryption of the nodes and snapshots; needs "
                     + "at_rest_encryption_enabled. Changing it replaces the cluster. Default null: the AWS managed key.")
             .rule(Rules.matches(KMS_KEY_ARN_FORMAT, "a KMS key ARN (arn:aws:kms:<region>:<account>:key/<key id>)", "alias/redis"))
+            .fromResource(FromResource.KMS_KEY_ARN)
             .build();
 
     public static final Variable LOG_KMS_KEY_ARN = Variable.string("log_kms_key_arn")
@@ -85,6 +87,7 @@ public final class RedisVariables {
                     + "the CloudWatch Logs service of the region. Default null: CloudWatch Logs' own encryption.")
             .rule(Rules.matches(KMS_KEY_ARN_FORMAT, "a KMS key ARN (arn:aws:kms:<region>:<account>:key/<key id>)",
                     "arn:aws:kms:eu-west-1:123456789012:alias/logs"))
+            .fromResource(FromResource.KMS_KEY_ARN)
             .build();
 
     public static final Variable TRANSIT_ENCRYPTION_ENABLED = Variable.bool("transit_encryption_enabled").defaultValue(true)
@@ -101,6 +104,7 @@ public final class RedisVariables {
                     + "characters, specials limited to ! & # $ ^ < > -. Default null (generate one).")
             .rule(Rules.matches(TOKEN_CHARACTERS,
                     "16-128 letters, digits or the specials ! & # $ ^ < > -", "Not-a-secret@"))
+            .fromResource(FromResource.SECRET)
             .build();
 
     public static final Variable AUTH_TOKEN_UPDATE_STRATEGY = Variable.string("auth_token_update_strategy").defaultValue("ROTATE")
@@ -194,6 +198,7 @@ public final class RedisVariables {
     public static final Variable NOTIFICATION_TOPIC_ARN = Variable.string("notification_topic_arn")
             .description("SNS topic ARN for ElastiCache events (failover, maintenance...). Default null: no notifications.")
             .rule(Rules.matches(SNS_TOPIC_ARN_FORMAT, "an SNS topic ARN (arn:aws:sns:<region>:<account>:<topic>)", "alerts"))
+            .fromResource(FromResource.SNS_TOPIC_ARN)
             .build();
 
     public static final Variable LOG_RETENTION_DAYS = Variable.number("log_retention_days").defaultValue(30)
@@ -207,9 +212,10 @@ public final class RedisVariables {
             .build();
 
     public static final Variable VPC_ID = Variable.string("vpc_id")
-            .description("VPC of the subnets, where the security group is created. Default null: the VPC of the first "
-                    + "subnet, read at plan with one aws_subnet data source (ec2:DescribeSubnets).")
+            .description("VPC of the subnets, where the security group is created. Default null: the subnets' VPC, as "
+                    + "the subnet group reports it (no data source, nothing read at plan).")
             .rule(Rules.matches("^vpc-[0-9a-f]+$", "a VPC id (vpc-...)", "default"))
+            .fromResource(FromResource.VPC_ID)
             .build();
 
     public static final Variable CREATE_SECURITY_GROUP = Variable.bool("create_security_group").defaultValue(true)
@@ -221,11 +227,13 @@ public final class RedisVariables {
             .description("Existing security groups to attach to the nodes, in addition to the created one, or instead "
                     + "of it with create_security_group = false. Default [].")
             .rule(Rules.eachMatches("^sg-[0-9a-f]+$", "a list of security group ids (sg-...)", List.of("redis")))
+            .fromResource(FromResource.SECURITY_GROUP_IDS)
             .build();
 
     public static final Variable ALLOWED_SECURITY_GROUP_IDS = Variable.stringList("allowed_security_group_ids").defaultValue(List.of())
             .description("Security groups whose members may connect on port. Default []: nobody unless allowed_cidr_blocks says so.")
             .rule(Rules.eachMatches("^sg-[0-9a-f]+$", "a list of security group ids (sg-...)", List.of("web")))
+            .fromResource(FromResource.SECURITY_GROUP_IDS)
             .build();
 
     public static final Variable ALLOWED_CIDR_BLOCKS = Variable.stringList("allowed_cidr_blocks").defaultValue(List.of())
@@ -239,6 +247,7 @@ public final class RedisVariables {
                     "alltrue([for cidr in VALUE : !endswith(cidr, \"/0\")])",
                     value -> ((List<?>) value).stream().noneMatch(c -> ((String) c).endsWith("/0")),
                     List.of("0.0.0.0/0")))
+            .fromResource(FromResource.CIDR_BLOCKS)
             .build();
 
     public static final Variable PORT = Variable.number("port").defaultValue(6379)
@@ -256,6 +265,7 @@ public final class RedisVariables {
             .description("SNS topics notified when an alarm fires and when it recovers. Default null: "
                     + "notification_topic_arn when it is set, otherwise the alarms notify nobody.")
             .rule(Rules.eachMatches(SNS_TOPIC_ARN_FORMAT, "a list of SNS topic ARNs", List.of("alerts")))
+            .fromResource(FromResource.SNS_TOPIC_ARNS)
             .build();
 
     public static final Variable ALARM_ENGINE_CPU_THRESHOLD = Variable.number("alarm_engine_cpu_threshold").defaultValue(80)

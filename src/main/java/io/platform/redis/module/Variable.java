@@ -16,6 +16,7 @@ public final class Variable {
     private final boolean sensitive;
     private final String description;
     private final List<Rule> rules;
+    private final FromResource fromResource;
 
     private Variable(Builder builder) {
         this.name = builder.name;
@@ -25,6 +26,7 @@ public final class Variable {
         this.sensitive = builder.sensitive;
         this.description = Objects.requireNonNull(builder.description, () -> "variable " + builder.name + " needs a description");
         this.rules = List.copyOf(builder.rules);
+        this.fromResource = builder.fromResource;
         if (defaultValue != null && !type.accepts(defaultValue)) {
             throw new IllegalStateException("default of " + name + " is not " + type.expected());
         }
@@ -84,6 +86,14 @@ public final class Variable {
         return rules;
     }
 
+    /**
+     * The kind of resource attribute callers feed into this input, or null for an input that must be known at plan
+     * (it decides how many resources exist, or their keys).
+     */
+    public FromResource fromResource() {
+        return fromResource;
+    }
+
     /** The rules {@code value} breaks, as "must ..." phrases; empty when it is valid or null. */
     public List<String> violations(Object value) {
         List<String> broken = new ArrayList<>();
@@ -92,7 +102,7 @@ public final class Variable {
         }
         for (Rule rule : rules) {
             if (!rule.check().test(value)) {
-                broken.add(rule.rule());
+                broken.add(rule.brokenBy(value));
             }
         }
         return broken;
@@ -106,6 +116,7 @@ public final class Variable {
         private boolean sensitive;
         private String description;
         private final List<Rule> rules = new ArrayList<>();
+        private FromResource fromResource;
 
         private Builder(String name, VariableType type) {
             this.name = name;
@@ -135,6 +146,12 @@ public final class Variable {
 
         public Builder rule(Rule rule) {
             rules.add(rule);
+            return this;
+        }
+
+        /** Callers may feed it from a resource of the same apply: the module must plan with its value unknown. */
+        public Builder fromResource(FromResource kind) {
+            this.fromResource = kind;
             return this;
         }
 

@@ -27,6 +27,14 @@ import software.constructs.Construct;
  * {@code tofu plan} in the stack folder needs nothing else.
  */
 public final class EnvironmentStack extends TerraformStack {
+    /**
+     * The id of the stack's Redis construct, and so its Terraform names: {@code module.redis} for a Django stack,
+     * the chat design's {@code module.redis}, {@code module.redis_adapter}, {@code module.redis_state} and
+     * {@code redis_auth} for a chat stack. Deployed clusters live at these addresses: changing it would plan their
+     * destruction.
+     */
+    public static final String REDIS_ID = "redis";
+
     public EnvironmentStack(Construct scope, StackFile file) {
         super(scope, file.stack());
         new AwsProvider(this, "aws", AwsProviderConfig.builder().region(file.region()).build());
@@ -35,14 +43,14 @@ public final class EnvironmentStack extends TerraformStack {
 
         if (file.workload() instanceof Workload.DjangoRedis django) {
             addOverride("terraform.required_providers", ProviderVersions.requiredProviders(false));
-            RedisModule redis = RedisModule.besideTheStack(this, "redis", RedisModuleConfig.fromVariables(django.inputs().explicit()));
+            RedisModule redis = RedisModule.besideTheStack(this, REDIS_ID, RedisModuleConfig.fromVariables(django.inputs().explicit()));
             // The stack's outputs are the module's, under the same names and sensitivity.
             for (ModuleOutput output : RedisOutputs.ALL) {
                 ModuleCall.output(this, output.name(), redis.get(output.name()), output.description(), output.sensitive());
             }
         } else if (file.workload() instanceof Workload.ChatRedis chat) {
             addOverride("terraform.required_providers", ProviderVersions.requiredProviders(true));
-            ChatRedis redis = ChatRedis.besideTheStack(this, "chat", ChatRedisConfig.fromVariables(chat.settings().explicit()));
+            ChatRedis redis = ChatRedis.besideTheStack(this, REDIS_ID, ChatRedisConfig.fromVariables(chat.settings().explicit()));
             Map<ModuleOutput, Object> values = new LinkedHashMap<>();
             values.put(ChatOutputs.ADAPTER_ENDPOINT, redis.getAdapterEndpoint());
             values.put(ChatOutputs.STATE_ENDPOINT, redis.getStateEndpoint());

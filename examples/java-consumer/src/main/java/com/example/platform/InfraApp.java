@@ -8,6 +8,7 @@ import com.hashicorp.cdktf.TerraformOutputConfig;
 import com.hashicorp.cdktf.TerraformStack;
 import com.hashicorp.cdktf.providers.aws.provider.AwsProvider;
 import com.hashicorp.cdktf.providers.aws.provider.AwsProviderConfig;
+import com.hashicorp.cdktf.providers.aws.security_group.SecurityGroup;
 import io.platform.redis.RedisModule;
 import io.platform.redis.RedisModuleConfig;
 import io.platform.redis.chat.ChatRedis;
@@ -24,6 +25,9 @@ public final class InfraApp {
     private InfraApp() {
     }
 
+    /** The team's VPC, created elsewhere. */
+    static final String VPC_ID = "vpc-0e1f2a3b4c5d6e7f8";
+
     /** The orders service's cache and Celery broker, with its URLs as stack outputs. */
     static final class OrdersCacheStack extends TerraformStack {
         OrdersCacheStack(Construct scope, String id) {
@@ -31,13 +35,21 @@ public final class InfraApp {
             new AwsProvider(this, "aws", AwsProviderConfig.builder().region("eu-west-1").build());
             new LocalBackend(this, LocalBackendConfig.builder().path("terraform.orders-cache.tfstate").build());
 
+            // The orders service's tasks run in a security group this stack creates: its id is a token, known only
+            // after apply, and the module plans with it all the same.
+            SecurityGroup orders = SecurityGroup.Builder.create(this, "orders_tasks")
+                    .namePrefix("orders-tasks-")
+                    .description("Orders web and Celery worker tasks")
+                    .vpcId(VPC_ID)
+                    .build();
+
             RedisModule cache = new RedisModule(this, "orders_cache", RedisModuleConfig.builder()
                     .name("orders-cache")
                     .environment("staging")
                     .nodeType("cache.t4g.small")
-                    .vpcId("vpc-0e1f2a3b4c5d6e7f8")
+                    .vpcId(VPC_ID)
                     .subnetIds(List.of("subnet-0e1f2a3b4c5d6e7f1", "subnet-0e1f2a3b4c5d6e7f2"))
-                    .allowedSecurityGroupIds(List.of("sg-0e1f2a3b4c5d6e7f0"))
+                    .allowedSecurityGroupIds(List.of(orders.getId()))
                     .tags(Map.of("Service", "orders"))
                     .build());
 
@@ -60,7 +72,7 @@ public final class InfraApp {
             ChatRedis chat = new ChatRedis(this, "chat", ChatRedisConfig.builder()
                     .baseName("chat-example")
                     .environment("prod")
-                    .vpcId("vpc-0e1f2a3b4c5d6e7f8")
+                    .vpcId(VPC_ID)
                     .privateSubnetIds(List.of("subnet-0e1f2a3b4c5d6e7f1", "subnet-0e1f2a3b4c5d6e7f2"))
                     .allowedSecurityGroupIds(List.of("sg-0e1f2a3b4c5d6e7f0"))
                     .enableRedisSplit(true)

@@ -1,22 +1,22 @@
-package io.platform.redis.config;
+package io.platform.redis.module;
 
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Optional;
 
-/** "Did you mean ...?" for a misspelt key: the closest known key within a small edit distance. */
-final class Suggestions {
+/** "Did you mean ...?" for a misspelt key or value: the closest known one within a small edit distance. */
+public final class Suggestions {
     private Suggestions() {
     }
 
-    static Optional<String> closest(String typed, Collection<String> known) {
+    public static Optional<String> closest(String typed, Collection<String> known) {
         return known.stream()
                 .filter(candidate -> distance(typed, candidate) <= Math.max(2, typed.length() / 4))
                 .min(Comparator.comparingInt((String candidate) -> distance(typed, candidate)).thenComparing(c -> c));
     }
 
     /** Levenshtein distance. */
-    static int distance(String a, String b) {
+    public static int distance(String a, String b) {
         int[] previous = new int[b.length() + 1];
         int[] current = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {

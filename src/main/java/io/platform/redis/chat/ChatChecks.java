@@ -1,0 +1,67 @@
+package io.platform.redis.chat;
+
+import static io.platform.redis.chat.ChatVariables.*;
+
+import io.platform.redis.api.ConfigChecks;
+import io.platform.redis.api.InvalidConfigException;
+import io.platform.redis.module.CrossRule;
+import io.platform.redis.module.RedisVariables;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Every rule of the chat options in one place, for the typed API ({@code ChatRedisConfig.build()}) and the stack
+ * files alike: each option's own rules, the keys the mode needs, and the module's rules on the clusters the options
+ * make. A problem is named by the chat options that cause it, never by a module variable the user did not set.
+ */
+public final class ChatChecks {
+    private ChatChecks() {
+    }
+
+    /** A problem of the chat options: the options involved (by Terraform name) and what is wrong. */
+    public record OptionProblem(List<String> options, String problem) {
+    }
+
+    /** The settings of a {@code ChatRedisConfig}, or one exception listing every problem. */
+    static ChatSettings settings(Map<String, Object> values) {
+        ConfigChecks.Checked checked = ConfigChecks.check(ChatVariables.ALL, List.of(), values);
+        ChatSettings settings = ChatSettings.ofCheckedValues(checked.values());
+        List<String> problems = new ArrayList<>(checked.problems());
+        Set<String> unusable = new LinkedHashSet<>(checked.tokens());
+        unusable.addAll(checked.broken());
+        for (OptionProblem problem : problems(settings, unusable)) {
+            problems.add(String.join(", ", problem.options().stream().map(ConfigChecks::names).toList()) + ": " + problem.problem());
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidConfigException("ChatRedisConfig", problems);
+        }
+        return settings;
+    }
+
+    /**
+     * The mode's problems (keys it needs, options that do not fit it), then the module rules of the derived clusters
+     * that read only options in good order: none in {@code unusable} (broken, or tokens known only at plan).
+     */
+    public static List<OptionProblem> problems(ChatSettings chat, Set<String> unusable) {
+        List<OptionProblem> problems = new ArrayList<>(ChatCluster.modeProblems(chat));
+        if (!problems.isEmpty()) {
+            return problems;
+        }
+        for (ChatCluster cluster : ChatCluster.of(chat)) {
+            for (CrossRule rule : RedisVariables.preconditions()) {
+                List<String> options = new ArrayList<>(new LinkedHashSet<>(rule.reads().stream()
+                        .map(cluster::option).filter(option -> option != null).toList()));
+                boolean known = options.stream().noneMatch(unusable::contains)
+                        && rule.reads().stream().noneMatch(variable -> ConfigChecks.isToken(cluster.module().variables().get(variable)));
+                if (known && !rule.check().test(cluster.inputs())) {
+                    problems.add(new OptionProblem(options.isEmpty() ? List.of(BASE_NAME.name()) : options,
+                            cluster.role() + " cluster: " + rule.rule()));
+                }
+            }
+        }
+        return problems;
+    }
+}

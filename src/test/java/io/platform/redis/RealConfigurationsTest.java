@@ -1,0 +1,323 @@
+package io.platform.redis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.hashicorp.cdktf.App;
+import com.hashicorp.cdktf.AppConfig;
+import com.hashicorp.cdktf.LocalBackend;
+import com.hashicorp.cdktf.LocalBackendConfig;
+import com.hashicorp.cdktf.TerraformStack;
+import com.hashicorp.cdktf.providers.aws.eip.Eip;
+import com.hashicorp.cdktf.providers.aws.kms_key.KmsKey;
+import com.hashicorp.cdktf.providers.aws.provider.AwsProvider;
+import com.hashicorp.cdktf.providers.aws.security_group.SecurityGroup;
+import com.hashicorp.cdktf.providers.aws.sns_topic.SnsTopic;
+import com.hashicorp.cdktf.providers.aws.subnet.Subnet;
+import com.hashicorp.cdktf.providers.aws.vpc.Vpc;
+import com.hashicorp.cdktf.providers.random_provider.password.Password;
+import com.hashicorp.cdktf.providers.random_provider.provider.RandomProvider;
+import io.platform.redis.chat.ChatRedis;
+import io.platform.redis.chat.ChatRedisConfig;
+import io.platform.redis.chat.ChatVariables;
+import io.platform.redis.module.FromResource;
+import io.platform.redis.module.RedisVariables;
+import io.platform.redis.module.Variable;
+import io.platform.redis.support.JsiiLock;
+import io.platform.redis.support.OfflineCopy;
+import io.platform.redis.support.Synthesized;
+import io.platform.redis.support.Terraform;
+import io.platform.redis.synth.Directories;
+import io.platform.redis.synth.Json;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import software.constructs.Construct;
+
+/**
+ * The module and the constructs beside the resources a team creates in the same apply, whose ids and ARNs are
+ * unknown at plan, and several Redis constructs in one stack. Every input the catalogs mark {@code fromResource} gets
+ * a module call (or a {@code ChatRedis}) of its own whose value comes from such a resource; real terraform plans the
+ * whole configuration offline, through the exported HCL and through the Java constructs' tokens.
+ */
+@Execution(ExecutionMode.CONCURRENT) // each test plans its own copy
+class RealConfigurationsTest {
+    private static final Path PLATFORM = Path.of("examples/hcl-platform/platform.tf");
+    private static final Path EXTRAS = Path.of("src/test/resources/unknown-at-plan/extras.tf");
+
+    private final Synthesized synthesized = Synthesized.get();
+
+    private static Terraform terraform() {
+        assumeTrue(Terraform.get().isPresent(), () -> "SKIPPED offline plans of real configurations: " + Terraform.unavailableReason());
+        return Terraform.get().orElseThrow();
+    }
+
+    /** Values an input needs beside it to be used at all (a given token needs AUTH on). */
+    private static Map<String, Object> companions(Variable variable) {
+        return variable == RedisVariables.AUTH_TOKEN ? Map.of("auth_token_enabled", true) : Map.of();
+    }
+
+    private static List<Variable> fedByResources(List<Variable> catalog) {
+        List<Variable> fed = catalog.stream().filter(v -> v.fromResource() != null).toList();
+        assertTrue(fed.size() >= 5, "the catalog marks too few inputs as fed by resources: " + fed);
+        return fed;
+    }
+
+    @Test
+    void everyInputFedByAResourcePlansThroughTheHclModule() throws Exception {
+        Terraform terraform = terraform();
+        Path root = Files.createTempDirectory(Files.createDirectories(Path.of("target")).toAbsolutePath(), "unknown-hcl-");
+        try {
+            Directories.copy(synthesized.module, root.resolve("modules/redis"));
+            Directories.deleteIfExists(root.resolve("modules/redis/tests"));
+            Path config = Files.createDirectories(root.resolve("platform"));
+            Files.copy(PLATFORM, config.resolve("platform.tf"));
+            Files.copy(EXTRAS, config.resolve("extras.tf"));
+            Map<String, Object> calls = new LinkedHashMap<>();
+            for (Variable variable : fedByResources(RedisVariables.ALL)) {
+                Map<String, Object> call = new LinkedHashMap<>(RedisVariables.EXAMPLE);
+                call.put("source", "../modules/redis");
+                call.put("name", "unknown-" + variable.name().replace('_', '-'));
+                call.putAll(companions(variable));
+                call.put(variable.name(), "${" + variable.fromResource().example() + "}");
+                calls.put("unknown_" + variable.name(), call);
+            }
+            Json.write(config.resolve("calls.tf.json"), Map.of(
+                    "variable", Map.of("region", Map.of("default", "eu-west-1")),
+                    "provider", Map.of("aws", Map.of("region", "${var.region}")),
+                    "module", calls));
+            try (OfflineCopy copy = OfflineCopy.of(root)) {
+                Terraform.Plan plan = terraform.plan(copy.asRoot(copy.dir().resolve("platform")));
+                assertEachCallPlansItsGroup(plan, calls.keySet());
+                System.out.println("[unknown at plan] HCL module: " + calls.size() + " calls, each with one input from a resource "
+                        + "of the same apply, planned: " + calls.keySet());
+            }
+        } finally {
+            Directories.deleteIfExists(root);
+        }
+    }
+
+    @Test
+    void everyInputFedByAResourcePlansThroughTheJavaConstructs() throws Exception {
+        Terraform terraform = terraform();
+        Path outdir = Files.createTempDirectory(Files.createDirectories(Path.of("target")).toAbsolutePath(), "unknown-java-");
+        try {
+            List<String> calls = JsiiLock.locked(() -> {
+                App app = new App(AppConfig.builder().outdir(outdir.toString()).build());
+                TerraformStack stack = platformStack(app, "unknown");
+                Platform platform = new Platform(stack);
+                List<String> names = new ArrayList<>();
+                for (Variable variable : fedByResources(RedisVariables.ALL)) {
+                    Map<String, Object> values = new LinkedHashMap<>(RedisVariables.EXAMPLE);
+                    values.put("name", "unknown-" + variable.name().replace('_', '-'));
+                    values.putAll(companions(variable));
+                    values.put(variable.name(), platform.token(variable.fromResource()));
+                    new RedisModule(stack, "unknown_" + variable.name(), RedisModuleConfig.fromVariables(values));
+                    names.add("unknown_" + variable.name());
+                }
+                for (Variable option : fedByResources(ChatVariables.ALL)) {
+                    Map<String, Object> values = new LinkedHashMap<>();
+                    values.put("base_name", "chat-" + Math.abs(option.name().hashCode() % 100000));
+                    values.put("environment", "dev");
+                    values.put("vpc_id", "vpc-0a1b2c3d");
+                    values.put("private_subnet_ids", List.of("subnet-0a1b2c3d", "subnet-4e5f6a7b"));
+                    values.put("redis_node_type", "cache.t4g.micro");
+                    values.put("redis_num_cache_nodes", 2);
+                    values.put(option.name(), platform.token(option.fromResource()));
+                    new ChatRedis(stack, "chat_" + option.name(), ChatRedisConfig.fromVariables(values));
+                    names.add("chat_" + option.name());
+                }
+                app.synth();
+                return names;
+            });
+            try (OfflineCopy copy = OfflineCopy.of(outdir.resolve("stacks/unknown"))) {
+                Terraform.Plan plan = terraform.plan(copy.asRoot(copy.dir()));
+                assertEachCallPlansItsGroup(plan, calls);
+                System.out.println("[unknown at plan] Java constructs: " + calls.size() + " constructs, each fed one cdktf token "
+                        + "of a resource of the same stack, planned: " + calls);
+            }
+        } finally {
+            Directories.deleteIfExists(outdir);
+        }
+    }
+
+    /** examples/hcl-platform, as a team copies it: its own network, two calls of the module, planned offline. */
+    @Test
+    void theHclPlatformExamplePlansTwoCachesBesideItsNetwork() throws Exception {
+        Terraform terraform = terraform();
+        Path root = Files.createTempDirectory(Files.createDirectories(Path.of("target")).toAbsolutePath(), "hcl-platform-");
+        try {
+            Directories.copy(synthesized.module, root.resolve("modules/redis"));
+            Directories.deleteIfExists(root.resolve("modules/redis/tests"));
+            Directories.copy(Path.of("examples/hcl-platform"), root.resolve("examples/hcl-platform"));
+            try (OfflineCopy copy = OfflineCopy.of(root)) {
+                Terraform.Plan plan = terraform.plan(copy.asRoot(copy.dir().resolve("examples/hcl-platform")));
+                Map<String, Map<String, Object>> groups = plan.after("aws_elasticache_replication_group");
+                assertEquals(List.of("platform-cache", "platform-celery"),
+                        groups.values().stream().map(g -> (String) g.get("replication_group_id")).sorted().toList());
+                Map<String, Map<String, Object>> rules = plan.after("aws_vpc_security_group_ingress_rule");
+                assertEquals(List.of("module.cache.aws_vpc_security_group_ingress_rule.from_security_groups[0]",
+                        "module.celery_broker.aws_vpc_security_group_ingress_rule.from_security_groups[0]"), List.copyOf(rules.keySet()));
+                for (String rule : rules.keySet()) {
+                    assertTrue(unknown(plan, rule, "referenced_security_group_id"), rule + ": the app group's id is known only after apply");
+                }
+                System.out.println("[offline plan] examples/hcl-platform: " + plan.creates().values().stream().mapToInt(Integer::intValue).sum()
+                        + " to create " + plan.creates());
+            }
+        } finally {
+            Directories.deleteIfExists(root);
+        }
+    }
+
+    /** Two RedisModule, a split and a single ChatRedis in one stack: five clusters, two token secrets, nothing shared. */
+    @Test
+    void aStackHoldsAnyNumberOfRedisConstructsInAnyMix() throws Exception {
+        Terraform terraform = terraform();
+        Path outdir = Files.createTempDirectory(Files.createDirectories(Path.of("target")).toAbsolutePath(), "five-clusters-");
+        try {
+            JsiiLock.locked(() -> {
+                App app = new App(AppConfig.builder().outdir(outdir.toString()).build());
+                TerraformStack stack = platformStack(app, "platform");
+                Platform platform = new Platform(stack);
+                for (String id : List.of("cache", "broker")) {
+                    new RedisModule(stack, id, RedisModuleConfig.builder().name("platform-" + id).environment("staging")
+                            .nodeType("cache.t4g.small").vpcId((String) platform.token(FromResource.VPC_ID))
+                            .subnetIds(subnets(platform)).build());
+                }
+                new ChatRedis(stack, "chat", chat("chat-split", platform).enableRedisSplit(true)
+                        .redisAdapterNodeType("cache.r6g.large").redisAdapterReplicas(1)
+                        .redisStateNodeType("cache.m6g.large").redisStateReplicas(1).build());
+                new ChatRedis(stack, "presence", chat("chat-single", platform)
+                        .redisNodeType("cache.t4g.micro").redisNumCacheNodes(1).build());
+                app.synth();
+                return null;
+            });
+            try (OfflineCopy copy = OfflineCopy.of(outdir.resolve("stacks/platform"))) {
+                Terraform.Plan plan = terraform.plan(copy.asRoot(copy.dir()));
+                Map<String, String> groups = new java.util.TreeMap<>();
+                plan.after("aws_elasticache_replication_group").forEach((address, after) ->
+                        groups.put(address, (String) after.get("replication_group_id")));
+                assertEquals(5, groups.size(), groups.toString());
+                assertEquals(List.of("chat-single-redis", "chat-split-redis-adapter", "chat-split-redis-state", "platform-broker",
+                        "platform-cache"), groups.values().stream().sorted().toList());
+                List<String> secrets = plan.after("aws_secretsmanager_secret").values().stream().map(s -> (String) s.get("name")).sorted().toList();
+                assertEquals(List.of("chat-single/redis-auth", "chat-split/redis-auth"), secrets);
+                assertEquals(2, plan.creates().get("aws_secretsmanager_secret_version"));
+                System.out.println("[offline plan] one stack, two RedisModule + split and single ChatRedis: " + groups + ", secrets " + secrets);
+            }
+        } finally {
+            Directories.deleteIfExists(outdir);
+        }
+    }
+
+    /** A Terraform name two constructs would share is an error at synth that names both, never a silent overwrite. */
+    @Test
+    void aNameTwoConstructsWouldShareFailsNamingBoth() {
+        JsiiLock.locked(() -> {
+            App app = new App(AppConfig.builder().outdir(System.getProperty("java.io.tmpdir")).build());
+            TerraformStack stack = platformStack(app, "clash");
+            new RedisModule(stack, "redis", RedisModuleConfig.builder().name("django-cache").environment("dev")
+                    .nodeType("cache.t4g.micro").vpcId("vpc-0a1b2c3d").subnetIds(List.of("subnet-0a1b2c3d", "subnet-4e5f6a7b")).build());
+            Construct team = new Construct(stack, "team");
+            var sameCall = assertThrows(IllegalArgumentException.class, () -> new ChatRedis(team, "redis", ChatRedisConfig.builder()
+                    .baseName("chat").environment("dev").vpcId("vpc-0a1b2c3d").privateSubnetIds(List.of("subnet-0a1b2c3d", "subnet-4e5f6a7b"))
+                    .redisNodeType("cache.t4g.micro").redisNumCacheNodes(1).build()));
+            assertTrue(sameCall.getMessage().contains("module \"redis\" is used by two constructs, clash/redis and clash/team/redis/redis"),
+                    sameCall.getMessage());
+            var sameName = assertThrows(IllegalArgumentException.class, () -> new RedisModule(team, "other", RedisModuleConfig.builder()
+                    .name("django-cache").environment("dev").nodeType("cache.t4g.micro").vpcId("vpc-0a1b2c3d")
+                    .subnetIds(List.of("subnet-0a1b2c3d", "subnet-4e5f6a7b")).build()));
+            assertTrue(sameName.getMessage().contains("replication group id \"django-cache\" is used by two constructs, clash/redis and clash/team/other; AWS would refuse"),
+                    sameName.getMessage());
+            System.out.println("[synth] " + sameCall.getMessage() + "\n[synth] " + sameName.getMessage());
+            return null;
+        });
+    }
+
+    private static ChatRedisConfig.Builder chat(String baseName, Platform platform) {
+        return ChatRedisConfig.builder().baseName(baseName).environment("dev")
+                .vpcId((String) platform.token(FromResource.VPC_ID)).privateSubnetIds(subnets(platform))
+                .allowedSecurityGroupIds(securityGroups(platform));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> subnets(Platform platform) {
+        return (List<String>) platform.token(FromResource.SUBNET_IDS);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> securityGroups(Platform platform) {
+        return (List<String>) platform.token(FromResource.SECURITY_GROUP_IDS);
+    }
+
+    /** Whether the plan leaves {@code attribute} of {@code address} unknown until apply. */
+    @SuppressWarnings("unchecked")
+    private static boolean unknown(Terraform.Plan plan, String address, String attribute) {
+        for (Object item : (List<Object>) plan.json().get("resource_changes")) {
+            Map<String, Object> change = (Map<String, Object>) item;
+            if (address.equals(change.get("address"))) {
+                Map<String, Object> body = (Map<String, Object>) change.get("change");
+                return Boolean.TRUE.equals(((Map<String, Object>) body.get("after_unknown")).get(attribute));
+            }
+        }
+        throw new AssertionError("no resource " + address);
+    }
+
+    /** Every call planned a replication group of its own, whatever was unknown. */
+    private static void assertEachCallPlansItsGroup(Terraform.Plan plan, Iterable<String> calls) {
+        var groups = plan.after("aws_elasticache_replication_group").keySet();
+        for (String call : calls) {
+            assertTrue(groups.stream().anyMatch(address -> address.startsWith("module." + call + ".")),
+                    call + " planned no replication group: " + groups);
+        }
+    }
+
+    /** A stack with the AWS provider (offline-plannable once its copy gets the override) and a local backend. */
+    private static TerraformStack platformStack(App app, String name) {
+        TerraformStack stack = new TerraformStack(app, name);
+        new AwsProvider(stack, "aws", com.hashicorp.cdktf.providers.aws.provider.AwsProviderConfig.builder().region("eu-west-1").build());
+        new LocalBackend(stack, LocalBackendConfig.builder().path("terraform.tfstate").build());
+        return stack;
+    }
+
+    /** The Java twin of examples/hcl-platform plus extras.tf: one resource per kind of fed input. */
+    private static final class Platform {
+        private final Map<FromResource, Object> tokens = new LinkedHashMap<>();
+
+        Platform(Construct stack) {
+            Vpc vpc = Vpc.Builder.create(stack, "main").cidrBlock("10.20.0.0/16").build();
+            Subnet a = Subnet.Builder.create(stack, "a").vpcId(vpc.getId()).cidrBlock("10.20.1.0/24").availabilityZone("eu-west-1a").build();
+            Subnet b = Subnet.Builder.create(stack, "b").vpcId(vpc.getId()).cidrBlock("10.20.2.0/24").availabilityZone("eu-west-1b").build();
+            SecurityGroup app = SecurityGroup.Builder.create(stack, "app").namePrefix("platform-app-").vpcId(vpc.getId()).build();
+            SecurityGroup redis = SecurityGroup.Builder.create(stack, "redis").namePrefix("platform-redis-").vpcId(vpc.getId()).build();
+            Eip nat = Eip.Builder.create(stack, "nat").domain("vpc").build();
+            SnsTopic alerts = SnsTopic.Builder.create(stack, "alerts").name("platform-alerts").build();
+            KmsKey key = KmsKey.Builder.create(stack, "redis_key").description("ElastiCache at rest").build();
+            new RandomProvider(stack, "random");
+            Password password = Password.Builder.create(stack, "password").length(32).special(false).build();
+            tokens.put(FromResource.VPC_ID, vpc.getId());
+            tokens.put(FromResource.SUBNET_IDS, List.of(a.getId(), b.getId()));
+            tokens.put(FromResource.SECURITY_GROUP_ID, redis.getId());
+            tokens.put(FromResource.SECURITY_GROUP_IDS, List.of(app.getId()));
+            tokens.put(FromResource.CIDR_BLOCKS, List.of(nat.getPublicIp() + "/32"));
+            tokens.put(FromResource.SNS_TOPIC_ARN, alerts.getArn());
+            tokens.put(FromResource.SNS_TOPIC_ARNS, List.of(alerts.getArn()));
+            tokens.put(FromResource.KMS_KEY_ARN, key.getArn());
+            tokens.put(FromResource.SECRET, password.getResult());
+            assertEquals(new TreeSet<>(List.of(FromResource.values())), new TreeSet<>(tokens.keySet()), "a kind without a resource");
+        }
+
+        Object token(FromResource kind) {
+            return tokens.get(kind);
+        }
+    }
+}
