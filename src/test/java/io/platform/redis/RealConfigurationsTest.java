@@ -272,6 +272,41 @@ class RealConfigurationsTest {
         throw new AssertionError("no resource " + address);
     }
 
+    /** The node type grammar is the module's validation too: each typo fails terraform plan with the rule. */
+    @Test
+    void nodeTypesThatCannotExistFailAtPlan() throws Exception {
+        Terraform terraform = terraform();
+        Path root = Files.createTempDirectory(Files.createDirectories(Path.of("target")).toAbsolutePath(), "node-types-");
+        try {
+            Directories.copy(synthesized.module, root.resolve("modules/redis"));
+            Directories.deleteIfExists(root.resolve("modules/redis/tests"));
+            Map<String, Object> calls = new LinkedHashMap<>();
+            for (String typo : List.of("cache.t4g.smal", "cache.t4g.xlargee", "cache.r6g.larg")) {
+                Map<String, Object> call = new LinkedHashMap<>(RedisVariables.EXAMPLE);
+                call.put("source", "./modules/redis");
+                call.put("name", typo.replace("cache.", "typo-").replace('.', '-'));
+                call.put("node_type", typo);
+                calls.put(typo.replace("cache.", "typo_").replace('.', '_'), call);
+            }
+            Json.write(root.resolve("main.tf.json"), Map.of("module", calls,
+                    "provider", Map.of("aws", Map.of("region", "eu-west-1"))));
+            try (OfflineCopy copy = OfflineCopy.of(root)) {
+                Path dir = copy.asRoot(copy.dir());
+                terraform.ok(dir, "init", "-input=false", "-no-color");
+                Terraform.Result result = terraform.run(dir, "plan", "-input=false", "-no-color", "-lock=false");
+                assertEquals(1, result.exitCode(), result.output());
+                for (String call : calls.keySet()) {
+                    assertTrue(result.output().contains("in module." + call + ":"), call + ": " + result.output());
+                }
+                long refused = result.output().lines().filter(l -> l.contains("The node_type value must be a node type cache.FAMILY.SIZE")).count();
+                assertEquals(3, refused, result.output());
+                System.out.println("[offline plan] node types " + calls.keySet() + ": each refused by the module's validation");
+            }
+        } finally {
+            Directories.deleteIfExists(root);
+        }
+    }
+
     /** Every call planned a replication group of its own, whatever was unknown. */
     private static void assertEachCallPlansItsGroup(Terraform.Plan plan, Iterable<String> calls) {
         var groups = plan.after("aws_elasticache_replication_group").keySet();

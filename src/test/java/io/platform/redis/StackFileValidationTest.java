@@ -99,6 +99,26 @@ class StackFileValidationTest {
         assertTrue(text.contains("stacks/prod.yaml:11: redis.num_cache_cluster: unknown key; did you mean \"num_cache_clusters\"?"), text);
     }
 
+    /** Node types are checked by their grammar, so a typo fails here with the closest valid spelling. */
+    @Test
+    void nodeTypesThatCannotExistAreRefusedWithAClosestMatch() throws Exception {
+        Map<String, String> typos = Map.of("smal.yaml", "cache.t4g.smal", "xlargee.yaml", "cache.t4g.xlargee", "larg.yaml", "cache.r6g.larg");
+        for (var typo : typos.entrySet()) {
+            write(typo.getKey(), VALID.replace("stack: dev", "stack: " + typo.getKey().replace(".yaml", ""))
+                    .replace("cache.t4g.micro", typo.getValue()));
+        }
+        write("chat.yaml", CHAT + "  redis_node_type: cache.t4g.smal\n  redis_num_cache_nodes: 1\n");
+        String text = joined(problems());
+        assertTrue(text.contains("stacks/smal.yaml:6: redis.node_type: \"cache.t4g.smal\": must be a node type cache.FAMILY.SIZE"), text);
+        assertTrue(text.contains("did you mean \"cache.t4g.small\"?"), text);
+        // refused without a suggestion: the closest size, xlarge, does not exist in the burstable t4g family
+        assertTrue(text.contains("stacks/xlargee.yaml:6: redis.node_type: \"cache.t4g.xlargee\": must be a node type"), text);
+        assertTrue(!text.contains("did you mean \"cache.t4g.xlarge\""), text);
+        assertTrue(text.contains("stacks/larg.yaml:6: redis.node_type: \"cache.r6g.larg\""), text);
+        assertTrue(text.contains("did you mean \"cache.r6g.large\"?"), text);
+        assertTrue(text.contains("stacks/chat.yaml:8: chat.redis_node_type: \"cache.t4g.smal\""), text);
+    }
+
     @Test
     void wrongTypesAndMissingKeysAreNamed() throws Exception {
         write("dev.yaml", """
@@ -116,7 +136,7 @@ class StackFileValidationTest {
         assertTrue(text.contains("redis.multi_az_enabled: must be true or false, got string \"maybe\""), text);
         assertTrue(text.contains("redis.subnet_ids: must be a list of strings, got string \"subnet-0a1b2c3d\""), text);
         assertTrue(text.contains("redis.node_type: is required"), text);
-        assertTrue(!text.contains("redis.vpc_id"), "vpc_id is optional (the first subnet's VPC): " + text);
+        assertTrue(!text.contains("redis.vpc_id"), "vpc_id is optional (the subnets' VPC): " + text);
     }
 
     @Test

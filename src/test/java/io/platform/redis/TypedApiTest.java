@@ -175,4 +175,58 @@ class TypedApiTest {
         assertTrue(groups.getMessage().contains("allowedSecurityGroupIds (allowed_security_group_ids): applies only to a created security group"),
                 groups.getMessage());
     }
+
+    /** Every chat rule in build(), all at once, named by the chat setters: no module setter the user never called. */
+    @Test
+    void theChatConfigReportsAMissingSplitKeyAndABadValueTogether() {
+        InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> ChatRedisConfig.builder()
+                .baseName("chat").environment("dev").vpcId("vpc-0a1b2c3d").privateSubnetIds(List.of("subnet-0a1b2c3d", "subnet-4e5f6a7b"))
+                .enableRedisSplit(true).redisAdapterNodeType("cache.r6g.large").redisAdapterReplicas(1)
+                .redisStateReplicas(7).build());
+        String message = e.getMessage();
+        assertTrue(message.startsWith("2 problem(s) in ChatRedisConfig:"), message);
+        assertTrue(message.contains("redisStateReplicas (redis_state_replicas): 7: must be between 0 and 5"), message);
+        assertTrue(message.contains("redisStateNodeType (redis_state_node_type): is required in split mode"), message);
+        assertTrue(!message.contains("nodeType (node_type)"), message);
+    }
+
+    /** The cluster rules name the chat options that feed them. */
+    @Test
+    void aChatClusterRuleNamesTheChatOptions() {
+        InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> ChatRedisConfig.builder()
+                .baseName("chat").environment("dev").vpcId("vpc-0a1b2c3d").privateSubnetIds(List.of("subnet-0a1b2c3d"))
+                .redisNodeType("cache.t3.micro").redisNumCacheNodes(2).build());
+        assertTrue(e.getMessage().contains("redisNumCacheNodes (redis_num_cache_nodes), privateSubnetIds (private_subnet_ids): "
+                + "redis cluster: multi_az_enabled needs at least two subnet_ids"), e.getMessage());
+    }
+
+    @Test
+    void nodeTypesThatCannotExistAreRefusedWithTheClosestMatch() {
+        for (var typo : Map.of("cache.t4g.smal", "cache.t4g.small", "cache.r6g.larg", "cache.r6g.large", "t4g.micro", "cache.t4g.micro").entrySet()) {
+            InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> valid().nodeType(typo.getKey()).build());
+            assertTrue(e.getMessage().contains("nodeType (node_type): \"" + typo.getKey() + "\": must be a node type cache.FAMILY.SIZE"), e.getMessage());
+            assertTrue(e.getMessage().contains("did you mean \"" + typo.getValue() + "\"?"), e.getMessage());
+        }
+        InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> valid().nodeType("cache.t4g.xlargee").build());
+        assertTrue(e.getMessage().contains("nodeType (node_type): \"cache.t4g.xlargee\": must be a node type"), e.getMessage());
+        for (String valid : List.of("cache.t4g.micro", "cache.t3.medium", "cache.m7g.large", "cache.r6gd.xlarge", "cache.r7g.16xlarge",
+                "cache.c7gn.large", "cache.r8g.2xlarge")) {
+            assertDoesNotThrow(() -> valid().nodeType(valid).build(), valid);
+        }
+    }
+
+    /** What was set can be read back, typed; what was not is null (the module's default applies). */
+    @Test
+    void aConfigHasTypedGettersForWhatWasSet() {
+        RedisModuleConfig config = valid().numCacheClusters(3).tags(Map.of("Team", "orders")).build();
+        assertEquals("orders-cache", config.getName());
+        assertEquals(3, config.getNumCacheClusters());
+        assertEquals(List.of("subnet-0a1b2c3d", "subnet-4e5f6a7b"), config.getSubnetIds());
+        assertEquals(Map.of("Team", "orders"), config.getTags());
+        assertEquals(null, config.getSnapshotRetentionLimit());
+        ChatRedisConfig chat = ChatRedisConfig.builder().baseName("chat").environment("dev").vpcId("vpc-0a1b2c3d")
+                .privateSubnetIds(List.of("subnet-0a1b2c3d")).redisNodeType("cache.t3.micro").redisNumCacheNodes(1).build();
+        assertEquals("cache.t3.micro", chat.getRedisNodeType());
+        assertEquals(null, chat.getEnableRedisSplit());
+    }
 }
