@@ -13,7 +13,7 @@ locals {
   protect_from_destroy       = coalesce(var.prevent_destroy, var.environment == "prod")
   redis_scheme               = var.transit_encryption_enabled ? "rediss" : "redis"
   redis_userinfo             = local.auth_token == null ? "" : ":${urlencode(local.auth_token)}@"
-  redis_base_url             = "${local.redis_scheme}://${local.redis_userinfo}${one(concat(aws_elasticache_replication_group.this[*].primary_endpoint_address, aws_elasticache_replication_group.protected[*].primary_endpoint_address))}:${one(concat(aws_elasticache_replication_group.this[*].port, aws_elasticache_replication_group.protected[*].port))}"
+  redis_base_url             = "${local.redis_scheme}://${local.redis_userinfo}${aws_elasticache_replication_group.this.primary_endpoint_address}:${aws_elasticache_replication_group.this.port}"
   celery_tls_query           = var.transit_encryption_enabled ? "?ssl_cert_reqs=required" : ""
 }
 
@@ -56,11 +56,9 @@ resource "random_password" "auth_token" {
   special = false
 }
 
-# prevent_destroy must be a literal, so protection is a second, identical resource counted in instead of this one:
-# "this" (unprotected) or "protected" (prod, or prevent_destroy = true). Outputs read whichever exists.
+# One address whatever the protection: promoting a cluster to prod or turning prevent_destroy on never moves it,
+# which would plan its destruction. The guard below protects it.
 resource "aws_elasticache_replication_group" "this" {
-  count = local.protect_from_destroy ? 0 : 1
-
   apply_immediately          = var.environment != "prod"
   at_rest_encryption_enabled = var.at_rest_encryption_enabled
   auth_token                 = local.auth_token
@@ -103,8 +101,6 @@ resource "aws_elasticache_replication_group" "this" {
   }
 
   lifecycle {
-    prevent_destroy = false
-
     precondition {
       condition     = contains(var.engine == "valkey" ? ["8.1", "8.0", "7.2"] : ["7.1", "7.0", "6.2", "6.0", "6.x"], var.engine_version)
       error_message = "Invalid inputs: engine_version must be one the engine offers: redis 7.1, 7.0, 6.2, 6.0, 6.x; valkey 8.1, 8.0, 7.2."
@@ -182,126 +178,16 @@ resource "aws_elasticache_replication_group" "this" {
   }
 }
 
-resource "aws_elasticache_replication_group" "protected" {
+# Counted in when the cluster is protected (prod, or prevent_destroy = true). prevent_destroy must be a literal,
+# so it guards the cluster from here: destroying or replacing the cluster replaces this guard, and Terraform refuses.
+# To lift it on purpose: terraform state rm this guard, then apply with prevent_destroy = false (module README).
+resource "terraform_data" "protect_cluster_from_destroy" {
   count = local.protect_from_destroy ? 1 : 0
 
-  apply_immediately          = var.environment != "prod"
-  at_rest_encryption_enabled = var.at_rest_encryption_enabled
-  auth_token                 = local.auth_token
-  auto_minor_version_upgrade = "true"
-  automatic_failover_enabled = var.automatic_failover_enabled
-  description                = coalesce(var.description, "Redis for ${var.name} (${var.environment})")
-  engine                     = var.engine
-  engine_version             = var.engine_version
-  final_snapshot_identifier  = var.skip_final_snapshot ? null : "${var.name}-final"
-  kms_key_id                 = var.kms_key_arn
-  maintenance_window         = var.maintenance_window
-  multi_az_enabled           = var.multi_az_enabled
-  node_type                  = var.node_type
-  notification_topic_arn     = var.notification_topic_arn
-  num_cache_clusters         = var.num_cache_clusters
-  parameter_group_name       = aws_elasticache_parameter_group.this.name
-  port                       = var.port
-  replication_group_id       = var.name
-  security_group_ids         = concat(aws_security_group.this[*].id, var.security_group_ids)
-  snapshot_retention_limit   = var.snapshot_retention_limit
-  snapshot_window            = var.snapshot_window
-  subnet_group_name          = aws_elasticache_subnet_group.this.name
-  tags                       = local.tags
-  transit_encryption_enabled = var.transit_encryption_enabled
-  auth_token_update_strategy = var.auth_token_enabled ? var.auth_token_update_strategy : null
-  transit_encryption_mode    = var.transit_encryption_mode
-
-  log_delivery_configuration {
-    destination      = aws_cloudwatch_log_group.slow_log.name
-    destination_type = "cloudwatch-logs"
-    log_format       = "json"
-    log_type         = "slow-log"
-  }
-
-  log_delivery_configuration {
-    destination      = aws_cloudwatch_log_group.engine_log.name
-    destination_type = "cloudwatch-logs"
-    log_format       = "json"
-    log_type         = "engine-log"
-  }
+  input = aws_elasticache_replication_group.this.id
 
   lifecycle {
-    prevent_destroy = true
-
-    precondition {
-      condition     = contains(var.engine == "valkey" ? ["8.1", "8.0", "7.2"] : ["7.1", "7.0", "6.2", "6.0", "6.x"], var.engine_version)
-      error_message = "Invalid inputs: engine_version must be one the engine offers: redis 7.1, 7.0, 6.2, 6.0, 6.x; valkey 8.1, 8.0, 7.2."
-    }
-
-    precondition {
-      condition     = var.kms_key_arn == null || var.at_rest_encryption_enabled
-      error_message = "Invalid inputs: kms_key_arn needs at_rest_encryption_enabled (the key encrypts data at rest)."
-    }
-
-    precondition {
-      condition     = !var.automatic_failover_enabled || var.num_cache_clusters >= 2
-      error_message = "Invalid inputs: automatic_failover_enabled needs num_cache_clusters >= 2 (a replica to promote)."
-    }
-
-    precondition {
-      condition     = !var.multi_az_enabled || var.automatic_failover_enabled
-      error_message = "Invalid inputs: multi_az_enabled needs automatic_failover_enabled."
-    }
-
-    precondition {
-      condition     = !var.multi_az_enabled || length(var.subnet_ids) >= 2
-      error_message = "Invalid inputs: multi_az_enabled needs at least two subnet_ids (one per availability zone)."
-    }
-
-    precondition {
-      condition     = !var.automatic_failover_enabled || !can(regex("^cache[.]t[12][.]", var.node_type))
-      error_message = "Invalid inputs: automatic_failover_enabled is not supported on T1 and T2 node types."
-    }
-
-    precondition {
-      condition     = !var.auth_token_enabled || var.transit_encryption_enabled
-      error_message = "Invalid inputs: auth_token_enabled needs transit_encryption_enabled (AWS sends the token only over TLS)."
-    }
-
-    precondition {
-      condition     = var.transit_encryption_mode == null || var.transit_encryption_enabled
-      error_message = "Invalid inputs: transit_encryption_mode needs transit_encryption_enabled."
-    }
-
-    precondition {
-      condition     = var.auth_token == null || var.auth_token_enabled
-      error_message = "Invalid inputs: auth_token is used only with auth_token_enabled = true."
-    }
-
-    precondition {
-      condition     = var.create_security_group || length(var.security_group_ids) > 0
-      error_message = "Invalid inputs: create_security_group = false needs at least one of security_group_ids (the nodes need a security group)."
-    }
-
-    precondition {
-      condition     = var.create_security_group || length(var.allowed_security_group_ids) + length(var.allowed_cidr_blocks) == 0
-      error_message = "Invalid inputs: allowed_security_group_ids and allowed_cidr_blocks need create_security_group (they are rules of the created group)."
-    }
-
-    precondition {
-      condition     = !local.windows_overlap
-      error_message = "Invalid inputs: snapshot_window must not overlap maintenance_window."
-    }
-
-    precondition {
-      condition     = var.environment != "prod" || (var.automatic_failover_enabled && var.multi_az_enabled)
-      error_message = "Invalid inputs: in prod, automatic_failover_enabled and multi_az_enabled must be true (survive a node or AZ loss)."
-    }
-
-    precondition {
-      condition     = var.environment != "prod" || var.snapshot_retention_limit >= 7
-      error_message = "Invalid inputs: in prod, snapshot_retention_limit must be at least 7 (a week of daily backups)."
-    }
-
-    precondition {
-      condition     = var.environment != "prod" || !var.skip_final_snapshot
-      error_message = "Invalid inputs: in prod, skip_final_snapshot must be false (a deleted cluster leaves <name>-final)."
-    }
+    replace_triggered_by = [aws_elasticache_replication_group.this.id]
+    prevent_destroy      = true
   }
 }

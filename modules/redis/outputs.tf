@@ -2,17 +2,17 @@
 
 output "primary_endpoint_address" {
   description = "Primary endpoint (read/write)."
-  value       = one(concat(aws_elasticache_replication_group.this[*].primary_endpoint_address, aws_elasticache_replication_group.protected[*].primary_endpoint_address))
+  value       = aws_elasticache_replication_group.this.primary_endpoint_address
 }
 
 output "reader_endpoint_address" {
   description = "Reader endpoint (read-only), spread over the replicas."
-  value       = one(concat(aws_elasticache_replication_group.this[*].reader_endpoint_address, aws_elasticache_replication_group.protected[*].reader_endpoint_address))
+  value       = aws_elasticache_replication_group.this.reader_endpoint_address
 }
 
 output "port" {
   description = "Redis port."
-  value       = one(concat(aws_elasticache_replication_group.this[*].port, aws_elasticache_replication_group.protected[*].port))
+  value       = aws_elasticache_replication_group.this.port
 }
 
 output "redis_url" {
@@ -40,22 +40,22 @@ output "redis_security_group_id" {
 
 output "replication_group_id" {
   description = "Id of the replication group."
-  value       = one(concat(aws_elasticache_replication_group.this[*].id, aws_elasticache_replication_group.protected[*].id))
+  value       = aws_elasticache_replication_group.this.id
 }
 
 output "replication_group_arn" {
   description = "ARN of the replication group."
-  value       = one(concat(aws_elasticache_replication_group.this[*].arn, aws_elasticache_replication_group.protected[*].arn))
+  value       = aws_elasticache_replication_group.this.arn
 }
 
 output "member_clusters" {
   description = "Ids of the member nodes, for per-node CloudWatch alarms."
-  value       = one(concat(aws_elasticache_replication_group.this[*].member_clusters, aws_elasticache_replication_group.protected[*].member_clusters))
+  value       = aws_elasticache_replication_group.this.member_clusters
 }
 
 output "engine_version_actual" {
   description = "Engine version running, e.g. 7.1.0."
-  value       = one(concat(aws_elasticache_replication_group.this[*].engine_version_actual, aws_elasticache_replication_group.protected[*].engine_version_actual))
+  value       = aws_elasticache_replication_group.this.engine_version_actual
 }
 
 output "parameter_group_name" {

@@ -88,7 +88,7 @@ run "valkey_8_uses_the_valkey8_family" {
     error_message = "Valkey 8.0 means family valkey8, and the family is part of the name."
   }
   assert {
-    condition     = aws_elasticache_replication_group.this[0].engine == "valkey" && aws_elasticache_replication_group.this[0].engine_version == "8.0"
+    condition     = aws_elasticache_replication_group.this.engine == "valkey" && aws_elasticache_replication_group.this.engine_version == "8.0"
     error_message = "The replication group must run the chosen engine and version."
   }
 }
@@ -112,7 +112,7 @@ run "customer_managed_keys_encrypt_the_nodes_and_the_logs" {
     log_kms_key_arn = "arn:aws:kms:eu-west-1:123456789012:key/9f8e7d6c-5b4a-3f2e-1d0c-9b8a7f6e5d4c"
   }
   assert {
-    condition     = aws_elasticache_replication_group.this[0].kms_key_id == "arn:aws:kms:eu-west-1:123456789012:key/0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d" && aws_elasticache_replication_group.this[0].at_rest_encryption_enabled == "true"
+    condition     = aws_elasticache_replication_group.this.kms_key_id == "arn:aws:kms:eu-west-1:123456789012:key/0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d" && aws_elasticache_replication_group.this.at_rest_encryption_enabled == "true"
     error_message = "kms_key_arn must encrypt the replication group at rest."
   }
   assert {

@@ -550,7 +550,7 @@ run "precondition_13" {
     multi_az_enabled = false
   }
 
-  expect_failures = [aws_elasticache_replication_group.protected]
+  expect_failures = [aws_elasticache_replication_group.this]
 }
 
 run "precondition_14" {
@@ -561,7 +561,7 @@ run "precondition_14" {
     snapshot_retention_limit = 3
   }
 
-  expect_failures = [aws_elasticache_replication_group.protected]
+  expect_failures = [aws_elasticache_replication_group.this]
 }
 
 run "precondition_15" {
@@ -572,5 +572,5 @@ run "precondition_15" {
     skip_final_snapshot = true
   }
 
-  expect_failures = [aws_elasticache_replication_group.protected]
+  expect_failures = [aws_elasticache_replication_group.this]
 }

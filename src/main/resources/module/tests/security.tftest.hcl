@@ -70,15 +70,15 @@ run "ingress_only_from_allowed_sources_on_the_redis_port" {
 run "encrypted_logged_and_highly_available_by_default" {
   command = plan
   assert {
-    condition     = tostring(aws_elasticache_replication_group.this[0].at_rest_encryption_enabled) == "true" && aws_elasticache_replication_group.this[0].transit_encryption_enabled == true
+    condition     = tostring(aws_elasticache_replication_group.this.at_rest_encryption_enabled) == "true" && aws_elasticache_replication_group.this.transit_encryption_enabled == true
     error_message = "Encryption at rest and in transit must be on by default."
   }
   assert {
-    condition     = aws_elasticache_replication_group.this[0].automatic_failover_enabled && aws_elasticache_replication_group.this[0].multi_az_enabled && aws_elasticache_replication_group.this[0].num_cache_clusters == 2
+    condition     = aws_elasticache_replication_group.this.automatic_failover_enabled && aws_elasticache_replication_group.this.multi_az_enabled && aws_elasticache_replication_group.this.num_cache_clusters == 2
     error_message = "Failover and Multi-AZ over 2 nodes must be the default."
   }
   assert {
-    condition     = length(aws_elasticache_replication_group.this[0].log_delivery_configuration) == 2
+    condition     = length(aws_elasticache_replication_group.this.log_delivery_configuration) == 2
     error_message = "Both slow-log and engine-log must be delivered."
   }
   assert {
@@ -86,7 +86,7 @@ run "encrypted_logged_and_highly_available_by_default" {
     error_message = "One log group per log type."
   }
   assert {
-    condition     = aws_elasticache_replication_group.this[0].apply_immediately == true
+    condition     = aws_elasticache_replication_group.this.apply_immediately == true
     error_message = "Outside prod, changes apply immediately."
   }
 }
@@ -97,19 +97,19 @@ run "prod_is_protected" {
     environment = "prod"
   }
   assert {
-    condition     = length(aws_elasticache_replication_group.this) == 0 && length(aws_elasticache_replication_group.protected) == 1
-    error_message = "In prod the replication group must be the prevent_destroy one."
+    condition     = length(terraform_data.protect_cluster_from_destroy) == 1
+    error_message = "In prod the replication group must be guarded by the prevent_destroy guard."
   }
   assert {
-    condition     = aws_elasticache_replication_group.protected[0].apply_immediately == false
+    condition     = aws_elasticache_replication_group.this.apply_immediately == false
     error_message = "In prod, changes must wait for the maintenance window."
   }
   assert {
-    condition     = aws_elasticache_replication_group.protected[0].final_snapshot_identifier == "django-cache-final"
+    condition     = aws_elasticache_replication_group.this.final_snapshot_identifier == "django-cache-final"
     error_message = "In prod, deleting the cluster must leave a final snapshot."
   }
   assert {
-    condition     = aws_elasticache_replication_group.protected[0].multi_az_enabled && aws_elasticache_replication_group.protected[0].snapshot_retention_limit >= 7
+    condition     = aws_elasticache_replication_group.this.multi_az_enabled && aws_elasticache_replication_group.this.snapshot_retention_limit >= 7
     error_message = "In prod, Multi-AZ and a week of snapshots."
   }
 }
@@ -120,7 +120,7 @@ run "dev_can_be_destroyed_and_skip_the_final_snapshot_explicitly" {
     skip_final_snapshot = true
   }
   assert {
-    condition     = length(aws_elasticache_replication_group.this) == 1 && aws_elasticache_replication_group.this[0].final_snapshot_identifier == null
+    condition     = length(terraform_data.protect_cluster_from_destroy) == 0 && aws_elasticache_replication_group.this.final_snapshot_identifier == null
     error_message = "Outside prod the group is destroyable, and skip_final_snapshot drops the final snapshot."
   }
 }
@@ -132,7 +132,7 @@ run "token_changes_rotate_instead_of_replacing" {
     auth_token         = "Not-a-secret-fixture-rotate"
   }
   assert {
-    condition     = aws_elasticache_replication_group.this[0].auth_token_update_strategy == "ROTATE"
+    condition     = aws_elasticache_replication_group.this.auth_token_update_strategy == "ROTATE"
     error_message = "A changed token must be rotated in place."
   }
 }
@@ -184,7 +184,7 @@ run "given_security_group_instead_of_a_created_one" {
     error_message = "With create_security_group = false no group and no rule is created."
   }
   assert {
-    condition     = aws_elasticache_replication_group.this[0].security_group_ids == toset(["sg-0f0e0d0c"])
+    condition     = aws_elasticache_replication_group.this.security_group_ids == toset(["sg-0f0e0d0c"])
     error_message = "The given security group must be attached."
   }
   assert {

@@ -57,7 +57,11 @@ class TerraformOfflineTest {
             expected.put("aws_vpc_security_group_ingress_rule", ingress);
         }
         if (inputs.bool(RedisVariables.AUTH_TOKEN_ENABLED)) {
-            expected.put("terraform_data", 1); // the random_password stand-in
+            expected.merge("terraform_data", 1, Integer::sum); // the random_password stand-in
+        }
+        Object preventDestroy = inputs.get(RedisVariables.PREVENT_DESTROY);
+        if (preventDestroy != null ? (Boolean) preventDestroy : "prod".equals(inputs.string(RedisVariables.ENVIRONMENT))) {
+            expected.merge("terraform_data", 1, Integer::sum); // the prevent_destroy guard
         }
         if (inputs.bool(RedisVariables.ALARMS_ENABLED)) {
             boolean twoVcpusAtMost = inputs.string(RedisVariables.NODE_TYPE).matches(".*[.](micro|small|medium|large)$");
@@ -84,14 +88,15 @@ class TerraformOfflineTest {
         return expected;
     }
 
-    /** In prod, the plan creates the prevent_destroy group with Multi-AZ, a week of backups and a final snapshot. */
+    /** In prod, the plan creates the guarded group with Multi-AZ, a week of backups and a final snapshot. */
     static void assertProductionProtection(StackFile stack, Terraform.Plan plan) {
         Map<String, Map<String, Object>> groups = plan.after("aws_elasticache_replication_group");
         boolean prod = stack.stack().endsWith("prod");
         for (var group : groups.entrySet()) {
             String address = group.getKey();
             Map<String, Object> after = group.getValue();
-            assertEquals(prod, address.contains(".protected["), address);
+            String guard = address.substring(0, address.indexOf(".aws_")) + "." + io.platform.redis.module.RedisModuleStack.GUARD + "[0]";
+            assertEquals(prod, plan.after("terraform_data").containsKey(guard), guard);
             assertEquals(!prod, after.get("apply_immediately"), address + " apply_immediately");
             assertTrue(after.get("final_snapshot_identifier") instanceof String, address + " final snapshot");
             assertEquals("true", String.valueOf(after.get("at_rest_encryption_enabled")), address);
@@ -100,7 +105,7 @@ class TerraformOfflineTest {
                 assertEquals(true, after.get("multi_az_enabled"), address);
                 assertEquals(true, after.get("automatic_failover_enabled"), address);
                 assertTrue(((Number) after.get("snapshot_retention_limit")).intValue() >= 7, address);
-                System.out.println("[offline plan] " + stack.stack() + ": " + address + " is prevent_destroy, Multi-AZ, "
+                System.out.println("[offline plan] " + stack.stack() + ": " + address + " is guarded by " + guard + ", Multi-AZ, "
                         + after.get("snapshot_retention_limit") + " days of snapshots, final snapshot " + after.get("final_snapshot_identifier"));
             }
         }
@@ -231,7 +236,7 @@ class TerraformOfflineTest {
         variables.put("kms_key_arn", java.util.Collections.singletonMap("default", null));
         Json.write(root.resolve("main.tf.json"), Map.of("variable", variables, "module", Map.of("redis", call),
                 "terraform", Map.of("required_providers", Map.of("aws", Map.of("source", "hashicorp/aws")))));
-        String group = "module.redis.aws_elasticache_replication_group.this[0]";
+        String group = "module.redis.aws_elasticache_replication_group.this";
         String parameterGroup = "module.redis.aws_elasticache_parameter_group.this";
         try (OfflineCopy copy = OfflineCopy.of(root)) {
             Path dir = copy.asRoot(copy.dir());
@@ -282,7 +287,7 @@ class TerraformOfflineTest {
             Map<String, Integer> counts = terraform.planCreates(copy.asRoot(copy.dir().resolve("main")), "-var-file=example.tfvars");
             report("main/", counts);
             Map<String, Integer> expected = new TreeMap<>(expectedModuleResources(ModuleInputs.of(Map.of(
-                    "node_type", "cache.t4g.small", "allowed_security_group_ids", List.of("sg-0a1b2c3d4e5f6a7b8")))));
+                    "node_type", "cache.t4g.small", "environment", "prod", "allowed_security_group_ids", List.of("sg-0a1b2c3d4e5f6a7b8")))));
             expected.put("aws_sns_topic", 1);
             assertEquals(expected, counts);
         } finally {

@@ -22,7 +22,7 @@ public final class HclRenderer {
             "validation", List.of("condition", "error_message"),
             "precondition", List.of("condition", "error_message"),
             "postcondition", List.of("condition", "error_message"));
-    private static final Set<String> TOP_LEVEL = Set.of("terraform", "variable", "locals", "resource", "data", "output", "module", "provider");
+    private static final Set<String> TOP_LEVEL = Set.of("terraform", "variable", "locals", "resource", "data", "output", "module", "provider", "moved");
 
     private final Map<String, String> comments;
 
@@ -42,6 +42,14 @@ public final class HclRenderer {
             String key = entry.getKey();
             if (!TOP_LEVEL.contains(key)) {
                 throw new HclRenderException(key, "not a Terraform top-level block");
+            }
+            if (key.equals("moved")) {
+                for (Object move : (List<Object>) entry.getValue()) {
+                    Map<String, Object> addresses = (Map<String, Object>) move;
+                    items.add(block("moved", List.of(), List.of(attribute("from", references("moved.from", addresses.get("from"))),
+                            attribute("to", references("moved.to", addresses.get("to")))), "moved"));
+                }
+                continue;
             }
             Map<String, Object> value = (Map<String, Object>) entry.getValue();
             switch (key) {

@@ -41,6 +41,9 @@ public final class ModuleExporter {
         }
         config.put("resource", stack.get("resource"));
         config.put("output", stack.get("output"));
+        if (stack.containsKey("moved")) {
+            config.put("moved", stack.get("moved"));
+        }
         return config;
     }
 

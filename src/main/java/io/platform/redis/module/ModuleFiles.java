@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * Which file of the exported module each part of its configuration goes to, by concern: the security group and its
- * rules, the log groups, the alarms (with the locals that build them), everything else of the cluster in main.tf.
+ * rules, the log groups, the alarms (with the locals that build them), everything else of the cluster in main.tf, and
+ * the moved blocks that carry states written by earlier versions in moved.tf.
  */
 final class ModuleFiles {
     private ModuleFiles() {
@@ -24,7 +25,7 @@ final class ModuleFiles {
             "ingress_", "security_group.tf");
 
     static final List<String> ORDER = List.of("versions.tf", "variables.tf", "main.tf", "security_group.tf", "logs.tf",
-            "alarms.tf", "outputs.tf");
+            "alarms.tf", "outputs.tf", "moved.tf");
 
     /** The configuration split into one Terraform JSON document per file, in {@link #ORDER}. */
     @SuppressWarnings("unchecked")
@@ -42,6 +43,10 @@ final class ModuleFiles {
                             .computeIfAbsent(type, t -> new LinkedHashMap<>())).put(name, body)));
         }
         files.get("outputs.tf").put("output", config.get("output"));
+        if (config.containsKey("moved")) {
+            // where former addresses now live: upgrades of a running module plan no replacement
+            files.get("moved.tf").put("moved", config.get("moved"));
+        }
         files.values().removeIf(Map::isEmpty);
         return files;
     }

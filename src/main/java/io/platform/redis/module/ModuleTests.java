@@ -41,9 +41,7 @@ public final class ModuleTests {
         }
         int index = 1;
         for (CrossRule rule : RedisVariables.preconditions()) {
-            // Production examples count in the protected twin of the replication group.
-            String group = "prod".equals(rule.badExample().get("environment")) ? "protected" : "this";
-            cases.add(new Case("precondition_" + index++, rule.badExample(), "aws_elasticache_replication_group." + group));
+            cases.add(new Case("precondition_" + index++, rule.badExample(), RedisModuleStack.GROUP));
         }
         return cases;
     }

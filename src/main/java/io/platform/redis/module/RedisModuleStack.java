@@ -109,14 +109,11 @@ public final class RedisModuleStack extends TerraformStack {
         var slowLog = logGroup("slow_log", "slow-log", tags);
         var engineLog = logGroup("engine_log", "engine-log", tags);
 
-        reason("resource.aws_elasticache_replication_group.this", "prevent_destroy must be a literal, so protection is a second, "
-                + "identical resource counted in instead of this one:\n\"this\" (unprotected) or \"protected\" (prod, or "
-                + "prevent_destroy = true). Outputs read whichever exists.");
+        reason("resource.aws_elasticache_replication_group.this", "One address whatever the protection: promoting a cluster to prod "
+                + "or turning prevent_destroy on never moves it,\nwhich would plan its destruction. The guard below protects it.");
         local("protect_from_destroy", "${coalesce(var.prevent_destroy, var.environment == \"prod\")}");
-        replicationGroup("replication_group", "this", "${local.protect_from_destroy ? 0 : 1}", false,
-                authToken, parameterGroup, subnetGroup, slowLog, engineLog, tags);
-        replicationGroup("replication_group_protected", "protected", "${local.protect_from_destroy ? 1 : 0}", true,
-                authToken, parameterGroup, subnetGroup, slowLog, engineLog, tags);
+        replicationGroup(authToken, parameterGroup, subnetGroup, slowLog, engineLog, tags);
+        protectionGuard();
 
         alarms(tags);
 
@@ -237,16 +234,39 @@ public final class RedisModuleStack extends TerraformStack {
                 .tags(tagMap(tags));
     }
 
-    /**
-     * An attribute of whichever replication group exists. Attribute by attribute, not the whole object: the object
-     * holds the sensitive auth_token, and functions over it would mark every attribute sensitive.
-     */
+    /** An attribute of the replication group. */
     private static String group(String attribute) {
-        return "${one(concat(aws_elasticache_replication_group.this[*]." + attribute
-                + ", aws_elasticache_replication_group.protected[*]." + attribute + "))}";
+        return "${" + GROUP + "." + attribute + "}";
     }
 
-    private void replicationGroup(String id, String logicalId, String count, boolean preventDestroy, TerraformLocal authToken,
+    static final String GROUP = "aws_elasticache_replication_group.this";
+    /** The guard's address: Terraform names it in the error that refuses a destroy, so the name says what it does. */
+    public static final String GUARD = "terraform_data.protect_cluster_from_destroy";
+
+    /**
+     * prevent_destroy must be a literal, so it cannot sit on the replication group and follow an input. It sits on a
+     * guard counted in when the cluster is protected: a plan that destroys or replaces the cluster (a new id) must
+     * replace the guard, and Terraform refuses. States of the former twin resources move to the one address.
+     */
+    private void protectionGuard() {
+        reason("resource." + GUARD, "Counted in when the cluster is protected (prod, or prevent_destroy = true). prevent_destroy must be "
+                + "a literal,\nso it guards the cluster from here: destroying or replacing the cluster replaces this guard, "
+                + "and Terraform refuses.\nTo lift it on purpose: terraform state rm this guard, then apply with "
+                + "prevent_destroy = false (module README).");
+        Map<String, Object> lifecycle = new LinkedHashMap<>();
+        lifecycle.put("prevent_destroy", true);
+        lifecycle.put("replace_triggered_by", List.of(GROUP + ".id"));
+        Map<String, Object> guard = new LinkedHashMap<>();
+        guard.put("count", "${local.protect_from_destroy ? 1 : 0}");
+        guard.put("input", group("id"));
+        guard.put("lifecycle", lifecycle);
+        addOverride("resource." + GUARD, guard);
+        addOverride("moved", List.of(
+                orderedMap("from", "aws_elasticache_replication_group.protected[0]", "to", GROUP + "[0]"),
+                orderedMap("from", GROUP + "[0]", "to", GROUP)));
+    }
+
+    private void replicationGroup(TerraformLocal authToken,
                                   ElasticacheParameterGroup parameterGroup, ElasticacheSubnetGroup subnetGroup,
                                   CloudwatchLogGroup slowLog, CloudwatchLogGroup engineLog, TerraformLocal tags) {
         List<Precondition> preconditions = new ArrayList<>();
@@ -254,8 +274,7 @@ public final class RedisModuleStack extends TerraformStack {
             preconditions.add(Precondition.builder().condition("${" + rule.hclCondition() + "}")
                     .errorMessage("Invalid inputs: " + rule.rule() + ".").build());
         }
-        var group = ElasticacheReplicationGroup.Builder.create(this, id)
-                .count(Token.asNumber(count))
+        var group = ElasticacheReplicationGroup.Builder.create(this, "replication_group")
                 .replicationGroupId(str("name"))
                 .description("${coalesce(var.description, \"Redis for ${var.name} (${var.environment})\")}")
                 .engine(str("engine"))
@@ -280,14 +299,14 @@ public final class RedisModuleStack extends TerraformStack {
                 .applyImmediately(Token.asAny("${var.environment != \"prod\"}"))
                 .autoMinorVersionUpgrade("true")
                 .logDeliveryConfiguration(List.of(logDelivery(slowLog, "slow-log"), logDelivery(engineLog, "engine-log")))
-                .lifecycle(TerraformResourceLifecycle.builder().precondition(preconditions).preventDestroy(preventDestroy).build())
+                .lifecycle(TerraformResourceLifecycle.builder().precondition(preconditions).build())
                 .tags(tagMap(tags))
                 .build();
         // Newer than the AWS bindings (provider 5.23.1); the module requires a provider that has them (5.27+).
         // A changed token is rotated in place (both valid until clients move), never by replacing the cluster.
         group.addOverride("auth_token_update_strategy", "${var.auth_token_enabled ? var.auth_token_update_strategy : null}");
         group.addOverride("transit_encryption_mode", "${var.transit_encryption_mode}");
-        group.overrideLogicalId(logicalId);
+        group.overrideLogicalId("this");
     }
 
     private void declare(Variable variable) {

@@ -69,6 +69,13 @@ class HclRendererTest {
                 + "}\n", hcl);
     }
 
+    /** moved blocks: a list in Terraform JSON, one block each in HCL, with bare addresses. */
+    @Test
+    void movedBlocksNameTheirAddressesBare() {
+        String hcl = render("{\"moved\": [{\"from\": \"aws_x.y[0]\", \"to\": \"aws_x.y\"}, {\"from\": \"aws_x.z[\\\"a\\\"]\", \"to\": \"aws_x.z[0]\"}]}");
+        assertEquals("moved {\n  from = aws_x.y[0]\n  to   = aws_x.y\n}\n\nmoved {\n  from = aws_x.z[\"a\"]\n  to   = aws_x.z[0]\n}\n", hcl);
+    }
+
     @Test
     void resourcesPutMetaArgumentsFirstNestedBlocksAfterAndLifecycleLast() {
         String hcl = render("{\"resource\": {\"aws_elasticache_replication_group\": {\"this\": {"
@@ -126,7 +133,7 @@ class HclRendererTest {
         HclRenderException provisioner = assertThrows(HclRenderException.class, () ->
                 render("{\"resource\": {\"aws_x\": {\"y\": {\"provisioner\": {\"local-exec\": {}}}}}}"));
         assertTrue(provisioner.getMessage().contains("provisioners are not supported"), provisioner.getMessage());
-        HclRenderException topLevel = assertThrows(HclRenderException.class, () -> render("{\"moved\": {}}"));
+        HclRenderException topLevel = assertThrows(HclRenderException.class, () -> render("{\"removed\": {}}"));
         assertTrue(topLevel.getMessage().contains("not a Terraform top-level block"), topLevel.getMessage());
         HclRenderException unterminated = assertThrows(HclRenderException.class, () -> render("{\"locals\": {\"a\": \"${var.x\"}}"));
         assertTrue(unterminated.getMessage().contains("locals.a"), unterminated.getMessage());

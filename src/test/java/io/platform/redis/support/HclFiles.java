@@ -59,6 +59,8 @@ public final class HclFiles {
      * locals blocks become one object, and a variable's type is an expression.
      */
     @SuppressWarnings("unchecked")
+    private static final java.util.Set<String> BARE_IN_JSON = java.util.Set.of("type", "iterator", "from", "to", "replace_triggered_by");
+
     public static Object canonical(Object value, String key) {
         if (value instanceof Map<?, ?> map) {
             Map<String, Object> out = new java.util.TreeMap<>();
@@ -74,10 +76,11 @@ public final class HclFiles {
             if (list.size() == 1 && list.get(0) instanceof Map) {
                 return canonical(list.get(0), key);
             }
-            return list.stream().map(e -> canonical(e, null)).toList();
+            return list.stream().map(e -> canonical(e, e instanceof String ? key : null)).toList();
         }
-        // Terraform JSON writes these as bare strings; hcl2json as the expressions they are.
-        if (("type".equals(key) || "iterator".equals(key)) && value instanceof String bare && !bare.startsWith("${")) {
+        // Terraform JSON writes these as bare strings (types, iterators, addresses and references); hcl2json as the
+        // expressions they are.
+        if (BARE_IN_JSON.contains(key) && value instanceof String bare && !bare.startsWith("${")) {
             return "${" + bare + "}";
         }
         return value;

@@ -134,7 +134,8 @@ public final class OfflineCopy implements AutoCloseable {
         Map<String, Object> resources = (Map<String, Object>) config.get("resource");
         if (resources != null && resources.containsKey("random_password")) {
             Map<String, Object> passwords = (Map<String, Object>) resources.remove("random_password");
-            Map<String, Object> standIns = new LinkedHashMap<>();
+            // merged into the configuration's own terraform_data resources (the module's guard), never replacing them
+            Map<String, Object> standIns = (Map<String, Object>) resources.computeIfAbsent("terraform_data", t -> new LinkedHashMap<>());
             passwords.forEach((name, body) -> {
                 Map<String, Object> standIn = new LinkedHashMap<>();
                 Object count = ((Map<String, Object>) body).get("count");
@@ -144,7 +145,6 @@ public final class OfflineCopy implements AutoCloseable {
                 standIn.put("input", STAND_IN_TOKEN);
                 standIns.put(name, standIn);
             });
-            resources.put("terraform_data", standIns);
         }
         Map<String, Object> terraform = (Map<String, Object>) config.get("terraform");
         if (terraform != null && terraform.get("required_providers") instanceof Map<?, ?> providers) {
