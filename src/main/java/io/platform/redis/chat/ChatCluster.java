@@ -61,6 +61,19 @@ public record ChatCluster(String role, RedisModuleConfig.Builder module) {
         return problems;
     }
 
+    /** The module inputs a chat option feeds, in any of the roles. */
+    public static List<String> inputsFedBy(String chatOption) {
+        List<String> inputs = new ArrayList<>();
+        for (String role : List.of("redis", "adapter", "state")) {
+            for (var variable : io.platform.redis.module.RedisVariables.ALL) {
+                if (chatOption.equals(new ChatCluster(role, null).option(variable.name())) && !inputs.contains(variable.name())) {
+                    inputs.add(variable.name());
+                }
+            }
+        }
+        return inputs;
+    }
+
     /**
      * The chat option a module variable of this cluster comes from, or null when the design fixes it (engine
      * version, TLS, AUTH, windows...).

@@ -62,6 +62,7 @@ public final class GeneratedDocs {
         files.put("stack-files.md", stackFiles());
         files.put("validation.md", validation());
         files.put("cost.md", CostReport.markdown(stacks));
+        files.put("change-safety.md", ChangeSafetyDoc.markdown());
         return files;
     }
 

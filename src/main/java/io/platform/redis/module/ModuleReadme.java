@@ -16,13 +16,15 @@ public final class ModuleReadme {
     }
 
     static String inputsTable() {
-        return "| Name | Description | Type | Default | Required | From a resource |\n"
-                + "|------|-------------|------|---------|----------|-----------------|\n"
+        return "| Name | Description | Type | Default | Required | From a resource | On a running cluster |\n"
+                + "|------|-------------|------|---------|----------|-----------------|----------------------|\n"
                 + RedisVariables.ALL.stream().map(v -> "| " + v.name() + " | " + cell(v.description())
                         + (v.sensitive() ? " Sensitive." : "") + " | `" + v.type().hcl() + "` | "
                         + (v.required() ? "-" : "`" + Hcl.literal(v.defaultValue()) + "`") + " | "
                         + (v.required() ? "yes" : "no") + " | "
-                        + (v.fromResource() == null ? "-" : "`" + cell(v.fromResource().example()) + "`") + " |")
+                        + (v.fromResource() == null ? "-" : "`" + cell(v.fromResource().example()) + "`") + " | "
+                        + String.join("; ", v.runningChanges().stream().map(c -> (v.runningChanges().size() > 1 ? c.describe() + ": " : "")
+                                + c.expected().label()).toList()) + " |")
                 .collect(Collectors.joining("\n"));
     }
 

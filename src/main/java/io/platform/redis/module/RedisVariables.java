@@ -24,12 +24,14 @@ public final class RedisVariables {
                     "1-40 lowercase letters, digits or hyphens, starting with a letter", "9-django-cache"))
             .rule(Rules.doesNotContain("--", "free of two consecutive hyphens", "django--cache"))
             .rule(Rules.matches("^.*[a-z0-9]$", "a name that ends with a letter or digit", "django-cache-"))
+            .onRunningCluster(OnRunningCluster.REPLACES, "django-cache-b", "the name is the replication group id: a new, empty cluster, and every resource renamed")
             .build();
 
     public static final Variable NODE_TYPE = Variable.string("node_type").required()
             .description("Instance class of every node, e.g. cache.t4g.micro (dev), cache.t4g.small (staging), "
                     + "cache.t4g.medium or cache.r6g.large (production).")
             .rule(NodeTypes.rule("cache.t4g.smal"))
+            .onRunningCluster(OnRunningCluster.DISRUPTIVE, "cache.t4g.small", "online resize: the cluster stays available and connections are reset once at the switch")
             .build();
 
     public static final Variable SUBNET_IDS = Variable.stringList("subnet_ids").required()
@@ -37,6 +39,7 @@ public final class RedisVariables {
             .rule(Rules.notEmpty("a non-empty list", List.of()))
             .rule(Rules.eachMatches("^subnet-[0-9a-f]+$", "a list of subnet ids (subnet-...)", List.of("sg-0123abcd")))
             .fromResource(FromResource.SUBNET_IDS)
+            .onRunningCluster(OnRunningCluster.IN_PLACE, List.of("subnet-0a1b2c3d", "subnet-4e5f6a7b", "subnet-8c9d0e1f"), "the subnet group changes; the nodes stay where they are")
             .build();
 
     public static final Variable ENGINE = Variable.string("engine").defaultValue("redis")
@@ -44,6 +47,8 @@ public final class RedisVariables {
                     + "Redis OSS 7 cluster switches to Valkey in place: set engine = \"valkey\" and engine_version = \"8.0\" "
                     + "(or 7.2) together. Default redis.")
             .rule(Rules.oneOf(List.of("redis", "valkey"), "memcached"))
+            .onRunningCluster(OnRunningCluster.DISRUPTIVE, Map.of(), Map.of("engine", "valkey", "engine_version", "8.0"), "Redis OSS 7 to Valkey 7.2 or 8 in place: each node restarts on Valkey in turn")
+            .onRunningCluster(OnRunningCluster.REPLACES, Map.of("engine", "valkey", "engine_version", "8.0"), Map.of("engine", "redis", "engine_version", "7.1"), "there is no way back from Valkey to Redis OSS in place: a new cluster")
             .build();
 
     static final List<String> REDIS_VERSIONS = List.of("7.1", "7.0", "6.2", "6.0", "6.x");
@@ -54,23 +59,29 @@ public final class RedisVariables {
                     + "Valkey: 7.2 (valkey7), 8.0 or 8.1 (valkey8). Default 7.1, so engine = \"valkey\" needs a version.")
             .rule(Rules.matches("^(7[.][012]|8[.][01]|6[.](0|2|x))$",
                     "one of 7.1, 7.0, 6.2, 6.0, 6.x (redis) or 8.1, 8.0, 7.2 (valkey)", "7.1.0"))
+            .onRunningCluster(OnRunningCluster.DISRUPTIVE, Map.of("engine_version", "7.0"), Map.of("engine_version", "7.1"), "an upgrade restarts each node on the new version in turn, replicas first, then a failover")
+            .onRunningCluster(OnRunningCluster.REPLACES, Map.of("engine_version", "7.1"), Map.of("engine_version", "7.0"), "ElastiCache cannot downgrade a running cluster: a new one is created")
             .build();
 
     public static final Variable NUM_CACHE_CLUSTERS = Variable.number("num_cache_clusters").defaultValue(2)
             .description("Number of nodes: 1 primary plus replicas, 1-6. Failover and Multi-AZ need at least 2. Default 2.")
             .rule(Rules.between(1, 6, "a primary and at most 5 replicas", 7))
+            .onRunningCluster(OnRunningCluster.IN_PLACE, 3, "a replica is added (or removed); the primary keeps serving")
             .build();
 
     public static final Variable AUTOMATIC_FAILOVER_ENABLED = Variable.bool("automatic_failover_enabled").defaultValue(true)
             .description("Promote a replica when the primary fails; needs num_cache_clusters >= 2. Default true.")
+            .onRunningCluster(OnRunningCluster.IN_PLACE, Map.of(), Map.of("automatic_failover_enabled", false, "multi_az_enabled", false), "failover off (with Multi-AZ off, which needs it)")
             .build();
 
     public static final Variable MULTI_AZ_ENABLED = Variable.bool("multi_az_enabled").defaultValue(true)
             .description("Place replicas in other availability zones; needs automatic_failover_enabled. Default true.")
+            .onRunningCluster(OnRunningCluster.IN_PLACE, false, "the standby placement changes; no restart")
             .build();
 
     public static final Variable AT_REST_ENCRYPTION_ENABLED = Variable.bool("at_rest_encryption_enabled").defaultValue(true)
             .description("Encrypt data on disk and in snapshots (AWS managed KMS key). Default true.")
+            .onRunningCluster(OnRunningCluster.REPLACES, false, "encryption at rest is fixed when a cluster is created")
             .build();
 
     static final String KMS_KEY_ARN_FORMAT = "^arn:aws[a-z-]*:kms:[a-z0-9-]+:[0-9]{12}:key/[A-Za-z0-9-]+$";
@@ -80,6 +91,7 @@ public final class RedisVariables {
                     + "at_rest_encryption_enabled. Changing it replaces the cluster. Default null: the AWS managed key.")
             .rule(Rules.matches(KMS_KEY_ARN_FORMAT, "a KMS key ARN (arn:aws:kms:<region>:<account>:key/<key id>)", "alias/redis"))
             .fromResource(FromResource.KMS_KEY_ARN)
+            .onRunningCluster(OnRunningCluster.REPLACES, "arn:aws:kms:eu-west-1:123456789012:key/0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d", "the at-rest key is fixed when a cluster is created")
             .build();
 
     public static final Variable LOG_KMS_KEY_ARN = Variable.string("log_kms_key_arn")
@@ -88,15 +100,19 @@ public final class RedisVariables {
             .rule(Rules.matches(KMS_KEY_ARN_FORMAT, "a KMS key ARN (arn:aws:kms:<region>:<account>:key/<key id>)",
                     "arn:aws:kms:eu-west-1:123456789012:alias/logs"))
             .fromResource(FromResource.KMS_KEY_ARN)
+            .onRunningCluster(OnRunningCluster.IN_PLACE, "arn:aws:kms:eu-west-1:123456789012:key/0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d", "the log groups are re-keyed; the cluster is not touched")
             .build();
 
     public static final Variable TRANSIT_ENCRYPTION_ENABLED = Variable.bool("transit_encryption_enabled").defaultValue(true)
             .description("TLS between clients and Redis; the URLs then use rediss://. Default true.")
+            .onRunningCluster(OnRunningCluster.DISRUPTIVE, false, "TLS changes on a running cluster (engine 7.0.5 or later); clients must switch between rediss:// and redis://")
             .build();
 
     public static final Variable AUTH_TOKEN_ENABLED = Variable.bool("auth_token_enabled").defaultValue(false)
             .description("Require a Redis AUTH token; needs transit_encryption_enabled. The token is auth_token if set, "
                     + "otherwise a generated 32-character alphanumeric password. Default false.")
+            .onRunningCluster(OnRunningCluster.DISRUPTIVE, Map.of(), Map.of("auth_token_enabled", true, "auth_token_update_strategy", "SET"), "clients without the token are refused from then on: add it with SET (ROTATE keeps passwordless access open)")
+            .onRunningCluster(OnRunningCluster.DISRUPTIVE, Map.of("auth_token_enabled", true, "auth_token", "Not-a-secret-running-token-1"), Map.of("auth_token_enabled", false, "auth_token", RunningChange.UNSET), "AUTH is removed; clients may drop the token")
             .build();
 
     public static final Variable AUTH_TOKEN = Variable.string("auth_token").sensitive()
@@ -105,6 +121,7 @@ public final class RedisVariables {
             .rule(Rules.matches(TOKEN_CHARACTERS,
                     "16-128 letters, digits or the specials ! & # $ ^ < > -", "Not-a-secret@"))
             .fromResource(FromResource.SECRET)
+            .onRunningCluster(OnRunningCluster.IN_PLACE, Map.of("auth_token_enabled", true, "auth_token", "Not-a-secret-running-token-1"), Map.of("auth_token", "Not-a-secret-running-token-2"), "rotated: the old and the new token both work until clients move")
             .build();
 
     public static final Variable AUTH_TOKEN_UPDATE_STRATEGY = Variable.string("auth_token_update_strategy").defaultValue("ROTATE")
@@ -112,6 +129,7 @@ public final class RedisVariables {
                     + "until clients move; never a replacement), SET (only the new token; use it when adding the first token "
                     + "to a passwordless cluster, since ROTATE would keep passwordless access open), DELETE. Default ROTATE.")
             .rule(Rules.oneOf(List.of("ROTATE", "SET", "DELETE"), "rotate"))
+            .onRunningCluster(OnRunningCluster.IN_PLACE, Map.of("auth_token_enabled", true, "auth_token", "Not-a-secret-running-token-1"), Map.of("auth_token_update_strategy", "SET"), "takes effect with the next token change")
             .build();
 
     public static final Variable TRANSIT_ENCRYPTION_MODE = Variable.string("transit_encryption_mode")
@@ -119,31 +137,37 @@ public final class RedisVariables {
                     + "cluster without replacing it (engine 7.0.5+): transit_encryption_enabled = true with preferred, move "
                     + "clients to rediss://, then required. Default null: AWS's default (required when TLS is on).")
             .rule(Rules.oneOf(List.of("preferred", "required"), "optional"))
+            .onRunningCluster(OnRunningCluster.IN_PLACE, "preferred", "plain connections are accepted beside TLS ones")
             .build();
 
     public static final Variable ENVIRONMENT = Variable.string("environment").required()
             .description("Deployment environment: dev, staging or prod. Outside prod, changes apply immediately; "
                     + "in prod they wait for the maintenance window.")
             .rule(Rules.oneOf(List.of("dev", "staging", "prod"), "production"))
+            .onRunningCluster(OnRunningCluster.IN_PLACE, "prod", "from then on protected, changes wait for the maintenance window")
             .build();
 
     public static final Variable PREVENT_DESTROY = Variable.bool("prevent_destroy")
             .description("Refuse to destroy the replication group (lifecycle prevent_destroy). Default null: true in prod, "
                     + "false elsewhere; set false explicitly to allow destroying a prod cluster.")
+            .onRunningCluster(OnRunningCluster.IN_PLACE, true, "the guard is added; the cluster is not touched")
             .build();
 
     public static final Variable SKIP_FINAL_SNAPSHOT = Variable.bool("skip_final_snapshot").defaultValue(false)
             .description("Delete without the final snapshot <name>-final. Not allowed in prod. Default false.")
+            .onRunningCluster(OnRunningCluster.IN_PLACE, true, "only what happens at a later destroy changes")
             .build();
 
     public static final Variable DESCRIPTION = Variable.string("description")
             .description("Description of the replication group. Default null: \"Redis for <name> (<environment>)\".")
             .rule(Rules.matches("^.{1,255}$", "1-255 characters", ""))
+            .onRunningCluster(OnRunningCluster.IN_PLACE, "Orders cache", "a label")
             .build();
 
     public static final Variable SNAPSHOT_RETENTION_LIMIT = Variable.number("snapshot_retention_limit").defaultValue(7)
             .description("Days of automatic daily snapshots to keep, 0-35; 0 turns backups off. Default 7.")
             .rule(Rules.between(0, 35, "AWS keeps at most 35 daily snapshots; 0 disables them", 36))
+            .onRunningCluster(OnRunningCluster.IN_PLACE, 14, "more daily snapshots are kept")
             .build();
 
     public static final Variable SNAPSHOT_WINDOW = Variable.string("snapshot_window").defaultValue("03:00-04:00")
@@ -153,6 +177,7 @@ public final class RedisVariables {
             .rule(new Rule("at least 60 minutes long", "try(" + Windows.hclSnapshotLength(Rule.VALUE) + " >= 60, true)",
                     value -> !((String) value).matches(Windows.SNAPSHOT_FORMAT) || Windows.snapshotLength((String) value) >= 60,
                     "03:00-03:30"))
+            .onRunningCluster(OnRunningCluster.IN_PLACE, "02:00-03:00", "the next snapshot runs in the new window")
             .build();
 
     public static final Variable MAINTENANCE_WINDOW = Variable.string("maintenance_window").defaultValue("sun:05:00-sun:06:00")
@@ -163,6 +188,7 @@ public final class RedisVariables {
             .rule(new Rule("at least 60 minutes long", "try(" + Windows.hclMaintenanceLength(Rule.VALUE) + " >= 60, true)",
                     value -> !((String) value).matches(Windows.MAINTENANCE_FORMAT) || Windows.maintenanceLength((String) value) >= 60,
                     "sun:05:00-sun:05:30"))
+            .onRunningCluster(OnRunningCluster.IN_PLACE, "mon:05:00-mon:06:00", "the next maintenance runs in the new window")
             .build();
 
     public static final Variable MAXMEMORY_POLICY = Variable.string("maxmemory_policy").defaultValue("volatile-lru")
@@ -172,43 +198,51 @@ public final class RedisVariables {
                     + "when the cache fills the node; use it only on a cluster without a Celery broker.")
             .rule(Rules.oneOf(List.of("volatile-lru", "allkeys-lru", "volatile-lfu", "allkeys-lfu", "volatile-random",
                     "allkeys-random", "volatile-ttl", "noeviction"), "lru"))
+            .onRunningCluster(OnRunningCluster.IN_PLACE, "allkeys-lru", "a parameter: applied at once, no restart")
             .build();
 
     public static final Variable TIMEOUT = Variable.number("timeout").defaultValue(300)
             .description("Seconds before an idle client connection is closed; 0 never closes. Default 300.")
             .rule(Rules.atLeast(0, "seconds; 0 disables", -1))
+            .onRunningCluster(OnRunningCluster.IN_PLACE, 0, "a parameter: applied at once, no restart")
             .build();
 
     public static final Variable TCP_KEEPALIVE = Variable.number("tcp_keepalive").defaultValue(300)
             .description("Seconds between TCP keepalive probes to clients; 0 disables. Default 300.")
             .rule(Rules.atLeast(0, "seconds; 0 disables", -1))
+            .onRunningCluster(OnRunningCluster.IN_PLACE, 60, "a parameter: applied at once, no restart")
             .build();
 
     public static final Variable MAXMEMORY_SAMPLES = Variable.number("maxmemory_samples").defaultValue(5)
             .description("Keys sampled per eviction (LRU/LFU accuracy), 1-64. Default 5.")
             .rule(Rules.between(1, 64, "ElastiCache's range", 0))
+            .onRunningCluster(OnRunningCluster.IN_PLACE, 10, "a parameter: applied at once, no restart")
             .build();
 
     public static final Variable NOTIFY_KEYSPACE_EVENTS = Variable.string("notify_keyspace_events")
             .description("Keyspace events Redis publishes, e.g. Ex for expired-key events (presence cleanup). "
                     + "Default null: the parameter is left at Redis' default (no events).")
             .rule(Rules.matches("^[KEg$lshzxetmdnA]{1,16}$", "event class letters from K E g $ l s h z x e t m d n A", "expired"))
+            .onRunningCluster(OnRunningCluster.IN_PLACE, "Ex", "a parameter: applied at once, no restart")
             .build();
 
     public static final Variable NOTIFICATION_TOPIC_ARN = Variable.string("notification_topic_arn")
             .description("SNS topic ARN for ElastiCache events (failover, maintenance...). Default null: no notifications.")
             .rule(Rules.matches(SNS_TOPIC_ARN_FORMAT, "an SNS topic ARN (arn:aws:sns:<region>:<account>:<topic>)", "alerts"))
             .fromResource(FromResource.SNS_TOPIC_ARN)
+            .onRunningCluster(OnRunningCluster.IN_PLACE, "arn:aws:sns:eu-west-1:123456789012:redis-alerts", "events go to the new topic")
             .build();
 
     public static final Variable LOG_RETENTION_DAYS = Variable.number("log_retention_days").defaultValue(30)
             .description("Days to keep slow-log and engine-log in CloudWatch; a CloudWatch retention value. Default 30.")
             .rule(Rules.oneOfNumbers(List.of(1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096,
                     1827, 2192, 2557, 2922, 3288, 3653), "the retention periods CloudWatch Logs accepts", 10))
+            .onRunningCluster(OnRunningCluster.IN_PLACE, 90, "the log groups keep logs longer")
             .build();
 
     public static final Variable TAGS = Variable.stringMap("tags").defaultValue(Map.of())
             .description("Tags for every resource, merged over Environment = <environment>. Default {}.")
+            .onRunningCluster(OnRunningCluster.IN_PLACE, Map.of("Team", "orders"), "tags only")
             .build();
 
     public static final Variable VPC_ID = Variable.string("vpc_id")
@@ -216,11 +250,13 @@ public final class RedisVariables {
                     + "the subnet group reports it (no data source, nothing read at plan).")
             .rule(Rules.matches("^vpc-[0-9a-f]+$", "a VPC id (vpc-...)", "default"))
             .fromResource(FromResource.VPC_ID)
+            .onRunningCluster(OnRunningCluster.DISRUPTIVE, "vpc-0e1f2a3b", "a new security group in that VPC replaces the created one (the subnets must be in it): clients reconnect")
             .build();
 
     public static final Variable CREATE_SECURITY_GROUP = Variable.bool("create_security_group").defaultValue(true)
             .description("Create the Redis security group (ingress only from the allowed sources). With false, "
                     + "security_group_ids must name the group(s) to attach. Default true.")
+            .onRunningCluster(OnRunningCluster.DISRUPTIVE, Map.of(), Map.of("create_security_group", false, "security_group_ids", List.of("sg-0f0e0d0c")), "the created group and its rules go: the given group must admit the clients")
             .build();
 
     public static final Variable SECURITY_GROUP_IDS = Variable.stringList("security_group_ids").defaultValue(List.of())
@@ -228,12 +264,14 @@ public final class RedisVariables {
                     + "of it with create_security_group = false. Default [].")
             .rule(Rules.eachMatches("^sg-[0-9a-f]+$", "a list of security group ids (sg-...)", List.of("redis")))
             .fromResource(FromResource.SECURITY_GROUP_IDS)
+            .onRunningCluster(OnRunningCluster.IN_PLACE, List.of("sg-0f0e0d0c"), "one more group on the nodes")
             .build();
 
     public static final Variable ALLOWED_SECURITY_GROUP_IDS = Variable.stringList("allowed_security_group_ids").defaultValue(List.of())
             .description("Security groups whose members may connect on port. Default []: nobody unless allowed_cidr_blocks says so.")
             .rule(Rules.eachMatches("^sg-[0-9a-f]+$", "a list of security group ids (sg-...)", List.of("web")))
             .fromResource(FromResource.SECURITY_GROUP_IDS)
+            .onRunningCluster(OnRunningCluster.IN_PLACE, List.of("sg-0a1b2c3d"), "one ingress rule added; the others stay")
             .build();
 
     public static final Variable ALLOWED_CIDR_BLOCKS = Variable.stringList("allowed_cidr_blocks").defaultValue(List.of())
@@ -248,17 +286,20 @@ public final class RedisVariables {
                     value -> ((List<?>) value).stream().noneMatch(c -> ((String) c).endsWith("/0")),
                     List.of("0.0.0.0/0")))
             .fromResource(FromResource.CIDR_BLOCKS)
+            .onRunningCluster(OnRunningCluster.IN_PLACE, List.of("10.0.0.0/16"), "one ingress rule added; the others stay")
             .build();
 
     public static final Variable PORT = Variable.number("port").defaultValue(6379)
             .description("TCP port Redis listens on, 1024-65535. Default 6379.")
             .rule(Rules.between(1024, 65535, "an unprivileged TCP port", 80))
+            .onRunningCluster(OnRunningCluster.REPLACES, 6380, "the port is fixed when a cluster is created")
             .build();
 
     public static final Variable ALARMS_ENABLED = Variable.bool("alarms_enabled").defaultValue(true)
             .description("CloudWatch alarms on every member node (<name>-001, -002, ...): EngineCPUUtilization, "
                     + "DatabaseMemoryUsagePercentage, Evictions, CurrConnections, and CPUUtilization on nodes with at most "
                     + "2 vCPUs. Each node has its own alarm: alarms on the replication group id get no data. Default true.")
+            .onRunningCluster(OnRunningCluster.IN_PLACE, false, "the alarms go; the cluster is not touched")
             .build();
 
     public static final Variable ALARM_TOPIC_ARNS = Variable.stringList("alarm_topic_arns")
@@ -266,6 +307,7 @@ public final class RedisVariables {
                     + "notification_topic_arn when it is set, otherwise the alarms notify nobody.")
             .rule(Rules.eachMatches(SNS_TOPIC_ARN_FORMAT, "a list of SNS topic ARNs", List.of("alerts")))
             .fromResource(FromResource.SNS_TOPIC_ARNS)
+            .onRunningCluster(OnRunningCluster.IN_PLACE, List.of("arn:aws:sns:eu-west-1:123456789012:redis-alerts"), "alarms notify the new topics")
             .build();
 
     public static final Variable ALARM_ENGINE_CPU_THRESHOLD = Variable.number("alarm_engine_cpu_threshold").defaultValue(80)
@@ -273,6 +315,7 @@ public final class RedisVariables {
                     + "periods in a row) that raises the alarm, 1-100. Default 80: room to react before the single "
                     + "engine thread saturates.")
             .rule(Rules.between(1, 100, "a percentage", 0))
+            .onRunningCluster(OnRunningCluster.IN_PLACE, 70, "the alarms change; the cluster is not touched")
             .build();
 
     public static final Variable ALARM_CPU_THRESHOLD = Variable.number("alarm_cpu_threshold").defaultValue(45)
@@ -280,24 +323,28 @@ public final class RedisVariables {
                     + "(micro, small, medium, large), where AWS recommends watching it, 1-100. Default 45: 90% of one of "
                     + "the two cores, since Redis runs commands on one.")
             .rule(Rules.between(1, 100, "a percentage", 101))
+            .onRunningCluster(OnRunningCluster.IN_PLACE, 60, "the alarms change; the cluster is not touched")
             .build();
 
     public static final Variable ALARM_MEMORY_THRESHOLD = Variable.number("alarm_memory_threshold").defaultValue(80)
             .description("Percent of maxmemory in use (DatabaseMemoryUsagePercentage) that raises the alarm, 1-100. "
                     + "Default 80: evictions start at 100.")
             .rule(Rules.between(1, 100, "a percentage", 0))
+            .onRunningCluster(OnRunningCluster.IN_PLACE, 90, "the alarms change; the cluster is not touched")
             .build();
 
     public static final Variable ALARM_EVICTIONS_THRESHOLD = Variable.number("alarm_evictions_threshold").defaultValue(100)
             .description("Keys evicted per 5 minutes (Evictions, sum, 3 periods in a row) that raise the alarm. "
                     + "Default 100: a cache that keeps evicting is too small for its working set.")
             .rule(Rules.atLeast(0, "keys per 5 minutes", -1))
+            .onRunningCluster(OnRunningCluster.IN_PLACE, 500, "the alarms change; the cluster is not touched")
             .build();
 
     public static final Variable ALARM_CONNECTIONS_THRESHOLD = Variable.number("alarm_connections_threshold").defaultValue(5000)
             .description("Client connections (CurrConnections, maximum over 5 minutes, 3 periods in a row) that raise "
                     + "the alarm. Default 5000: 100 app processes with Django's pool of 50; a leak shows as a climb.")
             .rule(Rules.atLeast(1, "connections", 0))
+            .onRunningCluster(OnRunningCluster.IN_PLACE, 10000, "the alarms change; the cluster is not touched")
             .build();
 
     /** Declaration order is the order of variables.tf.json and of the README table. */

@@ -17,6 +17,7 @@ public final class Variable {
     private final String description;
     private final List<Rule> rules;
     private final FromResource fromResource;
+    private final List<RunningChange> runningChanges;
 
     private Variable(Builder builder) {
         this.name = builder.name;
@@ -27,6 +28,7 @@ public final class Variable {
         this.description = Objects.requireNonNull(builder.description, () -> "variable " + builder.name + " needs a description");
         this.rules = List.copyOf(builder.rules);
         this.fromResource = builder.fromResource;
+        this.runningChanges = List.copyOf(builder.runningChanges);
         if (defaultValue != null && !type.accepts(defaultValue)) {
             throw new IllegalStateException("default of " + name + " is not " + type.expected());
         }
@@ -94,6 +96,11 @@ public final class Variable {
         return fromResource;
     }
 
+    /** Typical changes of this input on a running cluster and what each does (the first is the typical one). */
+    public List<RunningChange> runningChanges() {
+        return runningChanges;
+    }
+
     /** The rules {@code value} breaks, as "must ..." phrases; empty when it is valid or null. */
     public List<String> violations(Object value) {
         List<String> broken = new ArrayList<>();
@@ -117,6 +124,7 @@ public final class Variable {
         private String description;
         private final List<Rule> rules = new ArrayList<>();
         private FromResource fromResource;
+        private final List<RunningChange> runningChanges = new ArrayList<>();
 
         private Builder(String name, VariableType type) {
             this.name = name;
@@ -152,6 +160,18 @@ public final class Variable {
         /** Callers may feed it from a resource of the same apply: the module must plan with its value unknown. */
         public Builder fromResource(FromResource kind) {
             this.fromResource = kind;
+            return this;
+        }
+
+        /** Changing a running cluster's value (the example's, or the default) to {@code to} does {@code expected}. */
+        public Builder onRunningCluster(OnRunningCluster expected, Object to, String note) {
+            return onRunningCluster(expected, java.util.Map.of(), java.util.Map.of(name, to), note);
+        }
+
+        /** A running cluster with {@code from}, edited to {@code to}, does {@code expected}. */
+        public Builder onRunningCluster(OnRunningCluster expected, java.util.Map<String, Object> from, java.util.Map<String, Object> to,
+                                        String note) {
+            runningChanges.add(new RunningChange(name, from, to, expected, note));
             return this;
         }
 

@@ -37,6 +37,17 @@ public final class RecordedState {
                     attributes.put(name, neutral(declared.get(name)));
                 }
             });
+            if (type.equals("terraform_data")) {
+                // dynamic values: the state holds them with their type
+                Object input = attributes.get("input");
+                if (attributes.get("output") == null) {
+                    attributes.put("output", input); // what terraform_data's output becomes once applied
+                }
+                for (String dynamic : List.of("input", "output", "triggers_replace")) {
+                    Object value = attributes.get(dynamic);
+                    attributes.put(dynamic, value == null ? null : Map.of("value", value, "type", "string"));
+                }
+            }
             if (attributes.get("id") == null || "recorded".equals(attributes.get("id"))) {
                 attributes.put("id", "recorded-" + change.get("name"));
             }

@@ -1,0 +1,142 @@
+package io.platform.redis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.platform.redis.module.OnRunningCluster;
+import io.platform.redis.module.RedisVariables;
+import io.platform.redis.module.RunningChange;
+import io.platform.redis.module.Variable;
+import io.platform.redis.support.OfflineCopy;
+import io.platform.redis.support.RecordedState;
+import io.platform.redis.support.Synthesized;
+import io.platform.redis.support.Terraform;
+import io.platform.redis.synth.Directories;
+import io.platform.redis.synth.Json;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+
+/**
+ * The change-safety matrix, proven by the real AWS provider: every documented change of the catalog
+ * ({@code Variable.runningChanges()}) gets a module call of its own; one plan creates them all, its result is recorded
+ * as the state of running clusters, and a second plan applies every edit at once against that state
+ * ({@code -refresh=false}). The provider's own plan then says, per call, whether the replication group is replaced,
+ * changed in place or left alone, and that must be what the module README and docs/change-safety.md say.
+ */
+@Execution(ExecutionMode.CONCURRENT)
+class ChangeSafetyTest {
+    private final Synthesized synthesized = Synthesized.get();
+
+    /** The documented changes, one module call each, named c01, c02... */
+    static Map<String, RunningChange> changes() {
+        Map<String, RunningChange> changes = new LinkedHashMap<>();
+        for (Variable variable : RedisVariables.ALL) {
+            for (RunningChange change : variable.runningChanges()) {
+                changes.put("c%02d".formatted(changes.size() + 1), change);
+            }
+        }
+        return changes;
+    }
+
+    /** Alarms add ten resources per call; only the alarm inputs' calls keep them. */
+    private static Map<String, Object> call(RunningChange change, Map<String, Object> values) {
+        Map<String, Object> call = new LinkedHashMap<>();
+        call.put("source", "./modules/redis");
+        if (!change.variable().startsWith("alarm")) {
+            call.put("alarms_enabled", false);
+        }
+        call.putAll(values);
+        return call;
+    }
+
+    private static void writeCalls(Path root, Map<String, RunningChange> changes, boolean edited) {
+        Map<String, Object> calls = new LinkedHashMap<>();
+        changes.forEach((id, change) -> calls.put(id, call(change, edited ? change.edited() : change.running())));
+        Json.write(root.resolve("main.tf.json"), Map.of("module", calls,
+                "provider", Map.of("aws", Map.of("region", "eu-west-1")),
+                "terraform", Map.of("required_providers", Map.of("aws", Map.of("source", "hashicorp/aws")))));
+    }
+
+    @Test
+    void everyDocumentedChangeDoesWhatTheRealProviderPlans() throws Exception {
+        assumeTrue(Terraform.get().isPresent(), () -> "SKIPPED change-safety matrix: " + Terraform.unavailableReason());
+        Terraform terraform = Terraform.get().orElseThrow();
+        Map<String, RunningChange> changes = changes();
+        assertTrue(RedisVariables.ALL.stream().allMatch(v -> !v.runningChanges().isEmpty()),
+                "every input documents what a change does to a running cluster");
+        Path root = Files.createTempDirectory(Files.createDirectories(Path.of("target")).toAbsolutePath(), "change-safety-");
+        try {
+            Directories.copy(synthesized.module, root.resolve("modules/redis"));
+            Directories.deleteIfExists(root.resolve("modules/redis/tests"));
+            writeCalls(root, changes, false);
+            try (OfflineCopy copy = OfflineCopy.of(root)) {
+                Path dir = copy.asRoot(copy.dir());
+                Terraform.Plan running = terraform.plan(dir);
+                RecordedState.write(dir.resolve("offline.tfstate"), running.json(),
+                        Json.parse(terraform.ok(dir, "providers", "schema", "-json")));
+                Terraform.Plan unchanged = terraform.plan(dir, "-refresh=false");
+                writeCalls(dir, changes, true);
+                Terraform.Plan edited = terraform.plan(dir, "-refresh=false");
+
+                List<String> disagreements = new ArrayList<>();
+                List<String> table = new ArrayList<>();
+                changes.forEach((id, change) -> {
+                    OnRunningCluster observed = observed(id, unchanged, edited);
+                    boolean agrees = change.expected() == OnRunningCluster.DISRUPTIVE
+                            ? observed == OnRunningCluster.IN_PLACE : observed == change.expected();
+                    table.add("%s %-28s %-40s planned: %-10s documented: %s".formatted(id, change.variable(), change.describe(), observed,
+                            change.expected()));
+                    if (!agrees) {
+                        disagreements.add(id + " " + change.variable() + " " + change.describe() + ": the provider plans " + observed
+                                + ", the docs say " + change.expected());
+                    }
+                });
+                System.out.println("[change safety] " + changes.size() + " changes planned against running clusters:\n  "
+                        + String.join("\n  ", table));
+                assertEquals(List.of(), disagreements);
+            }
+        } finally {
+            Directories.deleteIfExists(root);
+        }
+    }
+
+    /**
+     * What the edit did to call {@code id}: the replication group replaced, or some resource planned differently
+     * from the plan of the unchanged configuration (the recorded state's own noise is in both), or nothing.
+     */
+    @SuppressWarnings("unchecked")
+    static OnRunningCluster observed(String id, Terraform.Plan unchanged, Terraform.Plan edited) {
+        String prefix = "module." + id + ".";
+        Map<String, Object> before = changesOf(unchanged, prefix);
+        Map<String, Object> after = changesOf(edited, prefix);
+        Map<String, Object> group = (Map<String, Object>) after.get(prefix + "aws_elasticache_replication_group.this");
+        if (group != null && ((List<String>) group.get("actions")).contains("delete")) {
+            return OnRunningCluster.REPLACES;
+        }
+        return before.equals(after) ? OnRunningCluster.NO_CHANGE : OnRunningCluster.IN_PLACE;
+    }
+
+    /** Each resource of the call: its planned actions and its known planned values. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> changesOf(Terraform.Plan plan, String prefix) {
+        Map<String, Object> result = new TreeMap<>();
+        for (Object item : (List<Object>) plan.json().get("resource_changes")) {
+            Map<String, Object> change = (Map<String, Object>) item;
+            String address = (String) change.get("address");
+            if (address.startsWith(prefix)) {
+                Map<String, Object> body = (Map<String, Object>) change.get("change");
+                result.put(address, Map.of("actions", body.get("actions"), "after", String.valueOf(body.get("after"))));
+            }
+        }
+        return result;
+    }
+}
