@@ -6,7 +6,9 @@ import io.platform.redis.config.StackFile;
 import io.platform.redis.config.StackFileReader;
 import io.platform.redis.api.TypedApiGenerator;
 import io.platform.redis.cost.CostReport;
+import io.platform.redis.daytwo.RunningClusterChanges;
 import io.platform.redis.docs.GeneratedDocs;
+import io.platform.redis.module.OnRunningCluster;
 import io.platform.redis.synth.Directories;
 import io.platform.redis.synth.Synthesizer;
 import java.io.PrintStream;
@@ -41,6 +43,19 @@ public final class Main {
             err.println("Nothing was written: cdktf.out/, modules/ and docs/ are unchanged.");
             return 1;
         }
+        List<RunningClusterChanges.Change> changes = stacks.stream().flatMap(stack -> RunningClusterChanges.of(stack, cdktfOut).stream()).toList();
+        List<RunningClusterChanges.Change> refused = changes.stream().filter(RunningClusterChanges.Change::refused).toList();
+        if (!refused.isEmpty()) {
+            err.println(refused.size() + " change(s) would replace a protected cluster; the new cluster starts empty, so every key in the "
+                    + "old one (Django's cache and sessions, Celery's queued tasks and results) is lost:");
+            for (RunningClusterChanges.Change change : refused) {
+                err.println("  - " + change.line());
+                err.println("    to accept it: allow_replacement: [" + change.key() + "] in " + change.stack().source()
+                        + ", then lift the module's guard before the apply (README, Day two)");
+            }
+            err.println("Nothing was written: cdktf.out/, modules/ and docs/ are unchanged.");
+            return 1;
+        }
         Path written = Synthesizer.run(stacks, cdktfOut, project.resolve("modules").resolve("redis"));
         Directories.writeTree(GeneratedDocs.files(stacks), project.resolve("docs"));
         Directories.writeFiles(TypedApiGenerator.files(), project);
@@ -49,6 +64,18 @@ public final class Main {
                 + "; module written to modules/redis, reference to docs/, typed Java API to src/main/java");
         out.println("Monthly on-demand estimate of the nodes (docs/cost.md):");
         CostReport.lines(stacks).forEach(line -> out.println("  - " + line));
+        if (!changes.isEmpty()) {
+            out.println("What the edits do to the running clusters (against the last synthesized stacks; docs/change-safety.md):");
+            changes.forEach(change -> out.println("  - " + change.line()));
+        }
+        for (StackFile stack : stacks) {
+            for (String key : stack.allowReplacement()) {
+                if (changes.stream().noneMatch(c -> c.stack() == stack && c.key().equals(key) && c.effect() == OnRunningCluster.REPLACES)) {
+                    out.println("Note: " + stack.source() + ": allow_replacement names " + key + ", which replaces nothing now; "
+                            + "remove it once the replacement is applied.");
+                }
+            }
+        }
         List<String> off = stacks.stream().flatMap(stack -> Safeguards.turnedOff(stack).stream()).toList();
         if (!off.isEmpty()) {
             out.println("Safeguards turned off explicitly in stack files:");

@@ -93,6 +93,54 @@ class MainCommandTest {
         assertFalse(run.out().isBlank());
     }
 
+    /**
+     * Day two: an edit that replaces a running prod cluster is refused, naming the change and what is lost, until the
+     * stack file accepts it with allow_replacement; an in-place edit is named and synthesized.
+     */
+    @Test
+    void anEditThatReplacesAProdClusterIsRefusedUntilTheStackFileAcceptsIt() throws Exception {
+        copyProject();
+        Path prod = project.resolve("stacks/prod.yaml");
+        String original = Files.readString(prod);
+        Files.writeString(prod, original + "  port: 6380\n");
+        Map<String, byte[]> before = Directories.snapshot(project.resolve("cdktf.out"));
+
+        Run refused = main();
+
+        assertEquals(1, refused.status(), refused.out());
+        assertTrue(refused.err().contains("stacks/prod.yaml: module.redis (lightwave-django-prod): port 6379 -> 6380: replaces the cluster: "
+                + "its data is lost"), refused.err());
+        assertTrue(refused.err().contains("Celery's queued tasks and results) is lost"), refused.err());
+        assertTrue(refused.err().contains("to accept it: allow_replacement: [port] in stacks/prod.yaml"), refused.err());
+        assertSameTree(before, Directories.snapshot(project.resolve("cdktf.out")));
+
+        Files.writeString(prod, original.replace("stack: prod\n", "stack: prod\nallow_replacement: [port]\n") + "  port: 6380\n");
+        Run accepted = main();
+        assertEquals(0, accepted.status(), accepted.err());
+        assertTrue(accepted.out().contains("port 6379 -> 6380: replaces the cluster"), accepted.out());
+
+        Files.writeString(prod, original.replace("node_type: cache.t4g.small", "node_type: cache.t4g.medium") + "  port: 6380\n");
+        Run inPlace = main();
+        assertEquals(0, inPlace.status(), inPlace.err());
+        assertTrue(inPlace.out().contains("stacks/prod.yaml: module.redis (lightwave-django-prod): node_type \"cache.t4g.small\" -> "
+                + "\"cache.t4g.medium\": in place"), inPlace.out());
+        System.out.println("[day two] build/synth after editing port in prod: exit 1, " + refused.err().lines().skip(1).findFirst().orElse("").trim()
+                + "\n[day two] after editing node_type: exit 0, " + inPlace.out().lines().filter(l -> l.contains("node_type")).findFirst()
+                .orElse("").trim());
+    }
+
+    /** Outside prod a replacement is not refused, but it is named before anything is written. */
+    @Test
+    void aReplacementOutsideProdIsNamedNotRefused() throws Exception {
+        copyProject();
+        Path staging = project.resolve("stacks/staging.yaml");
+        Files.writeString(staging, Files.readString(staging) + "  port: 6380\n");
+        Run run = main();
+        assertEquals(0, run.status(), run.err());
+        assertTrue(run.out().contains("stacks/staging.yaml: module.redis (lightwave-django-staging): port 6379 -> 6380: replaces the cluster"),
+                run.out());
+    }
+
     private static TreeSet<String> names(Path dir) throws Exception {
         try (var list = Files.list(dir)) {
             return new TreeSet<>(list.map(p -> p.getFileName().toString()).toList());

@@ -78,7 +78,7 @@ public record ChatCluster(String role, RedisModuleConfig.Builder module) {
      * The chat option a module variable of this cluster comes from, or null when the design fixes it (engine
      * version, TLS, AUTH, windows...).
      */
-    String option(String moduleVariable) {
+    public String option(String moduleVariable) {
         return switch (moduleVariable) {
             case "name" -> BASE_NAME.name();
             case "environment" -> ENVIRONMENT.name();

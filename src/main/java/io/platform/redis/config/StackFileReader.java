@@ -35,7 +35,8 @@ public final class StackFileReader {
     static final String BACKEND = "backend";
     static final String REDIS = "redis";
     static final String CHAT = "chat";
-    static final List<String> TOP_LEVEL_KEYS = List.of(STACK, REGION, BACKEND, REDIS, CHAT);
+    static final String ALLOW_REPLACEMENT = "allow_replacement";
+    static final List<String> TOP_LEVEL_KEYS = List.of(STACK, REGION, BACKEND, REDIS, CHAT, ALLOW_REPLACEMENT);
     static final String STACK_NAME = "^[a-z][a-z0-9-]{0,62}$";
     static final String REGION_NAME = "^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-[0-9]$";
 
@@ -119,10 +120,39 @@ public final class StackFileReader {
         } else {
             workload = ChatStackFile.read(name, top.get(CHAT), problems);
         }
+        List<String> allowReplacement = allowReplacement(name, top.get(ALLOW_REPLACEMENT), problems);
         if (problems.size() > before) {
             return Optional.empty();
         }
-        return Optional.of(new StackFile(name, stack, region, backend, workload));
+        return Optional.of(new StackFile(name, stack, region, backend, workload, allowReplacement));
+    }
+
+    /**
+     * {@code allow_replacement: [port]}: the keys (the module's inputs, the chat keys, or region) whose change the
+     * operator accepts to replace a running prod cluster, its data lost.
+     */
+    @SuppressWarnings("unchecked")
+    private static List<String> allowReplacement(String file, NodeTuple entry, List<Problem> problems) {
+        if (entry == null) {
+            return List.of();
+        }
+        Optional<Object> value = YamlValues.convert(entry.getValueNode(), io.platform.redis.module.VariableType.STRING_LIST);
+        int line = YamlValues.line(entry.getValueNode());
+        if (value.isEmpty()) {
+            problems.add(new Problem(file, line, ALLOW_REPLACEMENT, YamlValues.describe(entry.getValueNode())
+                    + ": must be a list of keys, e.g. [port]"));
+            return List.of();
+        }
+        List<String> known = new ArrayList<>(List.of(REGION));
+        RedisVariables.ALL.forEach(v -> known.add(v.name()));
+        io.platform.redis.chat.ChatVariables.ALL.forEach(v -> { if (!known.contains(v.name())) known.add(v.name()); });
+        for (String key : (List<String>) value.get()) {
+            if (!known.contains(key)) {
+                problems.add(new Problem(file, line, ALLOW_REPLACEMENT, "\"" + key + "\": not a key whose change can replace a cluster; "
+                        + Suggestions.closest(key, known).map(k -> "did you mean \"" + k + "\"?").orElse("use the module's input names")));
+            }
+        }
+        return (List<String>) value.get();
     }
 
     private static Workload djangoRedis(String file, NodeTuple entry, List<Problem> problems) {

@@ -1,6 +1,7 @@
 package io.platform.redis.module;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -62,5 +63,28 @@ public record RunningChange(String variable, Map<String, Object> from, Map<Strin
 
     private static String shown(Object value) {
         return value instanceof String s ? "\"" + s + "\"" : String.valueOf(value);
+    }
+
+    /**
+     * What changing {@code variable} from {@code before} to {@code after} does to a running cluster, by the catalog:
+     * an engine version that goes down, or a documented change to the same new value, picks its own row; otherwise
+     * the variable's typical change says it.
+     */
+    public static RunningChange of(Variable variable, Object before, Object after) {
+        List<RunningChange> changes = variable.runningChanges();
+        if (variable == RedisVariables.ENGINE_VERSION && before instanceof String from && after instanceof String to) {
+            boolean down = version(to) < version(from);
+            return changes.stream().filter(c -> (c.expected() == OnRunningCluster.REPLACES) == down).findFirst().orElse(changes.get(0));
+        }
+        return changes.stream().filter(c -> java.util.Objects.equals(c.to().get(variable.name()), after)).findFirst().orElse(changes.get(0));
+    }
+
+    /** 7.1 -> 7.1, 6.x -> 6.9: comparable engine versions. */
+    private static double version(String text) {
+        try {
+            return Double.parseDouble(text.replace("x", "9"));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 }
