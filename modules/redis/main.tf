@@ -67,7 +67,7 @@ resource "aws_elasticache_replication_group" "this" {
   description                = coalesce(var.description, "Redis for ${var.name} (${var.environment})")
   engine                     = var.engine
   engine_version             = var.engine_version
-  final_snapshot_identifier  = var.skip_final_snapshot ? null : "${var.name}-final"
+  final_snapshot_identifier  = var.skip_final_snapshot ? null : "${var.name}-final-${substr(terraform_data.final_snapshot_suffix.id, 0, 8)}"
   kms_key_id                 = var.kms_key_arn
   maintenance_window         = var.maintenance_window
   multi_az_enabled           = var.multi_az_enabled
@@ -78,6 +78,8 @@ resource "aws_elasticache_replication_group" "this" {
   port                       = var.port
   replication_group_id       = var.name
   security_group_ids         = concat(aws_security_group.this[*].id, var.security_group_ids)
+  snapshot_arns              = var.snapshot_arns
+  snapshot_name              = var.snapshot_name
   snapshot_retention_limit   = var.snapshot_retention_limit
   snapshot_window            = var.snapshot_window
   subnet_group_name          = aws_elasticache_subnet_group.this.name
@@ -157,6 +159,11 @@ resource "aws_elasticache_replication_group" "this" {
     }
 
     precondition {
+      condition     = var.snapshot_name == null || var.snapshot_arns == null
+      error_message = "Invalid inputs: snapshot_name and snapshot_arns are two ways to restore: set one of them."
+    }
+
+    precondition {
       condition     = !local.windows_overlap
       error_message = "Invalid inputs: snapshot_window must not overlap maintenance_window."
     }
@@ -176,6 +183,12 @@ resource "aws_elasticache_replication_group" "this" {
       error_message = "Invalid inputs: in prod, skip_final_snapshot must be false (a deleted cluster leaves <name>-final)."
     }
   }
+}
+
+# A random id per cluster, renewed with every input that replaces it: the final snapshot <name>-final-<suffix> of a destroyed
+# cluster never blocks the destroy of the next cluster of the same name.
+resource "terraform_data" "final_snapshot_suffix" {
+  triggers_replace = sha1(jsonencode([var.name, var.engine_version, var.at_rest_encryption_enabled, var.engine, var.kms_key_arn, var.snapshot_name, var.snapshot_arns, var.port]))
 }
 
 # Counted in when the cluster is protected (prod, or prevent_destroy = true). prevent_destroy must be a literal,

@@ -199,7 +199,7 @@ variable "prevent_destroy" {
 }
 
 variable "skip_final_snapshot" {
-  description = "Delete without the final snapshot <name>-final. Not allowed in prod. Default false."
+  description = "Delete without the final snapshot <name>-final-<8 hex digits> (the suffix is new for every cluster created under the name, so destroying and recreating a cluster never collides with an earlier final snapshot). Not allowed in prod. Default false."
   type        = bool
   default     = false
   nullable    = false
@@ -214,6 +214,30 @@ variable "description" {
   validation {
     condition     = var.description == null || try(can(regex("^.{1,255}$", var.description)), false)
     error_message = "The description value must be 1-255 characters."
+  }
+}
+
+variable "snapshot_name" {
+  description = "Restore: create the cluster from this ElastiCache snapshot (a final snapshot <name>-final-..., or a manual one). Only when the cluster is created: set on a running cluster, it replaces it with a new one from the snapshot. Not with snapshot_arns. Default null: an empty cluster."
+  type        = string
+  default     = null
+  nullable    = true
+
+  validation {
+    condition     = var.snapshot_name == null || try(can(regex("^[A-Za-z][A-Za-z0-9-]{0,254}$", var.snapshot_name)), false)
+    error_message = "The snapshot_name value must be 1-255 letters, digits or hyphens, starting with a letter."
+  }
+}
+
+variable "snapshot_arns" {
+  description = "Restore: create the cluster from Redis RDB files in S3 (arn:aws:s3:::bucket/key.rdb), e.g. an export or a self-managed Redis. Only when the cluster is created, like snapshot_name. Default null."
+  type        = list(string)
+  default     = null
+  nullable    = true
+
+  validation {
+    condition     = var.snapshot_arns == null || try(alltrue([for item in var.snapshot_arns : can(regex("^arn:aws[a-z-]*:s3:::[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]/.+$", item))]), false)
+    error_message = "The snapshot_arns value must be a list of S3 object ARNs (arn:aws:s3:::bucket/key.rdb)."
   }
 }
 

@@ -172,6 +172,26 @@ run "description_rule_1" {
   expect_failures = [var.description]
 }
 
+run "snapshot_name_rule_1" {
+  command = plan
+
+  variables {
+    snapshot_name = "2026/nightly"
+  }
+
+  expect_failures = [var.snapshot_name]
+}
+
+run "snapshot_arns_rule_1" {
+  command = plan
+
+  variables {
+    snapshot_arns = ["s3://backups/redis.rdb"]
+  }
+
+  expect_failures = [var.snapshot_arns]
+}
+
 run "snapshot_retention_limit_rule_1" {
   command = plan
 
@@ -535,6 +555,17 @@ run "precondition_12" {
   command = plan
 
   variables {
+    snapshot_arns = ["arn:aws:s3:::redis-backups/dump.rdb"]
+    snapshot_name = "django-cache-final-0a1b2c3d"
+  }
+
+  expect_failures = [aws_elasticache_replication_group.this]
+}
+
+run "precondition_13" {
+  command = plan
+
+  variables {
     maintenance_window = "sun:05:00-sun:06:00"
     snapshot_window    = "05:30-06:30"
   }
@@ -542,7 +573,7 @@ run "precondition_12" {
   expect_failures = [aws_elasticache_replication_group.this]
 }
 
-run "precondition_13" {
+run "precondition_14" {
   command = plan
 
   variables {
@@ -553,7 +584,7 @@ run "precondition_13" {
   expect_failures = [aws_elasticache_replication_group.this]
 }
 
-run "precondition_14" {
+run "precondition_15" {
   command = plan
 
   variables {
@@ -564,7 +595,7 @@ run "precondition_14" {
   expect_failures = [aws_elasticache_replication_group.this]
 }
 
-run "precondition_15" {
+run "precondition_16" {
   command = plan
 
   variables {

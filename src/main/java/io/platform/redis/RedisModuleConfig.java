@@ -136,6 +136,17 @@ public final class RedisModuleConfig {
         return (String) values.get("description");
     }
 
+    /** The {@code snapshot_name} value set (a literal or a cdktf token); null when not set (the module then leaves it unset). */
+    public String getSnapshotName() {
+        return (String) values.get("snapshot_name");
+    }
+
+    /** The {@code snapshot_arns} value set (a literal or a cdktf token); null when not set (the module then leaves it unset). */
+    @SuppressWarnings("unchecked")
+    public List<String> getSnapshotArns() {
+        return (List<String>) values.get("snapshot_arns");
+    }
+
     /** The {@code snapshot_retention_limit} value set (a literal or a cdktf token); null when not set (the module's default then applies: 7). */
     public Number getSnapshotRetentionLimit() {
         return (Number) values.get("snapshot_retention_limit");
@@ -464,7 +475,9 @@ public final class RedisModuleConfig {
         }
 
         /**
-         * Delete without the final snapshot &lt;name&gt;-final. Not allowed in prod. Default false.
+         * Delete without the final snapshot &lt;name&gt;-final-&lt;8 hex digits&gt; (the suffix is new for every cluster
+         * created under the name, so destroying and recreating a cluster never collides with an earlier final snapshot).
+         * Not allowed in prod. Default false.
          *
          * <p>Terraform variable {@code skip_final_snapshot} (bool).
          */
@@ -480,6 +493,29 @@ public final class RedisModuleConfig {
          */
         public Builder description(String description) {
             values.put("description", description);
+            return this;
+        }
+
+        /**
+         * Restore: create the cluster from this ElastiCache snapshot (a final snapshot &lt;name&gt;-final-..., or a
+         * manual one). Only when the cluster is created: set on a running cluster, it replaces it with a new one from
+         * the snapshot. Not with snapshot_arns. Default null: an empty cluster.
+         *
+         * <p>Terraform variable {@code snapshot_name} (string).
+         */
+        public Builder snapshotName(String snapshotName) {
+            values.put("snapshot_name", snapshotName);
+            return this;
+        }
+
+        /**
+         * Restore: create the cluster from Redis RDB files in S3 (arn:aws:s3:::bucket/key.rdb), e.g. an export or a
+         * self-managed Redis. Only when the cluster is created, like snapshot_name. Default null.
+         *
+         * <p>Terraform variable {@code snapshot_arns} (list(string)).
+         */
+        public Builder snapshotArns(List<String> snapshotArns) {
+            values.put("snapshot_arns", snapshotArns);
             return this;
         }
 

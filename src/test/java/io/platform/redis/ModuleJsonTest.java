@@ -116,7 +116,15 @@ class ModuleJsonTest {
         assertEquals(List.of("${aws_cloudwatch_log_group.slow_log.name}", "${aws_cloudwatch_log_group.engine_log.name}"),
                 logs.stream().map(l -> l.get("destination")).toList());
         assertEquals(RedisVariables.preconditions().size(), ((List<?>) at(group, "lifecycle", "precondition")).size());
-        assertEquals("${var.skip_final_snapshot ? null : \"${var.name}-final\"}", group.get("final_snapshot_identifier"));
+        assertEquals("${var.skip_final_snapshot ? null : \"${var.name}-final-${substr(terraform_data.final_snapshot_suffix.id, 0, 8)}\"}",
+                group.get("final_snapshot_identifier"));
+        assertEquals("${var.snapshot_name}", group.get("snapshot_name"));
+        assertEquals("${var.snapshot_arns}", group.get("snapshot_arns"));
+        // renewed with every input that replaces the cluster, so a recreated cluster's final snapshot has a name of its own
+        String triggers = (String) at(main, "resource", "terraform_data", "final_snapshot_suffix", "triggers_replace");
+        for (String input : List.of("var.name", "var.port", "var.kms_key_arn", "var.at_rest_encryption_enabled", "var.snapshot_name")) {
+            assertTrue(triggers.contains(input), triggers);
+        }
         assertEquals("${var.auth_token_enabled ? var.auth_token_update_strategy : null}", group.get("auth_token_update_strategy"));
         assertEquals("${var.transit_encryption_mode}", group.get("transit_encryption_mode"));
     }

@@ -62,9 +62,17 @@ class ProtectionTest {
         }
 
         void write(Path folder, Map<String, Object> values) {
-            Map<String, Object> call = new LinkedHashMap<>(values);
-            call.put("source", "./modules/redis");
-            Json.write(folder.resolve("main.tf.json"), Map.of("module", Map.of("redis", call),
+            writeCalls(folder, Map.of("redis", values));
+        }
+
+        void writeCalls(Path folder, Map<String, Map<String, Object>> calls) {
+            Map<String, Object> modules = new LinkedHashMap<>();
+            calls.forEach((name, values) -> {
+                Map<String, Object> call = new LinkedHashMap<>(values);
+                call.put("source", "./modules/redis");
+                modules.put(name, call);
+            });
+            Json.write(folder.resolve("main.tf.json"), Map.of("module", modules,
                     "provider", Map.of("aws", Map.of("region", "eu-west-1")),
                     "terraform", Map.of("required_providers", Map.of("aws", Map.of("source", "hashicorp/aws")))));
         }
@@ -97,6 +105,12 @@ class ProtectionTest {
             List<String> all = new java.util.ArrayList<>(List.of("-refresh=false"));
             all.addAll(List.of(args));
             return terraform.plan(dir, all.toArray(String[]::new));
+        }
+
+        Terraform.Plan planCalls(Map<String, Map<String, Object>> calls) {
+            writeCalls(dir, calls);
+            terraform.ok(dir, "init", "-input=false", "-no-color"); // a new module call must be installed
+            return terraform.plan(dir, "-refresh=false");
         }
 
         Terraform.Result refused(Map<String, Object> values, String... args) {
@@ -158,6 +172,29 @@ class ProtectionTest {
             assertRefusedByTheGuard(cluster.refused(values("prod"), "-destroy"), "plan -destroy of a protected cluster");
             assertKeepsTheCluster(cluster.plan(values("prod", "node_type", "cache.t4g.small")), "a node type change in prod");
             System.out.println("[protection] prod: port 6379 -> 6380 and plan -destroy refused by " + GUARD + "; node_type in place");
+        }
+    }
+
+    /** The module README's restore runbook, step by step, against a running prod cluster. */
+    @Test
+    void theRestoreRunbookPlansANewClusterThenRetiresTheOldOne() throws Exception {
+        try (Cluster cluster = new Cluster(terraform())) {
+            Map<String, Object> running = values("prod");
+            cluster.running(running);
+            Map<String, Object> restored = values("prod", "name", "django-cache-r1", "snapshot_name", "django-cache-final-0a1b2c3d");
+            Terraform.Plan beside = cluster.planCalls(new java.util.TreeMap<>(Map.of("redis", running, "redis_restored", restored)));
+            assertKeepsTheCluster(beside, "step 1, the running cluster");
+            String newGroup = "module.redis_restored.aws_elasticache_replication_group.this";
+            assertEquals(List.of("create"), Terraform.actions(beside, newGroup));
+            assertEquals("django-cache-final-0a1b2c3d", beside.after("aws_elasticache_replication_group").get(newGroup).get("snapshot_name"));
+
+            // Terraform's prevent_destroy covers blocks in the configuration only: removing the call is the operator's
+            // explicit retirement, and the plan says what it destroys.
+            Terraform.Plan retired = cluster.planCalls(Map.of("redis_restored", restored));
+            assertEquals(List.of("delete"), Terraform.actions(retired, GROUP), "step 3 destroys the old cluster");
+            assertTrue(!Terraform.actions(retired, newGroup).contains("delete"), "step 3 leaves the restored cluster alone");
+            System.out.println("[restore] step 1 plans " + newGroup + " from snapshot django-cache-final-0a1b2c3d beside the running "
+                    + "cluster; step 3 (the old call removed) destroys the old cluster only");
         }
     }
 

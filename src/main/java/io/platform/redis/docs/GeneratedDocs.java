@@ -81,6 +81,7 @@ public final class GeneratedDocs {
                 | `backend` | no | exactly one of `local: {path}` (relative path; default `terraform.<stack>.tfstate`) or `s3: {bucket, key, region, encrypt (default true), dynamodb_table}` |
                 | `redis` | one of `redis`, `chat` | the Redis module's variables, by their Terraform names: see [the module's inputs](../modules/redis/README.md#inputs) |
                 | `chat` | one of `redis`, `chat` | the chat app's Redis: see below |
+                | `allow_replacement` | no | keys whose edit may replace a running prod cluster, e.g. `[port]`: `build/synth` refuses such an edit otherwise (see [change-safety.md](change-safety.md)) |
 
                 ## chat
 

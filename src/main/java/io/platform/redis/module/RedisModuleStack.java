@@ -112,6 +112,7 @@ public final class RedisModuleStack extends TerraformStack {
         reason("resource.aws_elasticache_replication_group.this", "One address whatever the protection: promoting a cluster to prod "
                 + "or turning prevent_destroy on never moves it,\nwhich would plan its destruction. The guard below protects it.");
         local("protect_from_destroy", "${coalesce(var.prevent_destroy, var.environment == \"prod\")}");
+        finalSnapshotSuffix();
         replicationGroup(authToken, parameterGroup, subnetGroup, slowLog, engineLog, tags);
         protectionGuard();
 
@@ -266,6 +267,24 @@ public final class RedisModuleStack extends TerraformStack {
                 orderedMap("from", GROUP + "[0]", "to", GROUP)));
     }
 
+    static final String FINAL_SNAPSHOT_SUFFIX = "terraform_data.final_snapshot_suffix";
+
+    /**
+     * The final snapshot is named {@code <name>-final-<8 hex digits>}: a fixed {@code <name>-final} exists after the
+     * first destroy, and the next cluster of that name could not be destroyed. The suffix is a random id made when
+     * the cluster is created, and made anew with every input that replaces the cluster (from the change-safety
+     * catalog), so each cluster's final snapshot has a name of its own.
+     */
+    private void finalSnapshotSuffix() {
+        List<String> replacing = RedisVariables.ALL.stream()
+                .filter(v -> v.runningChanges().stream().anyMatch(c -> c.expected() == OnRunningCluster.REPLACES))
+                .map(v -> "var." + v.name()).toList();
+        reason("resource." + FINAL_SNAPSHOT_SUFFIX, "A random id per cluster, renewed with every input that replaces it: the final "
+                + "snapshot <name>-final-<suffix> of a destroyed\ncluster never blocks the destroy of the next cluster of the same name.");
+        addOverride("resource." + FINAL_SNAPSHOT_SUFFIX, Map.of("triggers_replace",
+                "${sha1(jsonencode([" + String.join(", ", replacing) + "]))}"));
+    }
+
     private void replicationGroup(TerraformLocal authToken,
                                   ElasticacheParameterGroup parameterGroup, ElasticacheSubnetGroup subnetGroup,
                                   CloudwatchLogGroup slowLog, CloudwatchLogGroup engineLog, TerraformLocal tags) {
@@ -294,7 +313,9 @@ public final class RedisModuleStack extends TerraformStack {
                 .snapshotRetentionLimit(num("snapshot_retention_limit"))
                 .snapshotWindow(str("snapshot_window"))
                 .maintenanceWindow(str("maintenance_window"))
-                .finalSnapshotIdentifier("${var.skip_final_snapshot ? null : \"${var.name}-final\"}")
+                .finalSnapshotIdentifier("${var.skip_final_snapshot ? null : \"${var.name}-final-${substr(" + FINAL_SNAPSHOT_SUFFIX + ".id, 0, 8)}\"}")
+                .snapshotName(str("snapshot_name"))
+                .snapshotArns(variables.get("snapshot_arns").getListValue())
                 .notificationTopicArn(str("notification_topic_arn"))
                 .applyImmediately(Token.asAny("${var.environment != \"prod\"}"))
                 .autoMinorVersionUpgrade("true")

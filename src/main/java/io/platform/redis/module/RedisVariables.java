@@ -154,7 +154,9 @@ public final class RedisVariables {
             .build();
 
     public static final Variable SKIP_FINAL_SNAPSHOT = Variable.bool("skip_final_snapshot").defaultValue(false)
-            .description("Delete without the final snapshot <name>-final. Not allowed in prod. Default false.")
+            .description("Delete without the final snapshot <name>-final-<8 hex digits> (the suffix is new for every cluster "
+                    + "created under the name, so destroying and recreating a cluster never collides with an earlier final "
+                    + "snapshot). Not allowed in prod. Default false.")
             .onRunningCluster(OnRunningCluster.IN_PLACE, true, "only what happens at a later destroy changes")
             .build();
 
@@ -162,6 +164,24 @@ public final class RedisVariables {
             .description("Description of the replication group. Default null: \"Redis for <name> (<environment>)\".")
             .rule(Rules.matches("^.{1,255}$", "1-255 characters", ""))
             .onRunningCluster(OnRunningCluster.IN_PLACE, "Orders cache", "a label")
+            .build();
+
+    public static final Variable SNAPSHOT_NAME = Variable.string("snapshot_name")
+            .description("Restore: create the cluster from this ElastiCache snapshot (a final snapshot <name>-final-..., or a "
+                    + "manual one). Only when the cluster is created: set on a running cluster, it replaces it with a new one "
+                    + "from the snapshot. Not with snapshot_arns. Default null: an empty cluster.")
+            .rule(Rules.matches("^[A-Za-z][A-Za-z0-9-]{0,254}$", "1-255 letters, digits or hyphens, starting with a letter", "2026/nightly"))
+            .onRunningCluster(OnRunningCluster.REPLACES, "django-cache-final-0a1b2c3d",
+                    "a cluster is restored when it is created: a new cluster from the snapshot replaces the running one")
+            .build();
+
+    public static final Variable SNAPSHOT_ARNS = Variable.stringList("snapshot_arns")
+            .description("Restore: create the cluster from Redis RDB files in S3 (arn:aws:s3:::bucket/key.rdb), e.g. an export "
+                    + "or a self-managed Redis. Only when the cluster is created, like snapshot_name. Default null.")
+            .rule(Rules.eachMatches("^arn:aws[a-z-]*:s3:::[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]/.+$",
+                    "a list of S3 object ARNs (arn:aws:s3:::bucket/key.rdb)", List.of("s3://backups/redis.rdb")))
+            .onRunningCluster(OnRunningCluster.REPLACES, List.of("arn:aws:s3:::redis-backups/orders/dump.rdb"),
+                    "a cluster is seeded when it is created: a new cluster from the files replaces the running one")
             .build();
 
     public static final Variable SNAPSHOT_RETENTION_LIMIT = Variable.number("snapshot_retention_limit").defaultValue(7)
@@ -352,7 +372,7 @@ public final class RedisVariables {
             AUTOMATIC_FAILOVER_ENABLED, MULTI_AZ_ENABLED, AT_REST_ENCRYPTION_ENABLED, TRANSIT_ENCRYPTION_ENABLED,
             ENGINE, KMS_KEY_ARN, LOG_KMS_KEY_ARN,
             AUTH_TOKEN_ENABLED, AUTH_TOKEN, AUTH_TOKEN_UPDATE_STRATEGY, TRANSIT_ENCRYPTION_MODE, ENVIRONMENT,
-            PREVENT_DESTROY, SKIP_FINAL_SNAPSHOT, DESCRIPTION, SNAPSHOT_RETENTION_LIMIT, SNAPSHOT_WINDOW,
+            PREVENT_DESTROY, SKIP_FINAL_SNAPSHOT, DESCRIPTION, SNAPSHOT_NAME, SNAPSHOT_ARNS, SNAPSHOT_RETENTION_LIMIT, SNAPSHOT_WINDOW,
             MAINTENANCE_WINDOW, MAXMEMORY_POLICY, TIMEOUT, TCP_KEEPALIVE, MAXMEMORY_SAMPLES, NOTIFY_KEYSPACE_EVENTS,
             NOTIFICATION_TOPIC_ARN, LOG_RETENTION_DAYS, TAGS, VPC_ID, CREATE_SECURITY_GROUP, SECURITY_GROUP_IDS,
             ALLOWED_SECURITY_GROUP_IDS, ALLOWED_CIDR_BLOCKS, PORT, ALARMS_ENABLED, ALARM_TOPIC_ARNS,
@@ -408,6 +428,10 @@ public final class RedisVariables {
                     "var.create_security_group || length(var.allowed_security_group_ids) + length(var.allowed_cidr_blocks) == 0",
                     in -> in.bool(CREATE_SECURITY_GROUP) || in.list(ALLOWED_SECURITY_GROUP_IDS).size() + in.list(ALLOWED_CIDR_BLOCKS).size() == 0,
                     Map.of("create_security_group", false, "security_group_ids", List.of("sg-0a1b2c3d"), "allowed_cidr_blocks", List.of("10.0.0.0/16"))),
+            new CrossRule("snapshot_name and snapshot_arns are two ways to restore: set one of them",
+                    "var.snapshot_name == null || var.snapshot_arns == null",
+                    in -> in.get(SNAPSHOT_NAME) == null || in.get(SNAPSHOT_ARNS) == null,
+                    Map.of("snapshot_name", "django-cache-final-0a1b2c3d", "snapshot_arns", List.of("arn:aws:s3:::redis-backups/dump.rdb"))),
             new CrossRule("snapshot_window must not overlap maintenance_window", Windows.HCL_NO_OVERLAP,
                     java.util.Set.of("snapshot_window", "maintenance_window"),
                     in -> !in.string(SNAPSHOT_WINDOW).matches(Windows.SNAPSHOT_FORMAT)
