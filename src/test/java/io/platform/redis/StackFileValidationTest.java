@@ -99,6 +99,17 @@ class StackFileValidationTest {
         assertTrue(text.contains("stacks/prod.yaml:11: redis.num_cache_cluster: unknown key; did you mean \"num_cache_clusters\"?"), text);
     }
 
+    @Test
+    void allowReplacementNamesKeysThatExist() throws Exception {
+        write("prod.yaml", VALID.replace("stack: dev", "stack: prod\nallow_replacement: [prot, region]"));
+        write("x.yaml", VALID.replace("stack: dev", "stack: x\nallow_replacement: port"));
+        String text = joined(problems());
+        assertTrue(text.contains("stacks/prod.yaml:2: allow_replacement: \"prot\": not a key whose change can replace a cluster; "
+                + "did you mean \"port\"?"), text);
+        assertTrue(!text.contains("\"region\""), text);
+        assertTrue(text.contains("stacks/x.yaml:2: allow_replacement: string \"port\": must be a list of keys, e.g. [port]"), text);
+    }
+
     /** Node types are checked by their grammar, so a typo fails here with the closest valid spelling. */
     @Test
     void nodeTypesThatCannotExistAreRefusedWithAClosestMatch() throws Exception {

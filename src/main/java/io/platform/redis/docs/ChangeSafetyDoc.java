@@ -44,6 +44,17 @@ final class ChangeSafetyDoc {
         }
         out.append("""
 
+                ## Stack file keys
+
+                A Django stack's `redis:` keys are the inputs above. The other keys:
+
+                | key | on a running cluster |
+                |-----|----------------------|
+                | `stack` | none on the clusters: the stack's folder under `cdktf.out/stacks`; the state stays where `backend` says |
+                | `region` | replaces every cluster of the stack: a cluster lives in one region (`build/synth` refuses it for a protected cluster unless `allow_replacement: [region]`) |
+                | `backend` | none on the clusters: where the state lives; run `terraform init -migrate-state` once to move it |
+                | `allow_replacement` | none: the operator's consent to the replacements it names |
+
                 ## Chat stack keys
 
                 A chat stack's keys reach the module's inputs of each cluster, so they do what those inputs do:

@@ -53,6 +53,12 @@ public final class GeneratedDocs {
                     "StackFileValidationTest.chatModesNeedTheirOwnKeys"),
             new FileCheck("chat: a cluster breaks a module rule", "`chat.redis_num_cache_nodes, chat.redis_node_type: redis cluster: automatic_failover_enabled is not supported on T1 and T2 node types`",
                     "StackFileValidationTest.chatClustersAreCheckedAgainstTheModuleRules"),
+            new FileCheck("`allow_replacement` naming a key that cannot replace a cluster",
+                    "`<file>:<line>: allow_replacement: \"prot\": not a key whose change can replace a cluster; did you mean \"port\"?`",
+                    "StackFileValidationTest.allowReplacementNamesKeysThatExist"),
+            new FileCheck("an edit that replaces a running prod cluster (against the last synthesized stack)",
+                    "`... port 6379 -> 6380: replaces the cluster: its data is lost ... to accept it: allow_replacement: [port] in <file>` (exit 1, nothing written)",
+                    "MainCommandTest.anEditThatReplacesAProdClusterIsRefusedUntilTheStackFileAcceptsIt"),
             new FileCheck("a sensitive value that breaks a rule", "`redis.auth_token: (sensitive value hidden): must be ...` (never echoed)",
                     "StackFileValidationTest.aSensitiveValueIsNeverEchoed"));
 
