@@ -99,6 +99,16 @@ class StackFileValidationTest {
         assertTrue(text.contains("stacks/prod.yaml:11: redis.num_cache_cluster: unknown key; did you mean \"num_cache_clusters\"?"), text);
     }
 
+    /** Problems come in reading order, by file and line, whatever order the catalog checks the keys in. */
+    @Test
+    void problemsAreSortedByFileAndLine() throws Exception {
+        write("b.yaml", VALID.replace("stack: dev", "stack: b") + "  port: 80\n  num_cache_clusters: 9\n");
+        write("a.yaml", VALID.replace("stack: dev", "stack: a") + "  port: 80\n");
+        List<Problem> problems = problems();
+        assertEquals(List.of("stacks/a.yaml:9", "stacks/b.yaml:9", "stacks/b.yaml:10"),
+                problems.stream().map(p -> p.file() + ":" + p.line()).toList(), joined(problems));
+    }
+
     @Test
     void allowReplacementNamesKeysThatExist() throws Exception {
         write("prod.yaml", VALID.replace("stack: dev", "stack: prod\nallow_replacement: [prot, region]"));

@@ -139,8 +139,9 @@ class TypedApiTest {
                 .name("Bad--Name-").snapshotRetentionLimit(40).numCacheClusters(1).automaticFailoverEnabled(true).multiAzEnabled(false)
                 .build());
         String message = e.getMessage();
-        assertTrue(message.contains("name (name): \"Bad--Name-\": must be 1-40 lowercase letters"), message);
-        assertTrue(message.contains("name (name): \"Bad--Name-\": must be free of two consecutive hyphens"), message);
+        assertTrue(message.contains("  - name: \"Bad--Name-\": must be 1-40 lowercase letters"), message); // one name when both agree
+        assertTrue(message.contains("  - name: \"Bad--Name-\": must be free of two consecutive hyphens"), message);
+        assertTrue(!message.contains("name (name)"), message);
         assertTrue(message.contains("snapshotRetentionLimit (snapshot_retention_limit): 40: must be between 0 and 35"), message);
         assertTrue(message.contains("automaticFailoverEnabled (automatic_failover_enabled), numCacheClusters (num_cache_clusters): "
                 + "automatic_failover_enabled needs num_cache_clusters >= 2"), message);

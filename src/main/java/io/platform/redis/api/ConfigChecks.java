@@ -116,9 +116,13 @@ public final class ConfigChecks {
         return Token.isUnresolved(value);
     }
 
-    /** "snapshotRetentionLimit (snapshot_retention_limit)": the setter's name and the module variable's. */
+    /**
+     * "snapshotRetentionLimit (snapshot_retention_limit)": the setter's name and the module variable's; one name when
+     * they are the same ("port").
+     */
     public static String names(String terraformName) {
-        return javaName(terraformName) + " (" + terraformName + ")";
+        String javaName = javaName(terraformName);
+        return javaName.equals(terraformName) ? javaName : javaName + " (" + terraformName + ")";
     }
 
     /** snake_case to camelCase: the typed API's name for a module variable or output. */

@@ -8,6 +8,7 @@ import com.hashicorp.cdktf.providers.random_provider.provider.RandomProvider;
 import io.platform.redis.RedisModule;
 import io.platform.redis.RedisModuleConfig;
 import io.platform.redis.module.AuthTokens;
+import io.platform.redis.stacks.ProviderVersions;
 import io.platform.redis.stacks.StackLedger;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,6 +55,8 @@ public class ChatRedis extends Construct {
         boolean hasRandom = stack.getNode().findAll().stream().anyMatch(c -> c instanceof RandomProvider);
         if (!hasRandom) {
             new RandomProvider(stack, "random");
+            // The bindings pin the exact version they were generated from; a range admits the module's own constraint.
+            stack.addOverride("terraform.required_providers.random.version", ProviderVersions.RANDOM);
         }
         boolean prod = "prod".equals(chat.string(ChatVariables.ENVIRONMENT));
 

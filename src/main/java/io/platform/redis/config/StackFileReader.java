@@ -79,6 +79,8 @@ public final class StackFileReader {
             });
         }
         if (!problems.isEmpty()) {
+            // in reading order: by file, then line (a rule over several keys is found after the keys it reads)
+            problems.sort(java.util.Comparator.comparing(Problem::file).thenComparingInt(Problem::line));
             throw new InvalidStacksException(problems);
         }
         return stacks;
