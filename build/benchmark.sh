@@ -5,11 +5,16 @@
 #   java       the app started directly: java -cp ... io.platform.redis.Main
 #   no-op      build/synth with nothing changed since the last run
 #   50 stacks  the app on a copy of the project with 50 environment stack files
-# Prints the median of each and its ratio to the floor. Usage: build/benchmark.sh [runs, default 5]
+#   first build  a fresh clone's first build/synth: Maven build, npm ci, random provider bindings, synthesis
+#                (warm Maven and npm caches, as on a developer's machine after the first project)
+#   tests      the README's test command's test run, mvn -q test
+# Prints the median of each and its ratio to the floor, then each figure of the README's Speed table beside today's.
+# Usage: build/benchmark.sh [runs, default 5] [heavy runs of first build and tests, default 1]
 # Writes only the project's normal outputs (cdktf.out/, modules/redis, docs/) and a scratch folder it deletes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs="${1:-5}"
+heavy_runs="${2:-1}"
 . build/quiet-jsii.sh
 
 mvn -q -B test-compile >/dev/null
@@ -33,7 +38,7 @@ seconds() {
   echo $(( (end - start) / 1000000 ))
 }
 declare -A times
-variants=(floor main java no-op "50 stacks")
+variants=(floor main java no-op "50 stacks" "first build" tests)
 for _ in $(seq "$runs"); do
   times[floor]+="$(seconds java -cp "$classpath:target/test-classes" io.platform.redis.bench.FloorApp "$scratch/floor-out") "
   times[main]+="$(seconds build/synth --force) "
@@ -41,6 +46,13 @@ for _ in $(seq "$runs"); do
   build/synth --force >/dev/null 2>&1
   times[no-op]+="$(seconds build/synth) "
   times["50 stacks"]+="$(seconds bash -c "cd '$scratch/fifty' && java -cp '$classpath' io.platform.redis.Main") "
+done
+
+for i in $(seq "$heavy_runs"); do
+  rm -rf "$scratch/clone"
+  git clone -q . "$scratch/clone"
+  times["first build"]+="$(seconds bash -c "cd '$scratch/clone' && build/synth") "
+  times[tests]+="$(seconds mvn -q test) "
 done
 
 median() { tr ' ' '\n' | grep -v '^$' | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : int((a[NR/2] + a[NR/2+1]) / 2)}'; }
@@ -51,4 +63,16 @@ echo "|---|---|---|---|"
 for variant in "${variants[@]}"; do
   m=$(echo "${times[$variant]}" | median)
   printf '| %s | %d.%02d s | %s | %s|\n' "$variant" $((m / 1000)) $(((m % 1000) / 10)) "$(awk -v a="$m" -v b="$floor" 'BEGIN {printf "%.2f", a / b}')" "${times[$variant]}"
+done
+
+# The README's figures beside today's: a slower machine shows as seconds, a regression as a multiple of the floor.
+echo
+echo "| variant | README: median, x floor | today: median, x floor |"
+echo "|---|---|---|"
+for variant in "${variants[@]}"; do
+  m=$(echo "${times[$variant]}" | median)
+  readme=$(awk -F'|' -v v="$variant" '/<!-- benchmark -->/ {on=1} /<!-- \/benchmark -->/ {on=0}
+    on && $2 ~ "^ *" v " *$" {gsub(/^ +| +$/, "", $4); gsub(/^ +| +$/, "", $5); print $4 ", " $5}' README.md)
+  printf '| %s | %s | %d.%02d s, %s |\n' "$variant" "${readme:-not in the README}" $((m / 1000)) $(((m % 1000) / 10)) \
+    "$(awk -v a="$m" -v b="$floor" 'BEGIN {printf "%.2f", a / b}')"
 done

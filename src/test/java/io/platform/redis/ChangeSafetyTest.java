@@ -8,7 +8,7 @@ import io.platform.redis.module.OnRunningCluster;
 import io.platform.redis.module.RedisVariables;
 import io.platform.redis.module.RunningChange;
 import io.platform.redis.module.Variable;
-import io.platform.redis.support.OfflineCopy;
+import io.platform.redis.offline.OfflineCopy;
 import io.platform.redis.support.RecordedState;
 import io.platform.redis.support.Synthesized;
 import io.platform.redis.support.Terraform;

@@ -3,7 +3,7 @@ package io.platform.redis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.platform.redis.support.OfflineCopy;
+import io.platform.redis.offline.OfflineCopy;
 import io.platform.redis.support.Terraform;
 import io.platform.redis.synth.Directories;
 import java.io.File;

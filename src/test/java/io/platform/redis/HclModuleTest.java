@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.platform.redis.module.RedisOutputs;
 import io.platform.redis.module.RedisVariables;
 import io.platform.redis.support.HclFiles;
-import io.platform.redis.support.OfflineCopy;
+import io.platform.redis.offline.OfflineCopy;
 import io.platform.redis.support.Synthesized;
 import io.platform.redis.support.Terraform;
 import io.platform.redis.synth.Directories;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.platform.redis.module.RedisModuleStack;
 import io.platform.redis.module.RedisVariables;
-import io.platform.redis.support.OfflineCopy;
+import io.platform.redis.offline.OfflineCopy;
 import io.platform.redis.support.RecordedState;
 import io.platform.redis.support.Synthesized;
 import io.platform.redis.support.Terraform;

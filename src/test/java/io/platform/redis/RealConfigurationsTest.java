@@ -26,7 +26,7 @@ import io.platform.redis.module.FromResource;
 import io.platform.redis.module.RedisVariables;
 import io.platform.redis.module.Variable;
 import io.platform.redis.support.JsiiLock;
-import io.platform.redis.support.OfflineCopy;
+import io.platform.redis.offline.OfflineCopy;
 import io.platform.redis.support.Synthesized;
 import io.platform.redis.support.Terraform;
 import io.platform.redis.synth.Directories;

@@ -2,6 +2,7 @@ package io.platform.redis.support;
 
 import io.platform.redis.module.ModuleOutput;
 import io.platform.redis.module.RedisOutputs;
+import io.platform.redis.offline.OfflineCopy;
 import io.platform.redis.synth.Directories;
 import io.platform.redis.synth.Json;
 import java.io.IOException;

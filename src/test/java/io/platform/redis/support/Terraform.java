@@ -1,5 +1,6 @@
 package io.platform.redis.support;
 
+import io.platform.redis.offline.ProviderMirror;
 import io.platform.redis.synth.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -174,20 +175,12 @@ public final class Terraform {
             unavailable = "no terraform binary on PATH";
             return null;
         }
-        Optional<Path> mirror = mirror();
+        Optional<Path> mirror = ProviderMirror.find();
         if (mirror.isEmpty()) {
             unavailable = "no offline provider mirror holding hashicorp/aws (set TF_PROVIDER_MIRROR to its folder)";
             return null;
         }
-        try {
-            Path config = Files.createTempFile("terraform-offline-", ".tfrc");
-            config.toFile().deleteOnExit();
-            Files.writeString(config, "provider_installation {\n  filesystem_mirror {\n    path    = \""
-                    + mirror.get().toString().replace("\\", "/") + "\"\n    include = [\"registry.terraform.io/hashicorp/aws\"]\n  }\n}\n");
-            return new Terraform(binary.get(), config, ProviderServers.of(mirror.get()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new Terraform(binary.get(), ProviderMirror.cliConfig(mirror.get()), ProviderServers.of(mirror.get()));
     }
 
     private static Optional<Path> onPath(String name) {
@@ -196,41 +189,5 @@ public final class Terraform {
                 .map(dir -> Path.of(dir, name))
                 .filter(Files::isExecutable)
                 .findFirst();
-    }
-
-    /** A folder holding registry.terraform.io/hashicorp/aws/<version>/<os_arch>. */
-    private static Optional<Path> mirror() {
-        String configured = System.getenv("TF_PROVIDER_MIRROR");
-        if (configured != null && !configured.isBlank()) {
-            return Optional.of(Path.of(configured)).filter(Terraform::holdsAws);
-        }
-        List<Path> candidates = new ArrayList<>();
-        String home = System.getProperty("user.home");
-        candidates.add(Path.of(home, ".terraform.d", "plugins"));
-        candidates.add(Path.of(home, ".local", "share", "terraform", "plugins"));
-        candidates.add(Path.of("/usr/local/share/terraform/plugins"));
-        candidates.add(Path.of("/usr/share/terraform/plugins"));
-        for (Path candidate : candidates) {
-            if (holdsAws(candidate)) {
-                return Optional.of(candidate);
-            }
-        }
-        for (String prefix : List.of("/opt", "/usr/local", "/srv", home)) {
-            try (Stream<Path> walk = Files.walk(Path.of(prefix), 3)) {
-                Optional<Path> found = walk.filter(p -> p.getFileName() != null
-                                && p.getFileName().toString().equals("registry.terraform.io"))
-                        .map(Path::getParent).filter(Terraform::holdsAws).sorted().findFirst();
-                if (found.isPresent()) {
-                    return found;
-                }
-            } catch (IOException | UncheckedIOException e) {
-                // an unreadable prefix is simply not a mirror
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static boolean holdsAws(Path root) {
-        return Files.isDirectory(root.resolve("registry.terraform.io").resolve("hashicorp").resolve("aws"));
     }
 }

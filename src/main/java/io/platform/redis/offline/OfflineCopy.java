@@ -1,4 +1,4 @@
-package io.platform.redis.support;
+package io.platform.redis.offline;
 
 import io.platform.redis.module.RedisVariables;
 import io.platform.redis.synth.Directories;
@@ -14,9 +14,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * A throw-away copy of a generated configuration that real terraform can init, validate, plan and test on this
- * machine, which has an offline mirror of hashicorp/aws and no hashicorp/random. Only tests use it; nothing here
- * reaches a generated file a user deploys.
+ * A throw-away copy of a generated configuration that real terraform can init, validate, plan and test without AWS
+ * credentials, a state backend or (where it cannot be installed) the hashicorp/random provider: the tests use it, and
+ * so does {@code build/check} ({@link OfflineCheck}). Nothing here reaches a generated file a user deploys.
  *
  * <p>The stand-in technique: every {@code random_password} becomes a {@code terraform_data} of the same name and
  * count whose {@code output} holds a fixed 32-character alphanumeric value (the shape the real resource
@@ -41,9 +41,17 @@ public final class OfflineCopy implements AutoCloseable {
 
     /** Copies {@code source} into a new temporary folder and applies the stand-ins; close() deletes it. */
     public static OfflineCopy of(Path source) {
+        return of(source, true);
+    }
+
+    /** The same, with the random provider's stand-in only when {@code standInRandom} (it cannot be installed). */
+    public static OfflineCopy of(Path source, boolean standInRandom) {
         try {
             Path copy = Files.createTempDirectory("redis-offline-");
             Directories.copy(source, copy);
+            if (!standInRandom) {
+                return new OfflineCopy(copy);
+            }
             try (Stream<Path> walk = Files.walk(copy)) {
                 for (Path file : walk.filter(Files::isRegularFile).toList()) {
                     String name = file.getFileName().toString();

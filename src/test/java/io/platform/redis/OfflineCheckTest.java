@@ -1,0 +1,61 @@
+package io.platform.redis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.platform.redis.offline.OfflineCheck;
+import io.platform.redis.support.Synthesized;
+import io.platform.redis.support.Terraform;
+import io.platform.redis.synth.Directories;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+
+/** build/check, the documented way to check a stack or the module without AWS: the code the tests plan with. */
+@Execution(ExecutionMode.CONCURRENT)
+class OfflineCheckTest {
+    private final Synthesized synthesized = Synthesized.get();
+
+    private record Run(int status, String out, String err) {
+    }
+
+    private Run check(Path project, Path cdktfOut, String... targets) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = OfflineCheck.run(project, cdktfOut, List.of(targets), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aStackAndTheModulePlanWithoutAwsAndABrokenStackFails() throws Exception {
+        assumeTrue(Terraform.get().isPresent(), () -> "SKIPPED build/check: " + Terraform.unavailableReason());
+        Path project = Files.createTempDirectory(Files.createDirectories(Path.of("target")).toAbsolutePath(), "check-");
+        try {
+            Directories.copy(synthesized.module, project.resolve("modules/redis"));
+            Directories.copy(synthesized.cdktfOut, project.resolve("cdktf.out"));
+            Run ok = check(project, project.resolve("cdktf.out"), "staging", "module");
+            assertEquals(0, ok.status(), ok.err());
+            assertTrue(ok.out().contains("check staging: terraform init and plan without AWS or a backend: ok, "), ok.out());
+            assertTrue(ok.out().contains("check module: terraform init and plan without AWS or a backend: ok, 17 to add"), ok.out());
+
+            Path staging = project.resolve("cdktf.out/stacks/staging/cdk.tf.json");
+            Files.writeString(staging, Files.readString(staging).replace("\"cache.t4g.small\"", "\"cache.t4g.smal\""));
+            Run broken = check(project, project.resolve("cdktf.out"), "staging", "nope");
+            assertEquals(2, broken.status());
+            assertTrue(broken.err().contains("The node_type value must be a node type cache.FAMILY.SIZE"), broken.err());
+            assertTrue(broken.err().contains("check staging: FAILED"), broken.err());
+            assertTrue(broken.err().contains("check nope: no such synthesized stack"), broken.err());
+            System.out.println("[build/check] " + ok.out().trim().replace("\n", "\n[build/check] "));
+        } finally {
+            Directories.deleteIfExists(project);
+        }
+    }
+}
