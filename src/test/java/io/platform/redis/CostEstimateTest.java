@@ -74,7 +74,7 @@ class CostEstimateTest {
     @Test
     void aRegionOrNodeTypeWithoutAPriceIsUnknownNeverGuessed() throws Exception {
         List<StackFile> files = stacks(
-                "stack: a\nregion: eu-west-1\nredis:\n  name: a\n  environment: dev\n  node_type: cache.t4g.micro\n" + NETWORK,
+                "stack: a\nregion: ap-south-1\nredis:\n  name: a\n  environment: dev\n  node_type: cache.t4g.micro\n" + NETWORK, // a region the file does not list
                 "stack: b\nregion: us-east-1\nredis:\n  name: b\n  environment: dev\n  node_type: cache.r9g.large\n" + NETWORK); // a family AWS may add: valid, not priced
         for (StackFile file : files) {
             assertEquals(Optional.empty(), CostEstimate.of(file).total(), file.stack());
@@ -91,5 +91,8 @@ class CostEstimateTest {
         for (StackFile stack : stacks) {
             assertTrue(markdown.contains("| **" + stack.stack() + " total** |"), stack.stack());
         }
+        // every project stack runs in eu-west-1, which the price file lists with its own source
+        assertTrue(lines.stream().noneMatch(line -> line.contains("unknown")), String.join("\n", lines));
+        assertTrue(markdown.contains("eu-west-1: The open-source ec2instances.info project"), markdown);
     }
 }

@@ -249,7 +249,7 @@ public final class StackFileReader {
                 }
                 continue;
             }
-            var type = key.equals("encrypt") ? io.platform.redis.module.VariableType.BOOL : io.platform.redis.module.VariableType.STRING;
+            var type = Backend.SWITCHES.contains(key) ? io.platform.redis.module.VariableType.BOOL : io.platform.redis.module.VariableType.STRING;
             Optional<Object> value = YamlValues.convert(tuple.getValueNode(), type);
             if (value.isEmpty() || (value.get() instanceof String s && s.isBlank())) {
                 problems.add(new Problem(file, YamlValues.line(tuple.getValueNode()), prefix + "." + key,

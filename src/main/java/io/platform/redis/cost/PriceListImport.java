@@ -34,7 +34,8 @@ public final class PriceListImport {
 
     public static void main(String[] args) {
         if (args.length == 0) {
-            System.err.println("usage: build/import-prices OFFER.json... (AmazonElastiCache regional index.json files of the AWS price list)");
+            System.err.println("usage: build/import-prices FILE.json... (AmazonElastiCache regional index.json files of the AWS price list, "
+                    + "or a price summary with its source)");
             System.exit(2);
         }
         try {
@@ -86,6 +87,9 @@ public final class PriceListImport {
     @SuppressWarnings("unchecked")
     private static Map<String, Map<String, Object>> read(Path offer, List<String> problems) {
         Map<String, Object> document = Json.read(offer);
+        if (!document.containsKey("offerCode") && document.get("source") instanceof String) {
+            return readSummary(offer, document, problems);
+        }
         if (!"AmazonElastiCache".equals(document.get("offerCode"))) {
             throw new IllegalArgumentException("offerCode is " + document.get("offerCode") + ", not AmazonElastiCache");
         }
@@ -132,6 +136,47 @@ public final class PriceListImport {
             entry.put("source", source);
             byEngine.forEach((engine, byType) -> entry.put(engine, sorted(byType)));
             regions.put(region, entry);
+        });
+        return regions;
+    }
+
+    /**
+     * A price summary taken from the price list by someone else, with its provenance: {"source", "retrieved",
+     * "cross_check", "known_gaps", "<region>": {"redis": {node type: price}}}. Its own words become the region's
+     * source; only node types the module accepts are kept, so a type the file lacks stays unknown.
+     */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Map<String, Object>> readSummary(Path file, Map<String, Object> document, List<String> problems) {
+        StringBuilder source = new StringBuilder((String) document.get("source"));
+        for (String key : List.of("retrieved", "cross_check", "known_gaps")) {
+            if (document.get(key) instanceof String text) {
+                source.append(' ').append(key.replace('_', ' ')).append(": ").append(text);
+            }
+        }
+        Map<String, Map<String, Object>> regions = new TreeMap<>();
+        document.forEach((key, value) -> {
+            if (!key.matches("^[a-z]{2}(-[a-z]+)+-[0-9]$")) {
+                return;
+            }
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("source", source.toString());
+            ((Map<String, Object>) value).forEach((engine, byType) -> {
+                if (!ENGINES.containsValue(engine)) {
+                    problems.add(file + ": " + key + ": engine " + engine + " is neither redis nor valkey");
+                    return;
+                }
+                Map<String, BigDecimal> prices = new TreeMap<>();
+                ((Map<String, Object>) byType).forEach((nodeType, price) -> {
+                    BigDecimal usd = new BigDecimal(String.valueOf(price));
+                    if (!RedisVariables.NODE_TYPE.violations(nodeType).isEmpty() || usd.signum() <= 0) {
+                        problems.add(file + ": " + key + " " + engine + " " + nodeType + ": " + price + " is not a node type's hourly price");
+                    } else {
+                        prices.put(nodeType, usd.stripTrailingZeros());
+                    }
+                });
+                entry.put(engine, sorted(prices));
+            });
+            regions.put(key, entry);
         });
         return regions;
     }

@@ -84,7 +84,7 @@ public final class GeneratedDocs {
                 |-----|----------|---------|
                 | `stack` | yes | stack name: 1-63 lowercase letters, digits, hyphens; unique; its folder under `cdktf.out/stacks` |
                 | `region` | yes | AWS region of the provider, e.g. `eu-west-1` |
-                | `backend` | no | exactly one of `local: {path}` (relative path; default `terraform.<stack>.tfstate`) or `s3: {bucket, key, region, encrypt (default true), dynamodb_table}` |
+                | `backend` | no | exactly one of `local: {path}` (relative path; default `terraform.<stack>.tfstate`) or `s3: {bucket, key, region, encrypt (default true), use_lockfile, dynamodb_table}`: `use_lockfile: true` locks the state with an S3 lock object; `dynamodb_table` is deprecated by Terraform 1.11 |
                 | `redis` | one of `redis`, `chat` | the Redis module's variables, by their Terraform names: see [the module's inputs](../modules/redis/README.md#inputs) |
                 | `chat` | one of `redis`, `chat` | the chat app's Redis: see below |
                 | `allow_replacement` | no | keys whose edit may replace a running prod cluster, e.g. `[port]`: `build/synth` refuses such an edit otherwise (see [change-safety.md](change-safety.md)) |

@@ -77,6 +77,10 @@ public final class EnvironmentStack extends TerraformStack {
                     config.dynamodbTable((String) s.get("dynamodb_table"));
                 }
                 new S3Backend(this, config.build());
+                if (Boolean.TRUE.equals(s.get("use_lockfile"))) {
+                    // newer than the cdktf 0.19 bindings: the S3 lock file instead of the deprecated DynamoDB table
+                    addOverride("terraform.backend.s3.use_lockfile", true);
+                }
             }
             default -> throw new IllegalArgumentException("unknown backend " + backend.type());
         }

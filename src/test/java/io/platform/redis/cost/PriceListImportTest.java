@@ -69,4 +69,31 @@ class PriceListImportTest {
         assertTrue(e.getMessage().contains("not-an-offer.json: not an AWS price list offer file: offerCode is AmazonEC2"), e.getMessage());
         assertArrayEquals(before, Files.readAllBytes(prices), "the price file must be left as it was");
     }
+
+    /** A price summary with its provenance (the shared eu-west-1 file's layout, made-up prices): its own words become the source. */
+    @Test
+    void aPriceSummaryIsImportedWithItsOwnProvenanceAndABadRowChangesNothing() throws Exception {
+        Path prices = priceFile();
+        Path summary = Files.writeString(dir.resolve("summary.json"), """
+                {"what": "on-demand node-hours", "source": "A scrape of the price list", "retrieved": "2026-11-28",
+                 "cross_check": "us-east-1 rows agree", "known_gaps": "no m7g",
+                 "ap-south-1": {"redis": {"cache.t4g.micro": 0.0123, "cache.r6g.large": 0.2}}}
+                """);
+        PriceListImport.importInto(prices, List.of(summary));
+        NodePrices read = NodePrices.of(Json.read(prices));
+        assertEquals(Optional.of(new BigDecimal("0.0123")), read.hourly("ap-south-1", "redis", "cache.t4g.micro"));
+        assertEquals(Optional.empty(), read.hourly("ap-south-1", "redis", "cache.m7g.large"), "a type the summary lacks stays unknown");
+        assertEquals("A scrape of the price list retrieved: 2026-11-28 cross check: us-east-1 rows agree known gaps: no m7g",
+                read.regionSources().get("ap-south-1"));
+
+        byte[] before = Files.readAllBytes(prices);
+        Path bad = Files.writeString(dir.resolve("bad.json"), """
+                {"source": "x", "ap-east-1": {"redis": {"cache.t4g.smal": 0.01}, "memcached": {}}}
+                """);
+        PriceListImport.InvalidPriceListException e = assertThrows(PriceListImport.InvalidPriceListException.class,
+                () -> PriceListImport.importInto(prices, List.of(bad)));
+        assertTrue(e.getMessage().contains("ap-east-1 redis cache.t4g.smal: 0.01 is not a node type's hourly price"), e.getMessage());
+        assertTrue(e.getMessage().contains("engine memcached is neither redis nor valkey"), e.getMessage());
+        assertArrayEquals(before, Files.readAllBytes(prices), "the price file must be left as it was");
+    }
 }
