@@ -18,6 +18,8 @@ locals {
 }
 
 resource "aws_elasticache_subnet_group" "this" {
+  count = var.create_subnet_group ? 1 : 0
+
   description = "Private subnets of ${var.name}"
   name        = "${var.name}-subnets"
   subnet_ids  = var.subnet_ids
@@ -27,6 +29,8 @@ resource "aws_elasticache_subnet_group" "this" {
 # The family is part of the name and the new group is created before the old one is destroyed,
 # so an engine upgrade does not fail with InvalidCacheParameterGroupState.
 resource "aws_elasticache_parameter_group" "this" {
+  count = var.create_parameter_group ? 1 : 0
+
   description = "Redis tuning for ${var.name}"
   family      = local.parameter_group_family
   name        = "${var.name}-${replace(local.parameter_group_family, ".", "-")}"
@@ -59,34 +63,39 @@ resource "random_password" "auth_token" {
 # One address whatever the protection: promoting a cluster to prod or turning prevent_destroy on never moves it,
 # which would plan its destruction. The guard below protects it.
 resource "aws_elasticache_replication_group" "this" {
-  apply_immediately          = var.environment != "prod"
-  at_rest_encryption_enabled = var.at_rest_encryption_enabled
-  auth_token                 = local.auth_token
-  auto_minor_version_upgrade = "true"
-  automatic_failover_enabled = var.automatic_failover_enabled
-  description                = coalesce(var.description, "Redis for ${var.name} (${var.environment})")
-  engine                     = var.engine
-  engine_version             = var.engine_version
-  final_snapshot_identifier  = var.skip_final_snapshot ? null : "${var.name}-final-${substr(terraform_data.final_snapshot_suffix.id, 0, 8)}"
-  kms_key_id                 = var.kms_key_arn
-  maintenance_window         = var.maintenance_window
-  multi_az_enabled           = var.multi_az_enabled
-  node_type                  = var.node_type
-  notification_topic_arn     = var.notification_topic_arn
-  num_cache_clusters         = var.num_cache_clusters
-  parameter_group_name       = aws_elasticache_parameter_group.this.name
-  port                       = var.port
-  replication_group_id       = var.name
-  security_group_ids         = concat(aws_security_group.this[*].id, var.security_group_ids)
-  snapshot_arns              = var.snapshot_arns
-  snapshot_name              = var.snapshot_name
-  snapshot_retention_limit   = var.snapshot_retention_limit
-  snapshot_window            = var.snapshot_window
-  subnet_group_name          = aws_elasticache_subnet_group.this.name
-  tags                       = local.tags
-  transit_encryption_enabled = var.transit_encryption_enabled
-  auth_token_update_strategy = var.auth_token_enabled ? var.auth_token_update_strategy : null
-  transit_encryption_mode    = var.transit_encryption_mode
+  apply_immediately           = var.environment != "prod"
+  at_rest_encryption_enabled  = var.at_rest_encryption_enabled
+  auth_token                  = local.auth_token
+  auto_minor_version_upgrade  = tostring(var.auto_minor_version_upgrade)
+  automatic_failover_enabled  = var.automatic_failover_enabled
+  data_tiering_enabled        = var.data_tiering_enabled ? true : null
+  description                 = coalesce(var.description, "Redis for ${var.name} (${var.environment})")
+  engine                      = var.engine
+  engine_version              = var.engine_version
+  final_snapshot_identifier   = var.skip_final_snapshot ? null : "${var.name}-final-${substr(terraform_data.final_snapshot_suffix.id, 0, 8)}"
+  ip_discovery                = var.ip_discovery
+  kms_key_id                  = var.kms_key_arn
+  maintenance_window          = var.maintenance_window
+  multi_az_enabled            = var.multi_az_enabled
+  network_type                = var.network_type
+  node_type                   = var.node_type
+  notification_topic_arn      = var.notification_topic_arn
+  num_cache_clusters          = var.num_cache_clusters
+  parameter_group_name        = var.create_parameter_group ? one(aws_elasticache_parameter_group.this[*].name) : var.parameter_group_name
+  port                        = var.port
+  preferred_cache_cluster_azs = var.preferred_cache_cluster_azs
+  replication_group_id        = var.name
+  security_group_ids          = concat(aws_security_group.this[*].id, var.security_group_ids)
+  snapshot_arns               = var.snapshot_arns
+  snapshot_name               = var.snapshot_name
+  snapshot_retention_limit    = var.snapshot_retention_limit
+  snapshot_window             = var.snapshot_window
+  subnet_group_name           = var.create_subnet_group ? one(aws_elasticache_subnet_group.this[*].name) : var.subnet_group_name
+  tags                        = local.tags
+  transit_encryption_enabled  = var.transit_encryption_enabled
+  user_group_ids              = length(var.user_group_ids) > 0 ? var.user_group_ids : null
+  auth_token_update_strategy  = var.auth_token_enabled ? var.auth_token_update_strategy : null
+  transit_encryption_mode     = var.transit_encryption_mode
 
   log_delivery_configuration {
     destination      = aws_cloudwatch_log_group.slow_log.name
@@ -164,6 +173,61 @@ resource "aws_elasticache_replication_group" "this" {
     }
 
     precondition {
+      condition     = var.create_parameter_group || var.parameter_group_name != null
+      error_message = "Invalid inputs: create_parameter_group = false needs parameter_group_name (the existing group to use)."
+    }
+
+    precondition {
+      condition     = !var.create_parameter_group || var.parameter_group_name == null
+      error_message = "Invalid inputs: parameter_group_name names an existing group: it needs create_parameter_group = false (an existing group is not also created)."
+    }
+
+    precondition {
+      condition     = var.create_subnet_group || var.subnet_group_name != null
+      error_message = "Invalid inputs: create_subnet_group = false needs subnet_group_name (the existing group to use)."
+    }
+
+    precondition {
+      condition     = !var.create_subnet_group || var.subnet_group_name == null
+      error_message = "Invalid inputs: subnet_group_name names an existing group: it needs create_subnet_group = false."
+    }
+
+    precondition {
+      condition     = var.create_subnet_group || !var.create_security_group || var.vpc_id != null
+      error_message = "Invalid inputs: create_subnet_group = false with create_security_group needs vpc_id (the created group's VPC cannot be read from a subnet group the module does not create)."
+    }
+
+    precondition {
+      condition     = var.preferred_cache_cluster_azs == null || try(length(var.preferred_cache_cluster_azs) == var.num_cache_clusters, true)
+      error_message = "Invalid inputs: preferred_cache_cluster_azs needs one zone per node (as many as num_cache_clusters)."
+    }
+
+    precondition {
+      condition     = var.ip_discovery != "ipv6" || contains(["ipv6", "dual_stack"], coalesce(var.network_type, "ipv4"))
+      error_message = "Invalid inputs: ip_discovery = \"ipv6\" needs network_type ipv6 or dual_stack."
+    }
+
+    precondition {
+      condition     = !var.data_tiering_enabled || can(regex("^cache[.]r6gd[.]", var.node_type))
+      error_message = "Invalid inputs: data_tiering_enabled needs an r6gd node type (the nodes with an SSD)."
+    }
+
+    precondition {
+      condition     = length(var.user_group_ids) == 0 || !var.auth_token_enabled
+      error_message = "Invalid inputs: user_group_ids (RBAC users) and auth_token_enabled (one shared token) exclude each other."
+    }
+
+    precondition {
+      condition     = length(var.user_group_ids) == 0 || var.transit_encryption_enabled
+      error_message = "Invalid inputs: user_group_ids needs transit_encryption_enabled (ElastiCache RBAC works over TLS only)."
+    }
+
+    precondition {
+      condition     = var.dns_subdomain == null || var.zone_id != null
+      error_message = "Invalid inputs: dns_subdomain needs zone_id (the hosted zone of the record)."
+    }
+
+    precondition {
       condition     = !local.windows_overlap
       error_message = "Invalid inputs: snapshot_window must not overlap maintenance_window."
     }
@@ -185,10 +249,21 @@ resource "aws_elasticache_replication_group" "this" {
   }
 }
 
+# Counted on dns_subdomain, a literal name, never on zone_id: a zone created in the same apply has no id at plan.
+resource "aws_route53_record" "this" {
+  count = var.dns_subdomain == null ? 0 : 1
+
+  name    = var.dns_subdomain
+  records = [aws_elasticache_replication_group.this.primary_endpoint_address]
+  ttl     = 60
+  type    = "CNAME"
+  zone_id = var.zone_id
+}
+
 # A random id per cluster, renewed with every input that replaces it: the final snapshot <name>-final-<suffix> of a destroyed
 # cluster never blocks the destroy of the next cluster of the same name.
 resource "terraform_data" "final_snapshot_suffix" {
-  triggers_replace = sha1(jsonencode([var.name, var.engine_version, var.at_rest_encryption_enabled, var.engine, var.kms_key_arn, var.snapshot_name, var.snapshot_arns, var.port]))
+  triggers_replace = sha1(jsonencode([var.name, var.engine_version, var.at_rest_encryption_enabled, var.engine, var.kms_key_arn, var.snapshot_name, var.snapshot_arns, var.port, var.create_subnet_group, var.subnet_group_name, var.network_type, var.data_tiering_enabled]))
 }
 
 # Counted in when the cluster is protected (prod, or prevent_destroy = true). prevent_destroy must be a literal,

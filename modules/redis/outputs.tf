@@ -60,12 +60,12 @@ output "engine_version_actual" {
 
 output "parameter_group_name" {
   description = "Name of the parameter group."
-  value       = aws_elasticache_parameter_group.this.name
+  value       = var.create_parameter_group ? one(aws_elasticache_parameter_group.this[*].name) : var.parameter_group_name
 }
 
 output "subnet_group_name" {
   description = "Name of the subnet group."
-  value       = aws_elasticache_subnet_group.this.name
+  value       = var.create_subnet_group ? one(aws_elasticache_subnet_group.this[*].name) : var.subnet_group_name
 }
 
 output "slow_log_group_name" {
@@ -92,4 +92,34 @@ output "alarm_names" {
 output "alarm_arns" {
   description = "ARNs of the CloudWatch alarms, in the order of alarm_names."
   value       = [for alarm in aws_cloudwatch_metric_alarm.this : alarm.arn]
+}
+
+output "parameter_group_arn" {
+  description = "ARN of the parameter group the module created; null with create_parameter_group = false."
+  value       = one(aws_elasticache_parameter_group.this[*].arn)
+}
+
+output "security_group_arn" {
+  description = "ARN of the security group the module created; null with create_security_group = false."
+  value       = one(aws_security_group.this[*].arn)
+}
+
+output "security_group_name" {
+  description = "Name of the security group the module created; null with create_security_group = false."
+  value       = one(aws_security_group.this[*].name)
+}
+
+output "slow_log_group_arn" {
+  description = "ARN of the slow-log CloudWatch log group (for IAM policies and subscriptions)."
+  value       = aws_cloudwatch_log_group.slow_log.arn
+}
+
+output "engine_log_group_arn" {
+  description = "ARN of the engine-log CloudWatch log group."
+  value       = aws_cloudwatch_log_group.engine_log.arn
+}
+
+output "host" {
+  description = "The name clients use: the dns_subdomain record's name when there is one, else the primary endpoint. The URL outputs keep the endpoint, whose name the TLS certificate carries."
+  value       = var.dns_subdomain == null ? aws_elasticache_replication_group.this.primary_endpoint_address : one(aws_route53_record.this[*].fqdn)
 }

@@ -13,8 +13,8 @@ resource "aws_security_group" "this" {
 
   description = "Redis ${var.name}: ingress only from allowed security groups and CIDR blocks"
   name        = "${var.name}-redis"
-  tags        = local.tags
-  vpc_id      = var.vpc_id != null ? var.vpc_id : aws_elasticache_subnet_group.this.vpc_id
+  tags        = merge(local.tags, var.security_group_tags)
+  vpc_id      = var.vpc_id != null ? var.vpc_id : one(aws_elasticache_subnet_group.this[*].vpc_id)
 }
 
 # One rule resource per source, counted over the list: ids of groups created in the same apply are unknown at plan,

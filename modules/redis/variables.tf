@@ -528,3 +528,134 @@ variable "alarm_connections_threshold" {
     error_message = "The alarm_connections_threshold value must be a whole number of at least 1 (connections)."
   }
 }
+
+variable "create_parameter_group" {
+  description = "Create the parameter group with the module's tuning (maxmemory_policy, timeout, tcp_keepalive, maxmemory_samples, notify_keyspace_events). With false, parameter_group_name names an existing group and those inputs are not applied. Default true."
+  type        = bool
+  default     = true
+  nullable    = false
+}
+
+variable "parameter_group_name" {
+  description = "An existing parameter group (with create_parameter_group = false), of the engine's family, e.g. default.redis7. Default null."
+  type        = string
+  default     = null
+  nullable    = true
+
+  validation {
+    condition     = var.parameter_group_name == null || try(can(regex("^[A-Za-z][A-Za-z0-9.-]{0,254}$", var.parameter_group_name)), false)
+    error_message = "The parameter_group_name value must be 1-255 letters, digits, dots or hyphens, starting with a letter."
+  }
+}
+
+variable "create_subnet_group" {
+  description = "Create the subnet group over subnet_ids. With false, subnet_group_name names an existing one (subnet_ids still lists its subnets, for the Multi-AZ check). Default true."
+  type        = bool
+  default     = true
+  nullable    = false
+}
+
+variable "subnet_group_name" {
+  description = "An existing subnet group (with create_subnet_group = false). Default null."
+  type        = string
+  default     = null
+  nullable    = true
+
+  validation {
+    condition     = var.subnet_group_name == null || try(can(regex("^[a-z0-9][a-z0-9-]{0,254}$", var.subnet_group_name)), false)
+    error_message = "The subnet_group_name value must be 1-255 lowercase letters, digits or hyphens."
+  }
+}
+
+variable "preferred_cache_cluster_azs" {
+  description = "Availability zone of each node, primary first (e.g. the app's zone): as many as num_cache_clusters. Default null: ElastiCache chooses."
+  type        = list(string)
+  default     = null
+  nullable    = true
+
+  validation {
+    condition     = var.preferred_cache_cluster_azs == null || try(alltrue([for item in var.preferred_cache_cluster_azs : can(regex("^[a-z]{2}(-[a-z]+)+-[0-9][a-z]$", item))]), false)
+    error_message = "The preferred_cache_cluster_azs value must be a list of availability zones such as eu-west-1a."
+  }
+}
+
+variable "network_type" {
+  description = "ipv4, ipv6 or dual_stack (the subnets must have the matching address families). Default null: ipv4."
+  type        = string
+  default     = null
+  nullable    = true
+
+  validation {
+    condition     = var.network_type == null || try(contains(["ipv4", "ipv6", "dual_stack"], var.network_type), false)
+    error_message = "The network_type value must be one of ipv4, ipv6, dual_stack."
+  }
+}
+
+variable "ip_discovery" {
+  description = "Address family the endpoints resolve to: ipv4 or ipv6 (needs network_type ipv6 or dual_stack). Default null: ipv4."
+  type        = string
+  default     = null
+  nullable    = true
+
+  validation {
+    condition     = var.ip_discovery == null || try(contains(["ipv4", "ipv6"], var.ip_discovery), false)
+    error_message = "The ip_discovery value must be one of ipv4, ipv6."
+  }
+}
+
+variable "data_tiering_enabled" {
+  description = "Keep less-used data on the node's SSD (data tiering); only on r6gd nodes. Default false."
+  type        = bool
+  default     = false
+  nullable    = false
+}
+
+variable "auto_minor_version_upgrade" {
+  description = "Apply minor engine versions in the maintenance window. Default true."
+  type        = bool
+  default     = true
+  nullable    = false
+}
+
+variable "security_group_tags" {
+  description = "Tags of the created security group only, merged over tags. Default {}."
+  type        = map(string)
+  default     = {}
+  nullable    = false
+}
+
+variable "user_group_ids" {
+  description = "RBAC: existing ElastiCache user groups whose users may connect (each client authenticates as its own user). Needs transit_encryption_enabled; not with auth_token_enabled. Default []."
+  type        = list(string)
+  default     = []
+  nullable    = false
+
+  validation {
+    condition     = alltrue([for item in var.user_group_ids : can(regex("^[A-Za-z][A-Za-z0-9-]{0,39}$", item))])
+    error_message = "The user_group_ids value must be a list of user group ids (a letter, then letters, digits or hyphens)."
+  }
+}
+
+variable "dns_subdomain" {
+  description = "A CNAME record <dns_subdomain>.<zone> pointing at the primary endpoint, in the Route 53 zone zone_id: a name that outlives a restore or a replacement (output host). With TLS, clients still check the certificate against the AWS endpoint name. Default null: no record."
+  type        = string
+  default     = null
+  nullable    = true
+
+  validation {
+    condition     = var.dns_subdomain == null || try(can(regex("^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?([.][a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$", var.dns_subdomain)), false)
+    error_message = "The dns_subdomain value must be a DNS label or dotted labels (lowercase letters, digits, hyphens)."
+  }
+}
+
+variable "zone_id" {
+  description = "Route 53 hosted zone of the dns_subdomain record. Default null."
+  type        = string
+  default     = null
+  nullable    = true
+
+  validation {
+    condition     = var.zone_id == null || try(can(regex("^Z[A-Z0-9]{1,31}$", var.zone_id)), false)
+    error_message = "The zone_id value must be a hosted zone id (Z...)."
+  }
+}

@@ -84,7 +84,7 @@ run "valkey_8_uses_the_valkey8_family" {
     engine_version = "8.0"
   }
   assert {
-    condition     = aws_elasticache_parameter_group.this.family == "valkey8" && aws_elasticache_parameter_group.this.name == "django-cache-valkey8"
+    condition     = aws_elasticache_parameter_group.this[0].family == "valkey8" && aws_elasticache_parameter_group.this[0].name == "django-cache-valkey8"
     error_message = "Valkey 8.0 means family valkey8, and the family is part of the name."
   }
   assert {
@@ -100,7 +100,7 @@ run "valkey_7_2_uses_the_valkey7_family" {
     engine_version = "7.2"
   }
   assert {
-    condition     = aws_elasticache_parameter_group.this.family == "valkey7"
+    condition     = aws_elasticache_parameter_group.this[0].family == "valkey7"
     error_message = "Valkey 7.2 means family valkey7."
   }
 }

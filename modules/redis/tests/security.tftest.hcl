@@ -20,7 +20,7 @@ run "without_vpc_id_the_security_group_goes_into_the_subnets_vpc" {
   }
 
   override_resource {
-    target = aws_elasticache_subnet_group.this
+    target = aws_elasticache_subnet_group.this[0]
     values = { vpc_id = "vpc-0fedcba987654321f" }
   }
 
@@ -149,11 +149,11 @@ run "token_changes_rotate_instead_of_replacing" {
 run "parameter_group_tuned_for_django_and_named_after_its_family" {
   command = plan
   assert {
-    condition     = aws_elasticache_parameter_group.this.family == "redis7" && aws_elasticache_parameter_group.this.name == "django-cache-redis7"
+    condition     = aws_elasticache_parameter_group.this[0].family == "redis7" && aws_elasticache_parameter_group.this[0].name == "django-cache-redis7"
     error_message = "Engine 7.1 means family redis7, and the family is part of the name."
   }
   assert {
-    condition = { for p in aws_elasticache_parameter_group.this.parameter : p.name => p.value } == {
+    condition = { for p in aws_elasticache_parameter_group.this[0].parameter : p.name => p.value } == {
       "maxmemory-policy"  = "volatile-lru"
       "timeout"           = "300"
       "tcp-keepalive"     = "300"
@@ -171,7 +171,7 @@ run "expiry_events_for_presence_cleanup" {
     timeout                = 0
   }
   assert {
-    condition = { for p in aws_elasticache_parameter_group.this.parameter : p.name => p.value } == {
+    condition = { for p in aws_elasticache_parameter_group.this[0].parameter : p.name => p.value } == {
       "maxmemory-policy"       = "volatile-lru"
       "timeout"                = "0"
       "tcp-keepalive"          = "300"
@@ -208,7 +208,7 @@ run "redis6_family" {
     engine_version = "6.2"
   }
   assert {
-    condition     = aws_elasticache_parameter_group.this.family == "redis6.x" && aws_elasticache_parameter_group.this.name == "django-cache-redis6-x"
+    condition     = aws_elasticache_parameter_group.this[0].family == "redis6.x" && aws_elasticache_parameter_group.this[0].name == "django-cache-redis6-x"
     error_message = "Engine 6.2 means family redis6.x."
   }
 }

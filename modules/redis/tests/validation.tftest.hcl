@@ -432,6 +432,86 @@ run "alarm_connections_threshold_rule_1" {
   expect_failures = [var.alarm_connections_threshold]
 }
 
+run "parameter_group_name_rule_1" {
+  command = plan
+
+  variables {
+    parameter_group_name = "redis_7"
+  }
+
+  expect_failures = [var.parameter_group_name]
+}
+
+run "subnet_group_name_rule_1" {
+  command = plan
+
+  variables {
+    subnet_group_name = "Private Subnets"
+  }
+
+  expect_failures = [var.subnet_group_name]
+}
+
+run "preferred_cache_cluster_azs_rule_1" {
+  command = plan
+
+  variables {
+    preferred_cache_cluster_azs = ["eu-west-1"]
+  }
+
+  expect_failures = [var.preferred_cache_cluster_azs]
+}
+
+run "network_type_rule_1" {
+  command = plan
+
+  variables {
+    network_type = "dualstack"
+  }
+
+  expect_failures = [var.network_type]
+}
+
+run "ip_discovery_rule_1" {
+  command = plan
+
+  variables {
+    ip_discovery = "v6"
+  }
+
+  expect_failures = [var.ip_discovery]
+}
+
+run "user_group_ids_rule_1" {
+  command = plan
+
+  variables {
+    user_group_ids = ["app_users"]
+  }
+
+  expect_failures = [var.user_group_ids]
+}
+
+run "dns_subdomain_rule_1" {
+  command = plan
+
+  variables {
+    dns_subdomain = "-redis"
+  }
+
+  expect_failures = [var.dns_subdomain]
+}
+
+run "zone_id_rule_1" {
+  command = plan
+
+  variables {
+    zone_id = "example.com"
+  }
+
+  expect_failures = [var.zone_id]
+}
+
 run "precondition_1" {
   command = plan
 
@@ -566,6 +646,120 @@ run "precondition_13" {
   command = plan
 
   variables {
+    create_parameter_group = false
+  }
+
+  expect_failures = [aws_elasticache_replication_group.this]
+}
+
+run "precondition_14" {
+  command = plan
+
+  variables {
+    parameter_group_name = "default.redis7"
+  }
+
+  expect_failures = [aws_elasticache_replication_group.this]
+}
+
+run "precondition_15" {
+  command = plan
+
+  variables {
+    create_subnet_group = false
+  }
+
+  expect_failures = [aws_elasticache_replication_group.this]
+}
+
+run "precondition_16" {
+  command = plan
+
+  variables {
+    subnet_group_name = "platform-private"
+  }
+
+  expect_failures = [aws_elasticache_replication_group.this]
+}
+
+run "precondition_17" {
+  command = plan
+
+  variables {
+    create_subnet_group = false
+    subnet_group_name   = "platform-private"
+    vpc_id              = null
+  }
+
+  expect_failures = [aws_elasticache_replication_group.this]
+}
+
+run "precondition_18" {
+  command = plan
+
+  variables {
+    preferred_cache_cluster_azs = ["eu-west-1a"]
+  }
+
+  expect_failures = [aws_elasticache_replication_group.this]
+}
+
+run "precondition_19" {
+  command = plan
+
+  variables {
+    ip_discovery = "ipv6"
+  }
+
+  expect_failures = [aws_elasticache_replication_group.this]
+}
+
+run "precondition_20" {
+  command = plan
+
+  variables {
+    data_tiering_enabled = true
+  }
+
+  expect_failures = [aws_elasticache_replication_group.this]
+}
+
+run "precondition_21" {
+  command = plan
+
+  variables {
+    auth_token_enabled = true
+    user_group_ids     = ["orders-users"]
+  }
+
+  expect_failures = [aws_elasticache_replication_group.this]
+}
+
+run "precondition_22" {
+  command = plan
+
+  variables {
+    transit_encryption_enabled = false
+    user_group_ids             = ["orders-users"]
+  }
+
+  expect_failures = [aws_elasticache_replication_group.this]
+}
+
+run "precondition_23" {
+  command = plan
+
+  variables {
+    dns_subdomain = "orders-cache"
+  }
+
+  expect_failures = [aws_elasticache_replication_group.this]
+}
+
+run "precondition_24" {
+  command = plan
+
+  variables {
     maintenance_window = "sun:05:00-sun:06:00"
     snapshot_window    = "05:30-06:30"
   }
@@ -573,7 +767,7 @@ run "precondition_13" {
   expect_failures = [aws_elasticache_replication_group.this]
 }
 
-run "precondition_14" {
+run "precondition_25" {
   command = plan
 
   variables {
@@ -584,7 +778,7 @@ run "precondition_14" {
   expect_failures = [aws_elasticache_replication_group.this]
 }
 
-run "precondition_15" {
+run "precondition_26" {
   command = plan
 
   variables {
@@ -595,7 +789,7 @@ run "precondition_15" {
   expect_failures = [aws_elasticache_replication_group.this]
 }
 
-run "precondition_16" {
+run "precondition_27" {
   command = plan
 
   variables {

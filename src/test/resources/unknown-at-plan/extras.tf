@@ -15,3 +15,11 @@ resource "random_password" "redis" {
   length  = 32
   special = false
 }
+
+resource "aws_route53_zone" "internal" {
+  name = "platform.internal"
+
+  vpc {
+    vpc_id = aws_vpc.main.id
+  }
+}

@@ -272,6 +272,74 @@ public final class RedisModuleConfig {
         return (Number) values.get("alarm_connections_threshold");
     }
 
+    /** The {@code create_parameter_group} value set (a literal or a cdktf token); null when not set (the module's default then applies: true). */
+    public Boolean getCreateParameterGroup() {
+        return (Boolean) values.get("create_parameter_group");
+    }
+
+    /** The {@code parameter_group_name} value set (a literal or a cdktf token); null when not set (the module then leaves it unset). */
+    public String getParameterGroupName() {
+        return (String) values.get("parameter_group_name");
+    }
+
+    /** The {@code create_subnet_group} value set (a literal or a cdktf token); null when not set (the module's default then applies: true). */
+    public Boolean getCreateSubnetGroup() {
+        return (Boolean) values.get("create_subnet_group");
+    }
+
+    /** The {@code subnet_group_name} value set (a literal or a cdktf token); null when not set (the module then leaves it unset). */
+    public String getSubnetGroupName() {
+        return (String) values.get("subnet_group_name");
+    }
+
+    /** The {@code preferred_cache_cluster_azs} value set (a literal or a cdktf token); null when not set (the module then leaves it unset). */
+    @SuppressWarnings("unchecked")
+    public List<String> getPreferredCacheClusterAzs() {
+        return (List<String>) values.get("preferred_cache_cluster_azs");
+    }
+
+    /** The {@code network_type} value set (a literal or a cdktf token); null when not set (the module then leaves it unset). */
+    public String getNetworkType() {
+        return (String) values.get("network_type");
+    }
+
+    /** The {@code ip_discovery} value set (a literal or a cdktf token); null when not set (the module then leaves it unset). */
+    public String getIpDiscovery() {
+        return (String) values.get("ip_discovery");
+    }
+
+    /** The {@code data_tiering_enabled} value set (a literal or a cdktf token); null when not set (the module's default then applies: false). */
+    public Boolean getDataTieringEnabled() {
+        return (Boolean) values.get("data_tiering_enabled");
+    }
+
+    /** The {@code auto_minor_version_upgrade} value set (a literal or a cdktf token); null when not set (the module's default then applies: true). */
+    public Boolean getAutoMinorVersionUpgrade() {
+        return (Boolean) values.get("auto_minor_version_upgrade");
+    }
+
+    /** The {@code security_group_tags} value set (a literal or a cdktf token); null when not set (the module's default then applies: {}). */
+    @SuppressWarnings("unchecked")
+    public Map<String, String> getSecurityGroupTags() {
+        return (Map<String, String>) values.get("security_group_tags");
+    }
+
+    /** The {@code user_group_ids} value set (a literal or a cdktf token); null when not set (the module's default then applies: []). */
+    @SuppressWarnings("unchecked")
+    public List<String> getUserGroupIds() {
+        return (List<String>) values.get("user_group_ids");
+    }
+
+    /** The {@code dns_subdomain} value set (a literal or a cdktf token); null when not set (the module then leaves it unset). */
+    public String getDnsSubdomain() {
+        return (String) values.get("dns_subdomain");
+    }
+
+    /** The {@code zone_id} value set (a literal or a cdktf token); null when not set (the module then leaves it unset). */
+    public String getZoneId() {
+        return (String) values.get("zone_id");
+    }
+
     /** Sets one value at a time; {@link #build()} checks them all. */
     public static final class Builder {
         private final Map<String, Object> values = new LinkedHashMap<>();
@@ -773,6 +841,145 @@ public final class RedisModuleConfig {
          */
         public Builder alarmConnectionsThreshold(Number alarmConnectionsThreshold) {
             values.put("alarm_connections_threshold", alarmConnectionsThreshold);
+            return this;
+        }
+
+        /**
+         * Create the parameter group with the module's tuning (maxmemory_policy, timeout, tcp_keepalive,
+         * maxmemory_samples, notify_keyspace_events). With false, parameter_group_name names an existing group and those
+         * inputs are not applied. Default true.
+         *
+         * <p>Terraform variable {@code create_parameter_group} (bool).
+         */
+        public Builder createParameterGroup(Boolean createParameterGroup) {
+            values.put("create_parameter_group", createParameterGroup);
+            return this;
+        }
+
+        /**
+         * An existing parameter group (with create_parameter_group = false), of the engine's family, e.g.
+         * default.redis7. Default null.
+         *
+         * <p>Terraform variable {@code parameter_group_name} (string).
+         */
+        public Builder parameterGroupName(String parameterGroupName) {
+            values.put("parameter_group_name", parameterGroupName);
+            return this;
+        }
+
+        /**
+         * Create the subnet group over subnet_ids. With false, subnet_group_name names an existing one (subnet_ids still
+         * lists its subnets, for the Multi-AZ check). Default true.
+         *
+         * <p>Terraform variable {@code create_subnet_group} (bool).
+         */
+        public Builder createSubnetGroup(Boolean createSubnetGroup) {
+            values.put("create_subnet_group", createSubnetGroup);
+            return this;
+        }
+
+        /**
+         * An existing subnet group (with create_subnet_group = false). Default null.
+         *
+         * <p>Terraform variable {@code subnet_group_name} (string).
+         */
+        public Builder subnetGroupName(String subnetGroupName) {
+            values.put("subnet_group_name", subnetGroupName);
+            return this;
+        }
+
+        /**
+         * Availability zone of each node, primary first (e.g. the app's zone): as many as num_cache_clusters. Default
+         * null: ElastiCache chooses.
+         *
+         * <p>Terraform variable {@code preferred_cache_cluster_azs} (list(string)).
+         */
+        public Builder preferredCacheClusterAzs(List<String> preferredCacheClusterAzs) {
+            values.put("preferred_cache_cluster_azs", preferredCacheClusterAzs);
+            return this;
+        }
+
+        /**
+         * ipv4, ipv6 or dual_stack (the subnets must have the matching address families). Default null: ipv4.
+         *
+         * <p>Terraform variable {@code network_type} (string).
+         */
+        public Builder networkType(String networkType) {
+            values.put("network_type", networkType);
+            return this;
+        }
+
+        /**
+         * Address family the endpoints resolve to: ipv4 or ipv6 (needs network_type ipv6 or dual_stack). Default null:
+         * ipv4.
+         *
+         * <p>Terraform variable {@code ip_discovery} (string).
+         */
+        public Builder ipDiscovery(String ipDiscovery) {
+            values.put("ip_discovery", ipDiscovery);
+            return this;
+        }
+
+        /**
+         * Keep less-used data on the node's SSD (data tiering); only on r6gd nodes. Default false.
+         *
+         * <p>Terraform variable {@code data_tiering_enabled} (bool).
+         */
+        public Builder dataTieringEnabled(Boolean dataTieringEnabled) {
+            values.put("data_tiering_enabled", dataTieringEnabled);
+            return this;
+        }
+
+        /**
+         * Apply minor engine versions in the maintenance window. Default true.
+         *
+         * <p>Terraform variable {@code auto_minor_version_upgrade} (bool).
+         */
+        public Builder autoMinorVersionUpgrade(Boolean autoMinorVersionUpgrade) {
+            values.put("auto_minor_version_upgrade", autoMinorVersionUpgrade);
+            return this;
+        }
+
+        /**
+         * Tags of the created security group only, merged over tags. Default {}.
+         *
+         * <p>Terraform variable {@code security_group_tags} (map(string)).
+         */
+        public Builder securityGroupTags(Map<String, String> securityGroupTags) {
+            values.put("security_group_tags", securityGroupTags);
+            return this;
+        }
+
+        /**
+         * RBAC: existing ElastiCache user groups whose users may connect (each client authenticates as its own user).
+         * Needs transit_encryption_enabled; not with auth_token_enabled. Default [].
+         *
+         * <p>Terraform variable {@code user_group_ids} (list(string)).
+         */
+        public Builder userGroupIds(List<String> userGroupIds) {
+            values.put("user_group_ids", userGroupIds);
+            return this;
+        }
+
+        /**
+         * A CNAME record &lt;dns_subdomain&gt;.&lt;zone&gt; pointing at the primary endpoint, in the Route 53 zone
+         * zone_id: a name that outlives a restore or a replacement (output host). With TLS, clients still check the
+         * certificate against the AWS endpoint name. Default null: no record.
+         *
+         * <p>Terraform variable {@code dns_subdomain} (string).
+         */
+        public Builder dnsSubdomain(String dnsSubdomain) {
+            values.put("dns_subdomain", dnsSubdomain);
+            return this;
+        }
+
+        /**
+         * Route 53 hosted zone of the dns_subdomain record. Default null.
+         *
+         * <p>Terraform variable {@code zone_id} (string).
+         */
+        public Builder zoneId(String zoneId) {
+            values.put("zone_id", zoneId);
             return this;
         }
 

@@ -178,4 +178,59 @@ public interface RedisModuleOutputs {
     default List<String> getAlarmArns() {
         return Token.asList(getModule().get("alarm_arns"));
     }
+
+    /**
+     * ARN of the parameter group the module created; null with create_parameter_group = false.
+     *
+     * <p>Module output {@code parameter_group_arn}.
+     */
+    default String getParameterGroupArn() {
+        return Token.asString(getModule().get("parameter_group_arn"));
+    }
+
+    /**
+     * ARN of the security group the module created; null with create_security_group = false.
+     *
+     * <p>Module output {@code security_group_arn}.
+     */
+    default String getSecurityGroupArn() {
+        return Token.asString(getModule().get("security_group_arn"));
+    }
+
+    /**
+     * Name of the security group the module created; null with create_security_group = false.
+     *
+     * <p>Module output {@code security_group_name}.
+     */
+    default String getSecurityGroupName() {
+        return Token.asString(getModule().get("security_group_name"));
+    }
+
+    /**
+     * ARN of the slow-log CloudWatch log group (for IAM policies and subscriptions).
+     *
+     * <p>Module output {@code slow_log_group_arn}.
+     */
+    default String getSlowLogGroupArn() {
+        return Token.asString(getModule().get("slow_log_group_arn"));
+    }
+
+    /**
+     * ARN of the engine-log CloudWatch log group.
+     *
+     * <p>Module output {@code engine_log_group_arn}.
+     */
+    default String getEngineLogGroupArn() {
+        return Token.asString(getModule().get("engine_log_group_arn"));
+    }
+
+    /**
+     * The name clients use: the dns_subdomain record's name when there is one, else the primary endpoint. The URL
+     * outputs keep the endpoint, whose name the TLS certificate carries.
+     *
+     * <p>Module output {@code host}.
+     */
+    default String getHost() {
+        return Token.asString(getModule().get("host"));
+    }
 }

@@ -13,6 +13,7 @@ import com.hashicorp.cdktf.TerraformStack;
 import com.hashicorp.cdktf.providers.aws.eip.Eip;
 import com.hashicorp.cdktf.providers.aws.kms_key.KmsKey;
 import com.hashicorp.cdktf.providers.aws.provider.AwsProvider;
+import com.hashicorp.cdktf.providers.aws.route53_zone.Route53Zone;
 import com.hashicorp.cdktf.providers.aws.security_group.SecurityGroup;
 import com.hashicorp.cdktf.providers.aws.sns_topic.SnsTopic;
 import com.hashicorp.cdktf.providers.aws.subnet.Subnet;
@@ -63,6 +64,9 @@ class RealConfigurationsTest {
 
     /** Values an input needs beside it to be used at all (a given token needs AUTH on). */
     private static Map<String, Object> companions(Variable variable) {
+        if (variable == RedisVariables.ZONE_ID) {
+            return Map.of("dns_subdomain", "cache"); // the record that uses the zone
+        }
         return variable == RedisVariables.AUTH_TOKEN ? Map.of("auth_token_enabled", true) : Map.of();
     }
 
@@ -339,6 +343,8 @@ class RealConfigurationsTest {
             KmsKey key = KmsKey.Builder.create(stack, "redis_key").description("ElastiCache at rest").build();
             new RandomProvider(stack, "random");
             Password password = Password.Builder.create(stack, "password").length(32).special(false).build();
+            Route53Zone zone = Route53Zone.Builder.create(stack, "internal").name("platform.internal").build();
+            tokens.put(FromResource.ROUTE53_ZONE_ID, zone.getZoneId());
             tokens.put(FromResource.VPC_ID, vpc.getId());
             tokens.put(FromResource.SUBNET_IDS, List.of(a.getId(), b.getId()));
             tokens.put(FromResource.SECURITY_GROUP_ID, redis.getId());

@@ -250,7 +250,7 @@ class TerraformOfflineTest {
         Json.write(root.resolve("main.tf.json"), Map.of("variable", variables, "module", Map.of("redis", call),
                 "terraform", Map.of("required_providers", Map.of("aws", Map.of("source", "hashicorp/aws")))));
         String group = "module.redis.aws_elasticache_replication_group.this";
-        String parameterGroup = "module.redis.aws_elasticache_parameter_group.this";
+        String parameterGroup = "module.redis.aws_elasticache_parameter_group.this[0]";
         try (OfflineCopy copy = OfflineCopy.of(root)) {
             Path dir = copy.asRoot(copy.dir());
             Terraform.Plan running = terraform.plan(dir);

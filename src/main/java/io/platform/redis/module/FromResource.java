@@ -15,7 +15,8 @@ public enum FromResource {
     SNS_TOPIC_ARN("aws_sns_topic.alerts.arn"),
     SNS_TOPIC_ARNS("[aws_sns_topic.alerts.arn]"),
     KMS_KEY_ARN("aws_kms_key.redis.arn"),
-    SECRET("random_password.redis.result");
+    SECRET("random_password.redis.result"),
+    ROUTE53_ZONE_ID("aws_route53_zone.internal.zone_id");
 
     private final String example;
 

@@ -18,6 +18,7 @@ import com.hashicorp.cdktf.providers.aws.elasticache_parameter_group.Elasticache
 import com.hashicorp.cdktf.providers.aws.elasticache_replication_group.ElasticacheReplicationGroup;
 import com.hashicorp.cdktf.providers.aws.elasticache_replication_group.ElasticacheReplicationGroupLogDeliveryConfiguration;
 import com.hashicorp.cdktf.providers.aws.elasticache_subnet_group.ElasticacheSubnetGroup;
+import com.hashicorp.cdktf.providers.aws.route53_record.Route53Record;
 import com.hashicorp.cdktf.providers.aws.security_group.SecurityGroup;
 import com.hashicorp.cdktf.providers.aws.vpc_security_group_ingress_rule.VpcSecurityGroupIngressRule;
 import java.util.ArrayList;
@@ -47,6 +48,7 @@ public final class RedisModuleStack extends TerraformStack {
         Windows.hclLocals("var.snapshot_window", "var.maintenance_window").forEach((name, value) -> local(name, "${" + value + "}"));
 
         var subnetGroup = ElasticacheSubnetGroup.Builder.create(this, "subnet_group")
+                .count(Token.asNumber("${var.create_subnet_group ? 1 : 0}"))
                 .name(str("name") + "-subnets")
                 .description("Private subnets of " + str("name"))
                 .subnetIds(variables.get("subnet_ids").getListValue())
@@ -61,8 +63,8 @@ public final class RedisModuleStack extends TerraformStack {
                 .count(Token.asNumber("${var.create_security_group ? 1 : 0}"))
                 .name(str("name") + "-redis")
                 .description("Redis " + str("name") + ": ingress only from allowed security groups and CIDR blocks")
-                .vpcId("${var.vpc_id != null ? var.vpc_id : aws_elasticache_subnet_group.this.vpc_id}")
-                .tags(tagMap(tags))
+                .vpcId("${var.vpc_id != null ? var.vpc_id : one(aws_elasticache_subnet_group.this[*].vpc_id)}")
+                .tags(Token.asStringMap("${merge(local.tags, var.security_group_tags)}"))
                 .build();
         securityGroup.overrideLogicalId("this");
         String createdGroupId = "${aws_security_group.this[0].id}";
@@ -86,6 +88,7 @@ public final class RedisModuleStack extends TerraformStack {
         reason("resource.aws_elasticache_parameter_group.this", "The family is part of the name and the new group is created "
                 + "before the old one is destroyed,\nso an engine upgrade does not fail with InvalidCacheParameterGroupState.");
         var parameterGroup = ElasticacheParameterGroup.Builder.create(this, "parameter_group")
+                .count(Token.asNumber("${var.create_parameter_group ? 1 : 0}"))
                 .name(str("name") + "-" + "${replace(local.parameter_group_family, \".\", \"-\")}")
                 .family(family.getAsString())
                 .description("Redis tuning for " + str("name"))
@@ -117,6 +120,7 @@ public final class RedisModuleStack extends TerraformStack {
         protectionGuard();
 
         alarms(tags);
+        dnsRecord();
 
         // URLs are built from values known at plan time where possible; port comes from the resource so a URL
         // never carries a null port.
@@ -141,8 +145,14 @@ public final class RedisModuleStack extends TerraformStack {
         values.put(RedisOutputs.REPLICATION_GROUP_ARN, group("arn"));
         values.put(RedisOutputs.MEMBER_CLUSTERS, group("member_clusters"));
         values.put(RedisOutputs.ENGINE_VERSION_ACTUAL, group("engine_version_actual"));
-        values.put(RedisOutputs.PARAMETER_GROUP_NAME, parameterGroup.getName());
-        values.put(RedisOutputs.SUBNET_GROUP_NAME, subnetGroup.getName());
+        values.put(RedisOutputs.PARAMETER_GROUP_NAME, PARAMETER_GROUP);
+        values.put(RedisOutputs.PARAMETER_GROUP_ARN, "${one(aws_elasticache_parameter_group.this[*].arn)}");
+        values.put(RedisOutputs.SUBNET_GROUP_NAME, SUBNET_GROUP);
+        values.put(RedisOutputs.SECURITY_GROUP_ARN, "${one(aws_security_group.this[*].arn)}");
+        values.put(RedisOutputs.SECURITY_GROUP_NAME, "${one(aws_security_group.this[*].name)}");
+        values.put(RedisOutputs.SLOW_LOG_GROUP_ARN, slowLog.getArn());
+        values.put(RedisOutputs.ENGINE_LOG_GROUP_ARN, engineLog.getArn());
+        values.put(RedisOutputs.HOST, "${var.dns_subdomain == null ? " + GROUP + ".primary_endpoint_address : one(aws_route53_record.this[*].fqdn)}");
         values.put(RedisOutputs.SLOW_LOG_GROUP_NAME, slowLog.getName());
         values.put(RedisOutputs.ENGINE_LOG_GROUP_NAME, engineLog.getName());
         values.put(RedisOutputs.AUTH_TOKEN, authToken.getAsString());
@@ -241,6 +251,24 @@ public final class RedisModuleStack extends TerraformStack {
     }
 
     static final String GROUP = "aws_elasticache_replication_group.this";
+
+    /**
+     * A CNAME to the primary endpoint under a name of the caller's zone, counted on dns_subdomain (a name written in
+     * the configuration), never on zone_id, which often comes from a zone created in the same apply.
+     */
+    private void dnsRecord() {
+        reason("resource.aws_route53_record.this", "Counted on dns_subdomain, a literal name, never on zone_id: a zone created in the same apply "
+                + "has no id at plan.");
+        Route53Record.Builder.create(this, "dns_record")
+                .count(Token.asNumber("${var.dns_subdomain == null ? 0 : 1}"))
+                .zoneId(str("zone_id"))
+                .name(str("dns_subdomain"))
+                .type("CNAME")
+                .ttl(60)
+                .records(List.of(group("primary_endpoint_address")))
+                .build()
+                .overrideLogicalId("this");
+    }
     /** The guard's address: Terraform names it in the error that refuses a destroy, so the name says what it does. */
     public static final String GUARD = "terraform_data.protect_cluster_from_destroy";
 
@@ -268,6 +296,9 @@ public final class RedisModuleStack extends TerraformStack {
     }
 
     static final String FINAL_SNAPSHOT_SUFFIX = "terraform_data.final_snapshot_suffix";
+    /** The module's groups, or the existing ones the caller names. */
+    static final String PARAMETER_GROUP = "${var.create_parameter_group ? one(aws_elasticache_parameter_group.this[*].name) : var.parameter_group_name}";
+    static final String SUBNET_GROUP = "${var.create_subnet_group ? one(aws_elasticache_subnet_group.this[*].name) : var.subnet_group_name}";
 
     /**
      * The final snapshot is named {@code <name>-final-<8 hex digits>}: a fixed {@code <name>-final} exists after the
@@ -301,8 +332,15 @@ public final class RedisModuleStack extends TerraformStack {
                 .nodeType(str("node_type"))
                 .numCacheClusters(num("num_cache_clusters"))
                 .port(num("port"))
-                .parameterGroupName(parameterGroup.getName())
-                .subnetGroupName(subnetGroup.getName())
+                .parameterGroupName(PARAMETER_GROUP)
+                .subnetGroupName(SUBNET_GROUP)
+                .preferredCacheClusterAzs(variables.get("preferred_cache_cluster_azs").getListValue())
+                .networkType(str("network_type"))
+                .ipDiscovery(str("ip_discovery"))
+                // Left unset rather than false and []: the provider sees any user_group_ids, even [], as conflicting with
+                // auth_token, and an explicit false on running clusters would be a change.
+                .dataTieringEnabled(Token.asAny("${var.data_tiering_enabled ? true : null}"))
+                .userGroupIds(Token.asList("${length(var.user_group_ids) > 0 ? var.user_group_ids : null}"))
                 .securityGroupIds(Token.asList("${concat(aws_security_group.this[*].id, var.security_group_ids)}"))
                 .automaticFailoverEnabled(variables.get("automatic_failover_enabled").getBooleanValue())
                 .multiAzEnabled(variables.get("multi_az_enabled").getBooleanValue())
@@ -318,7 +356,7 @@ public final class RedisModuleStack extends TerraformStack {
                 .snapshotArns(variables.get("snapshot_arns").getListValue())
                 .notificationTopicArn(str("notification_topic_arn"))
                 .applyImmediately(Token.asAny("${var.environment != \"prod\"}"))
-                .autoMinorVersionUpgrade("true")
+                .autoMinorVersionUpgrade("${tostring(var.auto_minor_version_upgrade)}")
                 .logDeliveryConfiguration(List.of(logDelivery(slowLog, "slow-log"), logDelivery(engineLog, "engine-log")))
                 .lifecycle(TerraformResourceLifecycle.builder().precondition(preconditions).build())
                 .tags(tagMap(tags))

@@ -48,8 +48,23 @@ public final class RedisOutputs {
     public static final ModuleOutput ALARM_ARNS = new ModuleOutput("alarm_arns", VariableType.STRING_LIST,
             "ARNs of the CloudWatch alarms, in the order of alarm_names.", false);
 
+    public static final ModuleOutput PARAMETER_GROUP_ARN = new ModuleOutput("parameter_group_arn", VariableType.STRING,
+            "ARN of the parameter group the module created; null with create_parameter_group = false.", false);
+    public static final ModuleOutput SECURITY_GROUP_ARN = new ModuleOutput("security_group_arn", VariableType.STRING,
+            "ARN of the security group the module created; null with create_security_group = false.", false);
+    public static final ModuleOutput SECURITY_GROUP_NAME = new ModuleOutput("security_group_name", VariableType.STRING,
+            "Name of the security group the module created; null with create_security_group = false.", false);
+    public static final ModuleOutput SLOW_LOG_GROUP_ARN = new ModuleOutput("slow_log_group_arn", VariableType.STRING,
+            "ARN of the slow-log CloudWatch log group (for IAM policies and subscriptions).", false);
+    public static final ModuleOutput ENGINE_LOG_GROUP_ARN = new ModuleOutput("engine_log_group_arn", VariableType.STRING,
+            "ARN of the engine-log CloudWatch log group.", false);
+    public static final ModuleOutput HOST = new ModuleOutput("host", VariableType.STRING,
+            "The name clients use: the dns_subdomain record's name when there is one, else the primary endpoint. The URL "
+                    + "outputs keep the endpoint, whose name the TLS certificate carries.", false);
+
     public static final List<ModuleOutput> ALL = List.of(PRIMARY_ENDPOINT_ADDRESS, READER_ENDPOINT_ADDRESS, PORT,
             REDIS_URL, CELERY_BROKER_URL, CONNECTION_URL, REDIS_SECURITY_GROUP_ID, REPLICATION_GROUP_ID, REPLICATION_GROUP_ARN,
             MEMBER_CLUSTERS, ENGINE_VERSION_ACTUAL, PARAMETER_GROUP_NAME, SUBNET_GROUP_NAME, SLOW_LOG_GROUP_NAME,
-            ENGINE_LOG_GROUP_NAME, AUTH_TOKEN, ALARM_NAMES, ALARM_ARNS);
+            ENGINE_LOG_GROUP_NAME, AUTH_TOKEN, ALARM_NAMES, ALARM_ARNS, PARAMETER_GROUP_ARN, SECURITY_GROUP_ARN, SECURITY_GROUP_NAME,
+            SLOW_LOG_GROUP_ARN, ENGINE_LOG_GROUP_ARN, HOST);
 }

@@ -367,6 +367,104 @@ public final class RedisVariables {
             .onRunningCluster(OnRunningCluster.IN_PLACE, 10000, "the alarms change; the cluster is not touched")
             .build();
 
+    public static final Variable CREATE_PARAMETER_GROUP = Variable.bool("create_parameter_group").defaultValue(true)
+            .description("Create the parameter group with the module's tuning (maxmemory_policy, timeout, tcp_keepalive, "
+                    + "maxmemory_samples, notify_keyspace_events). With false, parameter_group_name names an existing group "
+                    + "and those inputs are not applied. Default true.")
+            .onRunningCluster(OnRunningCluster.IN_PLACE, Map.of(), Map.of("create_parameter_group", false, "parameter_group_name", "default.redis7"),
+                    "the cluster moves to the given group; its parameters apply at once")
+            .build();
+
+    public static final Variable PARAMETER_GROUP_NAME = Variable.string("parameter_group_name")
+            .description("An existing parameter group (with create_parameter_group = false), of the engine's family, e.g. "
+                    + "default.redis7. Default null.")
+            .rule(Rules.matches("^[A-Za-z][A-Za-z0-9.-]{0,254}$", "1-255 letters, digits, dots or hyphens, starting with a letter",
+                    "redis_7"))
+            .onRunningCluster(OnRunningCluster.IN_PLACE, Map.of("create_parameter_group", false, "parameter_group_name", "default.redis7"),
+                    Map.of("parameter_group_name", "orders-redis7"), "the cluster moves to the other group; its parameters apply at once")
+            .build();
+
+    public static final Variable CREATE_SUBNET_GROUP = Variable.bool("create_subnet_group").defaultValue(true)
+            .description("Create the subnet group over subnet_ids. With false, subnet_group_name names an existing one "
+                    + "(subnet_ids still lists its subnets, for the Multi-AZ check). Default true.")
+            .onRunningCluster(OnRunningCluster.REPLACES, Map.of(), Map.of("create_subnet_group", false, "subnet_group_name", "platform-private"),
+                    "a cluster's subnet group is fixed when it is created")
+            .build();
+
+    public static final Variable SUBNET_GROUP_NAME = Variable.string("subnet_group_name")
+            .description("An existing subnet group (with create_subnet_group = false). Default null.")
+            .rule(Rules.matches("^[a-z0-9][a-z0-9-]{0,254}$", "1-255 lowercase letters, digits or hyphens", "Private Subnets"))
+            .onRunningCluster(OnRunningCluster.REPLACES, Map.of("create_subnet_group", false, "subnet_group_name", "platform-private"),
+                    Map.of("subnet_group_name", "platform-private-b"), "a cluster's subnet group is fixed when it is created")
+            .build();
+
+    public static final Variable PREFERRED_CACHE_CLUSTER_AZS = Variable.stringList("preferred_cache_cluster_azs")
+            .description("Availability zone of each node, primary first (e.g. the app's zone): as many as num_cache_clusters. "
+                    + "Default null: ElastiCache chooses.")
+            .rule(Rules.eachMatches("^[a-z]{2}(-[a-z]+)+-[0-9][a-z]$", "a list of availability zones such as eu-west-1a",
+                    List.of("eu-west-1")))
+            .onRunningCluster(OnRunningCluster.IN_PLACE, List.of("eu-west-1a", "eu-west-1b"),
+                    "planned in place: running nodes keep their zones, the list places nodes added later")
+            .build();
+
+    public static final Variable NETWORK_TYPE = Variable.string("network_type")
+            .description("ipv4, ipv6 or dual_stack (the subnets must have the matching address families). Default null: "
+                    + "ipv4.")
+            .rule(Rules.oneOf(List.of("ipv4", "ipv6", "dual_stack"), "dualstack"))
+            .onRunningCluster(OnRunningCluster.REPLACES, "dual_stack", "the network type is fixed when a cluster is created")
+            .build();
+
+    public static final Variable IP_DISCOVERY = Variable.string("ip_discovery")
+            .description("Address family the endpoints resolve to: ipv4 or ipv6 (needs network_type ipv6 or dual_stack). "
+                    + "Default null: ipv4.")
+            .rule(Rules.oneOf(List.of("ipv4", "ipv6"), "v6"))
+            .onRunningCluster(OnRunningCluster.DISRUPTIVE, Map.of("network_type", "dual_stack"), Map.of("ip_discovery", "ipv6"),
+                    "the endpoints resolve to other addresses: clients reconnect")
+            .build();
+
+    public static final Variable DATA_TIERING_ENABLED = Variable.bool("data_tiering_enabled").defaultValue(false)
+            .description("Keep less-used data on the node's SSD (data tiering); only on r6gd nodes. Default false.")
+            .onRunningCluster(OnRunningCluster.REPLACES, Map.of("node_type", "cache.r6gd.xlarge"), Map.of("data_tiering_enabled", true),
+                    "data tiering is fixed when a cluster is created")
+            .build();
+
+    public static final Variable AUTO_MINOR_VERSION_UPGRADE = Variable.bool("auto_minor_version_upgrade").defaultValue(true)
+            .description("Apply minor engine versions in the maintenance window. Default true.")
+            .onRunningCluster(OnRunningCluster.IN_PLACE, false, "only future maintenance changes")
+            .build();
+
+    public static final Variable SECURITY_GROUP_TAGS = Variable.stringMap("security_group_tags").defaultValue(Map.of())
+            .description("Tags of the created security group only, merged over tags. Default {}.")
+            .onRunningCluster(OnRunningCluster.IN_PLACE, Map.of("Tier", "cache"), "tags only")
+            .build();
+
+    public static final Variable USER_GROUP_IDS = Variable.stringList("user_group_ids").defaultValue(List.of())
+            .description("RBAC: existing ElastiCache user groups whose users may connect (each client authenticates as its "
+                    + "own user). Needs transit_encryption_enabled; not with auth_token_enabled. Default [].")
+            .rule(Rules.eachMatches("^[A-Za-z][A-Za-z0-9-]{0,39}$", "a list of user group ids (a letter, then letters, digits or hyphens)",
+                    List.of("app_users")))
+            .onRunningCluster(OnRunningCluster.DISRUPTIVE, List.of("orders-users"),
+                    "clients must authenticate as users of the group from then on")
+            .build();
+
+    public static final Variable DNS_SUBDOMAIN = Variable.string("dns_subdomain")
+            .description("A CNAME record <dns_subdomain>.<zone> pointing at the primary endpoint, in the Route 53 zone "
+                    + "zone_id: a name that outlives a restore or a replacement (output host). With TLS, clients still check the "
+                    + "certificate against the AWS endpoint name. Default null: no record.")
+            .rule(Rules.matches("^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?([.][a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$",
+                    "a DNS label or dotted labels (lowercase letters, digits, hyphens)", "-redis"))
+            .onRunningCluster(OnRunningCluster.IN_PLACE, Map.of("zone_id", "Z0123456789ABCDEFGHIJ"), Map.of("dns_subdomain", "orders-cache"),
+                    "a record is added; the cluster is not touched")
+            .build();
+
+    public static final Variable ZONE_ID = Variable.string("zone_id")
+            .description("Route 53 hosted zone of the dns_subdomain record. Default null.")
+            .rule(Rules.matches("^Z[A-Z0-9]{1,31}$", "a hosted zone id (Z...)", "example.com"))
+            .fromResource(FromResource.ROUTE53_ZONE_ID)
+            .onRunningCluster(OnRunningCluster.IN_PLACE, Map.of("dns_subdomain", "orders-cache", "zone_id", "Z0123456789ABCDEFGHIJ"),
+                    Map.of("zone_id", "Z0FEDCBA9876543210XYZ"), "the record moves to the other zone")
+            .build();
+
     /** Declaration order is the order of variables.tf.json and of the README table. */
     public static final List<Variable> ALL = List.of(NAME, NODE_TYPE, SUBNET_IDS, ENGINE_VERSION, NUM_CACHE_CLUSTERS,
             AUTOMATIC_FAILOVER_ENABLED, MULTI_AZ_ENABLED, AT_REST_ENCRYPTION_ENABLED, TRANSIT_ENCRYPTION_ENABLED,
@@ -377,7 +475,9 @@ public final class RedisVariables {
             NOTIFICATION_TOPIC_ARN, LOG_RETENTION_DAYS, TAGS, VPC_ID, CREATE_SECURITY_GROUP, SECURITY_GROUP_IDS,
             ALLOWED_SECURITY_GROUP_IDS, ALLOWED_CIDR_BLOCKS, PORT, ALARMS_ENABLED, ALARM_TOPIC_ARNS,
             ALARM_ENGINE_CPU_THRESHOLD, ALARM_CPU_THRESHOLD, ALARM_MEMORY_THRESHOLD, ALARM_EVICTIONS_THRESHOLD,
-            ALARM_CONNECTIONS_THRESHOLD);
+            ALARM_CONNECTIONS_THRESHOLD, CREATE_PARAMETER_GROUP, PARAMETER_GROUP_NAME, CREATE_SUBNET_GROUP, SUBNET_GROUP_NAME,
+            PREFERRED_CACHE_CLUSTER_AZS, NETWORK_TYPE, IP_DISCOVERY, DATA_TIERING_ENABLED, AUTO_MINOR_VERSION_UPGRADE,
+            SECURITY_GROUP_TAGS, USER_GROUP_IDS, DNS_SUBDOMAIN, ZONE_ID);
 
     /** Rules over several variables; preconditions on the replication group in the module. */
     public static final List<CrossRule> CROSS_RULES = List.of(
@@ -432,6 +532,50 @@ public final class RedisVariables {
                     "var.snapshot_name == null || var.snapshot_arns == null",
                     in -> in.get(SNAPSHOT_NAME) == null || in.get(SNAPSHOT_ARNS) == null,
                     Map.of("snapshot_name", "django-cache-final-0a1b2c3d", "snapshot_arns", List.of("arn:aws:s3:::redis-backups/dump.rdb"))),
+            new CrossRule("create_parameter_group = false needs parameter_group_name (the existing group to use)",
+                    "var.create_parameter_group || var.parameter_group_name != null",
+                    in -> in.bool(CREATE_PARAMETER_GROUP) || in.get(PARAMETER_GROUP_NAME) != null,
+                    Map.of("create_parameter_group", false)),
+            new CrossRule("parameter_group_name names an existing group: it needs create_parameter_group = false (an existing group is not also created)",
+                    "!var.create_parameter_group || var.parameter_group_name == null",
+                    in -> !in.bool(CREATE_PARAMETER_GROUP) || in.get(PARAMETER_GROUP_NAME) == null,
+                    Map.of("parameter_group_name", "default.redis7")),
+            new CrossRule("create_subnet_group = false needs subnet_group_name (the existing group to use)",
+                    "var.create_subnet_group || var.subnet_group_name != null",
+                    in -> in.bool(CREATE_SUBNET_GROUP) || in.get(SUBNET_GROUP_NAME) != null,
+                    Map.of("create_subnet_group", false)),
+            new CrossRule("subnet_group_name names an existing group: it needs create_subnet_group = false",
+                    "!var.create_subnet_group || var.subnet_group_name == null",
+                    in -> !in.bool(CREATE_SUBNET_GROUP) || in.get(SUBNET_GROUP_NAME) == null,
+                    Map.of("subnet_group_name", "platform-private")),
+            new CrossRule("create_subnet_group = false with create_security_group needs vpc_id (the created group's VPC cannot be read from a subnet group the module does not create)",
+                    "var.create_subnet_group || !var.create_security_group || var.vpc_id != null",
+                    in -> in.bool(CREATE_SUBNET_GROUP) || !in.bool(CREATE_SECURITY_GROUP) || in.get(VPC_ID) != null,
+                    withNull("vpc_id", Map.of("create_subnet_group", false, "subnet_group_name", "platform-private"))),
+            new CrossRule("preferred_cache_cluster_azs needs one zone per node (as many as num_cache_clusters)",
+                    "var.preferred_cache_cluster_azs == null || try(length(var.preferred_cache_cluster_azs) == var.num_cache_clusters, true)",
+                    in -> in.get(PREFERRED_CACHE_CLUSTER_AZS) == null || in.list(PREFERRED_CACHE_CLUSTER_AZS).size() == in.number(NUM_CACHE_CLUSTERS),
+                    Map.of("preferred_cache_cluster_azs", List.of("eu-west-1a"))),
+            new CrossRule("ip_discovery = \"ipv6\" needs network_type ipv6 or dual_stack",
+                    "var.ip_discovery != \"ipv6\" || contains([\"ipv6\", \"dual_stack\"], coalesce(var.network_type, \"ipv4\"))",
+                    in -> !"ipv6".equals(in.get(IP_DISCOVERY)) || "ipv6".equals(in.get(NETWORK_TYPE)) || "dual_stack".equals(in.get(NETWORK_TYPE)),
+                    Map.of("ip_discovery", "ipv6")),
+            new CrossRule("data_tiering_enabled needs an r6gd node type (the nodes with an SSD)",
+                    "!var.data_tiering_enabled || can(regex(\"^cache[.]r6gd[.]\", var.node_type))",
+                    in -> !in.bool(DATA_TIERING_ENABLED) || in.string(NODE_TYPE).startsWith("cache.r6gd."),
+                    Map.of("data_tiering_enabled", true)),
+            new CrossRule("user_group_ids (RBAC users) and auth_token_enabled (one shared token) exclude each other",
+                    "length(var.user_group_ids) == 0 || !var.auth_token_enabled",
+                    in -> in.list(USER_GROUP_IDS).isEmpty() || !in.bool(AUTH_TOKEN_ENABLED),
+                    Map.of("user_group_ids", List.of("orders-users"), "auth_token_enabled", true)),
+            new CrossRule("user_group_ids needs transit_encryption_enabled (ElastiCache RBAC works over TLS only)",
+                    "length(var.user_group_ids) == 0 || var.transit_encryption_enabled",
+                    in -> in.list(USER_GROUP_IDS).isEmpty() || in.bool(TRANSIT_ENCRYPTION_ENABLED),
+                    Map.of("user_group_ids", List.of("orders-users"), "transit_encryption_enabled", false)),
+            new CrossRule("dns_subdomain needs zone_id (the hosted zone of the record)",
+                    "var.dns_subdomain == null || var.zone_id != null",
+                    in -> in.get(DNS_SUBDOMAIN) == null || in.get(ZONE_ID) != null,
+                    Map.of("dns_subdomain", "orders-cache")),
             new CrossRule("snapshot_window must not overlap maintenance_window", Windows.HCL_NO_OVERLAP,
                     java.util.Set.of("snapshot_window", "maintenance_window"),
                     in -> !in.string(SNAPSHOT_WINDOW).matches(Windows.SNAPSHOT_FORMAT)
@@ -456,6 +600,13 @@ public final class RedisVariables {
                     "var.environment != \"prod\" || !var.skip_final_snapshot",
                     in -> !"prod".equals(in.string(ENVIRONMENT)) || !in.bool(SKIP_FINAL_SNAPSHOT),
                     Map.of("environment", "prod", "skip_final_snapshot", true)));
+
+    /** {@code values} with {@code name} set to null (unset): Map.of holds no null. */
+    private static Map<String, Object> withNull(String name, Map<String, Object> values) {
+        Map<String, Object> result = new LinkedHashMap<>(values);
+        result.put(name, null);
+        return java.util.Collections.unmodifiableMap(result);
+    }
 
     /** Every precondition of the replication group: the AWS rules, then the production policy. */
     public static List<CrossRule> preconditions() {
