@@ -1,0 +1,95 @@
+package io.platform.redis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.platform.redis.module.RedisVariables;
+import io.platform.redis.offline.OfflineCopy;
+import io.platform.redis.support.Synthesized;
+import io.platform.redis.support.Terraform;
+import io.platform.redis.synth.Directories;
+import io.platform.redis.synth.Json;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+
+/**
+ * The inputs and outputs that users of the peer modules rely on, each planned by real terraform in a module call of
+ * its own: the value reaches the resource it configures (one plan for all of them).
+ */
+@Execution(ExecutionMode.CONCURRENT)
+class PeerInputsTest {
+    private final Synthesized synthesized = Synthesized.get();
+
+    /** Call name, the inputs it sets, and what the plan must show: resource type, attribute, value. */
+    private record Case(String call, Map<String, Object> inputs, String type, String attribute, Object expected) {
+    }
+
+    private static final List<Case> CASES = List.of(
+            new Case("existing_parameter_group", Map.of("create_parameter_group", false, "parameter_group_name", "default.redis7"),
+                    "aws_elasticache_replication_group", "parameter_group_name", "default.redis7"),
+            new Case("existing_subnet_group", Map.of("create_subnet_group", false, "subnet_group_name", "platform-private"),
+                    "aws_elasticache_replication_group", "subnet_group_name", "platform-private"),
+            new Case("preferred_azs", Map.of("preferred_cache_cluster_azs", List.of("eu-west-1b", "eu-west-1a")),
+                    "aws_elasticache_replication_group", "preferred_cache_cluster_azs", List.of("eu-west-1b", "eu-west-1a")),
+            new Case("dual_stack", Map.of("network_type", "dual_stack", "ip_discovery", "ipv6"),
+                    "aws_elasticache_replication_group", "ip_discovery", "ipv6"),
+            new Case("ipv6_network", Map.of("network_type", "ipv6"), "aws_elasticache_replication_group", "network_type", "ipv6"),
+            new Case("data_tiering", Map.of("node_type", "cache.r6gd.xlarge", "data_tiering_enabled", true),
+                    "aws_elasticache_replication_group", "data_tiering_enabled", true),
+            new Case("no_minor_upgrades", Map.of("auto_minor_version_upgrade", false),
+                    "aws_elasticache_replication_group", "auto_minor_version_upgrade", "false"),
+            new Case("rbac", Map.of("user_group_ids", List.of("orders-users")), "aws_elasticache_replication_group", "user_group_ids",
+                    List.of("orders-users")),
+            new Case("security_group_tags", Map.of("security_group_tags", Map.of("Tier", "cache")), "aws_security_group", "tags",
+                    Map.of("Environment", "dev", "Tier", "cache")),
+            new Case("dns", Map.of("dns_subdomain", "orders-cache", "zone_id", "Z0123456789ABCDEFGHIJ"), "aws_route53_record", "name",
+                    "orders-cache"));
+
+    @Test
+    void eachNewInputReachesItsResource() throws Exception {
+        assumeTrue(Terraform.get().isPresent(), () -> "SKIPPED peer inputs plan: " + Terraform.unavailableReason());
+        Terraform terraform = Terraform.get().orElseThrow();
+        Path root = Files.createTempDirectory(Files.createDirectories(Path.of("target")).toAbsolutePath(), "peer-inputs-");
+        try {
+            Directories.copy(synthesized.module, root.resolve("modules/redis"));
+            Directories.deleteIfExists(root.resolve("modules/redis/tests"));
+            Map<String, Object> calls = new LinkedHashMap<>();
+            for (Case c : CASES) {
+                Map<String, Object> call = new LinkedHashMap<>(RedisVariables.EXAMPLE);
+                call.put("source", "./modules/redis");
+                call.put("alarms_enabled", false);
+                call.putAll(c.inputs());
+                calls.put(c.call(), call);
+            }
+            Json.write(root.resolve("main.tf.json"), Map.of("module", calls, "provider", Map.of("aws", Map.of("region", "eu-west-1")),
+                    "terraform", Map.of("required_providers", Map.of("aws", Map.of("source", "hashicorp/aws")))));
+            try (OfflineCopy copy = OfflineCopy.of(root)) {
+                Terraform.Plan plan = terraform.plan(copy.asRoot(copy.dir()));
+                for (Case c : CASES) {
+                    Map<String, Object> after = plan.after(c.type()).entrySet().stream()
+                            .filter(e -> e.getKey().startsWith("module." + c.call() + ".")).map(Map.Entry::getValue).findFirst()
+                            .orElseThrow(() -> new AssertionError(c.call() + ": no " + c.type() + " planned"));
+                    assertEquals(c.expected(), after.get(c.attribute()), c.call() + ": " + c.type() + "." + c.attribute());
+                }
+                assertTrue(plan.after("aws_elasticache_parameter_group").keySet().stream().noneMatch(a -> a.startsWith("module.existing_parameter_group.")),
+                        "an existing parameter group is not also created");
+                assertTrue(plan.after("aws_elasticache_subnet_group").keySet().stream().noneMatch(a -> a.startsWith("module.existing_subnet_group.")),
+                        "an existing subnet group is not also created");
+                Map<String, Object> record = plan.after("aws_route53_record").get("module.dns.aws_route53_record.this[0]");
+                assertEquals("CNAME", record.get("type"));
+                assertEquals("Z0123456789ABCDEFGHIJ", record.get("zone_id"));
+                System.out.println("[offline plan] peer inputs: " + CASES.size() + " calls, each value on its resource: "
+                        + CASES.stream().map(c -> c.type() + "." + c.attribute()).distinct().toList());
+            }
+        } finally {
+            Directories.deleteIfExists(root);
+        }
+    }
+}
