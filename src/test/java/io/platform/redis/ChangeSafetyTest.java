@@ -9,6 +9,7 @@ import io.platform.redis.module.RedisVariables;
 import io.platform.redis.module.RunningChange;
 import io.platform.redis.module.Variable;
 import io.platform.redis.offline.OfflineCopy;
+import io.platform.redis.support.ModuleRoot;
 import io.platform.redis.support.RecordedState;
 import io.platform.redis.support.Synthesized;
 import io.platform.redis.support.Terraform;
@@ -50,7 +51,6 @@ class ChangeSafetyTest {
     /** Alarms add ten resources per call; only the alarm inputs' calls keep them. */
     private static Map<String, Object> call(RunningChange change, Map<String, Object> values) {
         Map<String, Object> call = new LinkedHashMap<>();
-        call.put("source", "./modules/redis");
         if (!change.variable().startsWith("alarm")) {
             call.put("alarms_enabled", false);
         }
@@ -59,11 +59,9 @@ class ChangeSafetyTest {
     }
 
     private static void writeCalls(Path root, Map<String, RunningChange> changes, boolean edited) {
-        Map<String, Object> calls = new LinkedHashMap<>();
+        Map<String, Map<String, Object>> calls = new LinkedHashMap<>();
         changes.forEach((id, change) -> calls.put(id, call(change, edited ? change.edited() : change.running())));
-        Json.write(root.resolve("main.tf.json"), Map.of("module", calls,
-                "provider", Map.of("aws", Map.of("region", "eu-west-1")),
-                "terraform", Map.of("required_providers", Map.of("aws", Map.of("source", "hashicorp/aws")))));
+        ModuleRoot.writeCalls(root, calls);
     }
 
     @Test
@@ -73,10 +71,8 @@ class ChangeSafetyTest {
         Map<String, RunningChange> changes = changes();
         assertTrue(RedisVariables.ALL.stream().allMatch(v -> !v.runningChanges().isEmpty()),
                 "every input documents what a change does to a running cluster");
-        Path root = Files.createTempDirectory(Files.createDirectories(Path.of("target")).toAbsolutePath(), "change-safety-");
+        Path root = ModuleRoot.withModule(synthesized, "change-safety-");
         try {
-            Directories.copy(synthesized.module, root.resolve("modules/redis"));
-            Directories.deleteIfExists(root.resolve("modules/redis/tests"));
             writeCalls(root, changes, false);
             try (OfflineCopy copy = OfflineCopy.of(root)) {
                 Path dir = copy.asRoot(copy.dir());

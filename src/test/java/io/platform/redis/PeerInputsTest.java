@@ -6,11 +6,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.platform.redis.module.RedisVariables;
 import io.platform.redis.offline.OfflineCopy;
+import io.platform.redis.support.ModuleRoot;
 import io.platform.redis.support.Synthesized;
 import io.platform.redis.support.Terraform;
 import io.platform.redis.synth.Directories;
-import io.platform.redis.synth.Json;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,20 +55,16 @@ class PeerInputsTest {
     void eachNewInputReachesItsResource() throws Exception {
         assumeTrue(Terraform.get().isPresent(), () -> "SKIPPED peer inputs plan: " + Terraform.unavailableReason());
         Terraform terraform = Terraform.get().orElseThrow();
-        Path root = Files.createTempDirectory(Files.createDirectories(Path.of("target")).toAbsolutePath(), "peer-inputs-");
+        Path root = ModuleRoot.withModule(synthesized, "peer-inputs-");
         try {
-            Directories.copy(synthesized.module, root.resolve("modules/redis"));
-            Directories.deleteIfExists(root.resolve("modules/redis/tests"));
-            Map<String, Object> calls = new LinkedHashMap<>();
+            Map<String, Map<String, Object>> calls = new LinkedHashMap<>();
             for (Case c : CASES) {
                 Map<String, Object> call = new LinkedHashMap<>(RedisVariables.EXAMPLE);
-                call.put("source", "./modules/redis");
                 call.put("alarms_enabled", false);
                 call.putAll(c.inputs());
                 calls.put(c.call(), call);
             }
-            Json.write(root.resolve("main.tf.json"), Map.of("module", calls, "provider", Map.of("aws", Map.of("region", "eu-west-1")),
-                    "terraform", Map.of("required_providers", Map.of("aws", Map.of("source", "hashicorp/aws")))));
+            ModuleRoot.writeCalls(root, calls);
             try (OfflineCopy copy = OfflineCopy.of(root)) {
                 Terraform.Plan plan = terraform.plan(copy.asRoot(copy.dir()));
                 for (Case c : CASES) {

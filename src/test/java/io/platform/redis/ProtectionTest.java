@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.platform.redis.module.RedisModuleStack;
 import io.platform.redis.module.RedisVariables;
 import io.platform.redis.offline.OfflineCopy;
+import io.platform.redis.support.ModuleRoot;
 import io.platform.redis.support.RecordedState;
 import io.platform.redis.support.Synthesized;
 import io.platform.redis.support.Terraform;
@@ -53,9 +54,7 @@ class ProtectionTest {
 
         Cluster(Terraform terraform) throws Exception {
             this.terraform = terraform;
-            root = Files.createTempDirectory(Files.createDirectories(Path.of("target")).toAbsolutePath(), "protection-");
-            Directories.copy(synthesized.module, root.resolve("modules/redis"));
-            Directories.deleteIfExists(root.resolve("modules/redis/tests"));
+            root = ModuleRoot.withModule(synthesized, "protection-");
             write(root, values("staging"));
             copy = OfflineCopy.of(root);
             dir = copy.asRoot(copy.dir());
@@ -66,15 +65,7 @@ class ProtectionTest {
         }
 
         void writeCalls(Path folder, Map<String, Map<String, Object>> calls) {
-            Map<String, Object> modules = new LinkedHashMap<>();
-            calls.forEach((name, values) -> {
-                Map<String, Object> call = new LinkedHashMap<>(values);
-                call.put("source", "./modules/redis");
-                modules.put(name, call);
-            });
-            Json.write(folder.resolve("main.tf.json"), Map.of("module", modules,
-                    "provider", Map.of("aws", Map.of("region", "eu-west-1")),
-                    "terraform", Map.of("required_providers", Map.of("aws", Map.of("source", "hashicorp/aws")))));
+            ModuleRoot.writeCalls(folder, calls);
         }
 
         /** Records the state of a cluster running with these values. */

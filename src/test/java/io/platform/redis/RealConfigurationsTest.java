@@ -27,6 +27,7 @@ import io.platform.redis.module.FromResource;
 import io.platform.redis.module.RedisVariables;
 import io.platform.redis.module.Variable;
 import io.platform.redis.support.JsiiLock;
+import io.platform.redis.support.ModuleRoot;
 import io.platform.redis.offline.OfflineCopy;
 import io.platform.redis.support.Synthesized;
 import io.platform.redis.support.Terraform;
@@ -79,10 +80,8 @@ class RealConfigurationsTest {
     @Test
     void everyInputFedByAResourcePlansThroughTheHclModule() throws Exception {
         Terraform terraform = terraform();
-        Path root = Files.createTempDirectory(Files.createDirectories(Path.of("target")).toAbsolutePath(), "unknown-hcl-");
+        Path root = ModuleRoot.withModule(synthesized, "unknown-hcl-");
         try {
-            Directories.copy(synthesized.module, root.resolve("modules/redis"));
-            Directories.deleteIfExists(root.resolve("modules/redis/tests"));
             Path config = Files.createDirectories(root.resolve("platform"));
             Files.copy(PLATFORM, config.resolve("platform.tf"));
             Files.copy(EXTRAS, config.resolve("extras.tf"));
@@ -113,7 +112,7 @@ class RealConfigurationsTest {
     @Test
     void everyInputFedByAResourcePlansThroughTheJavaConstructs() throws Exception {
         Terraform terraform = terraform();
-        Path outdir = Files.createTempDirectory(Files.createDirectories(Path.of("target")).toAbsolutePath(), "unknown-java-");
+        Path outdir = ModuleRoot.scratch("unknown-java-");
         try {
             List<String> calls = JsiiLock.locked(() -> {
                 App app = new App(AppConfig.builder().outdir(outdir.toString()).build());
@@ -158,10 +157,8 @@ class RealConfigurationsTest {
     @Test
     void theHclPlatformExamplePlansTwoCachesBesideItsNetwork() throws Exception {
         Terraform terraform = terraform();
-        Path root = Files.createTempDirectory(Files.createDirectories(Path.of("target")).toAbsolutePath(), "hcl-platform-");
+        Path root = ModuleRoot.withModule(synthesized, "hcl-platform-");
         try {
-            Directories.copy(synthesized.module, root.resolve("modules/redis"));
-            Directories.deleteIfExists(root.resolve("modules/redis/tests"));
             Directories.copy(Path.of("examples/hcl-platform"), root.resolve("examples/hcl-platform"));
             try (OfflineCopy copy = OfflineCopy.of(root)) {
                 Terraform.Plan plan = terraform.plan(copy.asRoot(copy.dir().resolve("examples/hcl-platform")));
@@ -186,7 +183,7 @@ class RealConfigurationsTest {
     @Test
     void aStackHoldsAnyNumberOfRedisConstructsInAnyMix() throws Exception {
         Terraform terraform = terraform();
-        Path outdir = Files.createTempDirectory(Files.createDirectories(Path.of("target")).toAbsolutePath(), "five-clusters-");
+        Path outdir = ModuleRoot.scratch("five-clusters-");
         try {
             JsiiLock.locked(() -> {
                 App app = new App(AppConfig.builder().outdir(outdir.toString()).build());
@@ -280,20 +277,16 @@ class RealConfigurationsTest {
     @Test
     void nodeTypesThatCannotExistFailAtPlan() throws Exception {
         Terraform terraform = terraform();
-        Path root = Files.createTempDirectory(Files.createDirectories(Path.of("target")).toAbsolutePath(), "node-types-");
+        Path root = ModuleRoot.withModule(synthesized, "node-types-");
         try {
-            Directories.copy(synthesized.module, root.resolve("modules/redis"));
-            Directories.deleteIfExists(root.resolve("modules/redis/tests"));
-            Map<String, Object> calls = new LinkedHashMap<>();
+            Map<String, Map<String, Object>> calls = new LinkedHashMap<>();
             for (String typo : List.of("cache.t4g.smal", "cache.t4g.xlargee", "cache.r6g.larg")) {
                 Map<String, Object> call = new LinkedHashMap<>(RedisVariables.EXAMPLE);
-                call.put("source", "./modules/redis");
                 call.put("name", typo.replace("cache.", "typo-").replace('.', '-'));
                 call.put("node_type", typo);
                 calls.put(typo.replace("cache.", "typo_").replace('.', '_'), call);
             }
-            Json.write(root.resolve("main.tf.json"), Map.of("module", calls,
-                    "provider", Map.of("aws", Map.of("region", "eu-west-1"))));
+            ModuleRoot.writeCalls(root, calls);
             try (OfflineCopy copy = OfflineCopy.of(root)) {
                 Path dir = copy.asRoot(copy.dir());
                 terraform.ok(dir, "init", "-input=false", "-no-color");
