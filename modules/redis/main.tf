@@ -111,6 +111,12 @@ resource "aws_elasticache_replication_group" "this" {
     log_type         = "engine-log"
   }
 
+  timeouts {
+    create = lookup(var.timeouts, "create", null)
+    delete = lookup(var.timeouts, "delete", null)
+    update = lookup(var.timeouts, "update", null)
+  }
+
   lifecycle {
     precondition {
       condition     = contains(var.engine == "valkey" ? ["8.1", "8.0", "7.2"] : ["7.1", "7.0", "6.2", "6.0", "6.x"], var.engine_version)
@@ -163,8 +169,8 @@ resource "aws_elasticache_replication_group" "this" {
     }
 
     precondition {
-      condition     = var.create_security_group || length(var.allowed_security_group_ids) + length(var.allowed_cidr_blocks) == 0
-      error_message = "Invalid inputs: allowed_security_group_ids and allowed_cidr_blocks need create_security_group (they are rules of the created group)."
+      condition     = var.create_security_group || length(var.allowed_security_group_ids) + length(var.allowed_cidr_blocks) + length(var.ingress_sources) == 0
+      error_message = "Invalid inputs: allowed_security_group_ids, allowed_cidr_blocks and ingress_sources need create_security_group (they are rules of the created group)."
     }
 
     precondition {

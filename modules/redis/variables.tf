@@ -659,3 +659,58 @@ variable "zone_id" {
     error_message = "The zone_id value must be a hosted zone id (Z...)."
   }
 }
+
+variable "timeouts" {
+  description = "How long Terraform waits for the replication group: create, update and delete, as durations such as 90m or 2h (a large cluster or an engine upgrade can outlast the provider's default). Default {}."
+  type        = map(string)
+  default     = {}
+  nullable    = false
+
+  validation {
+    condition     = alltrue([for key, duration in var.timeouts : contains(["create", "update", "delete"], key) && can(regex("^[0-9]+h([0-9]+m)?$|^[0-9]+m([0-9]+s)?$|^[0-9]+s$", duration))])
+    error_message = "The timeouts value must be a map with the keys create, update and delete only, each a duration such as 90m, 2h or 45s."
+  }
+}
+
+variable "security_group_name" {
+  description = "Name (or, with security_group_use_name_prefix, name prefix) of the created security group. Default null: <name>-redis."
+  type        = string
+  default     = null
+  nullable    = true
+
+  validation {
+    condition     = var.security_group_name == null || try(can(regex("^[A-Za-z0-9 ._:/()#,@=+&;{}!$*-]{1,255}$", var.security_group_name)), false)
+    error_message = "The security_group_name value must be 1-255 characters AWS allows in a security group name."
+  }
+}
+
+variable "security_group_description" {
+  description = "Description of the created security group. Default null: \"Redis <name>: ingress only from allowed security groups and CIDR blocks\". Changing it replaces the group: with a fixed name that needs security_group_use_name_prefix, since the new group is created before the old one is deleted."
+  type        = string
+  default     = null
+  nullable    = true
+
+  validation {
+    condition     = var.security_group_description == null || try(can(regex("^[A-Za-z0-9 ._:/()#,@=+&;{}!$*-]{1,255}$", var.security_group_description)), false)
+    error_message = "The security_group_description value must be 1-255 characters AWS allows in a description."
+  }
+}
+
+variable "security_group_use_name_prefix" {
+  description = "Name the created security group with a unique suffix after security_group_name (name_prefix), so a replacement (new description, VPC...) can create the new group before deleting the old one. Default false: the exact name."
+  type        = bool
+  default     = false
+  nullable    = false
+}
+
+variable "ingress_sources" {
+  description = "More ingress rules on the Redis port, by a name of yours: name = a security group id, an IPv4 CIDR block or a prefix list id (pl-...). The names are keys known at plan, so the sources may come from resources of the same apply, and adding or removing one never touches another's rule. Default {}."
+  type        = map(string)
+  default     = {}
+  nullable    = false
+
+  validation {
+    condition     = alltrue([for source in values(var.ingress_sources) : (can(regex("^(sg|pl)-[0-9a-f]+$", source)) || can(cidrnetmask(source))) && !endswith(source, "/0")])
+    error_message = "The ingress_sources value must be a map of names to security group ids (sg-...), IPv4 CIDR blocks or prefix list ids (pl-...), never a /0 block."
+  }
+}

@@ -512,6 +512,46 @@ run "zone_id_rule_1" {
   expect_failures = [var.zone_id]
 }
 
+run "timeouts_rule_1" {
+  command = plan
+
+  variables {
+    timeouts = { "create" = "90 minutes" }
+  }
+
+  expect_failures = [var.timeouts]
+}
+
+run "security_group_name_rule_1" {
+  command = plan
+
+  variables {
+    security_group_name = "redis|cache"
+  }
+
+  expect_failures = [var.security_group_name]
+}
+
+run "security_group_description_rule_1" {
+  command = plan
+
+  variables {
+    security_group_description = "Redis | cache"
+  }
+
+  expect_failures = [var.security_group_description]
+}
+
+run "ingress_sources_rule_1" {
+  command = plan
+
+  variables {
+    ingress_sources = { "internet" = "0.0.0.0/0" }
+  }
+
+  expect_failures = [var.ingress_sources]
+}
+
 run "precondition_1" {
   command = plan
 

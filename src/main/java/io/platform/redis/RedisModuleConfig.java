@@ -340,6 +340,33 @@ public final class RedisModuleConfig {
         return (String) values.get("zone_id");
     }
 
+    /** The {@code timeouts} value set (a literal or a cdktf token); null when not set (the module's default then applies: {}). */
+    @SuppressWarnings("unchecked")
+    public Map<String, String> getTimeouts() {
+        return (Map<String, String>) values.get("timeouts");
+    }
+
+    /** The {@code security_group_name} value set (a literal or a cdktf token); null when not set (the module then leaves it unset). */
+    public String getSecurityGroupName() {
+        return (String) values.get("security_group_name");
+    }
+
+    /** The {@code security_group_description} value set (a literal or a cdktf token); null when not set (the module then leaves it unset). */
+    public String getSecurityGroupDescription() {
+        return (String) values.get("security_group_description");
+    }
+
+    /** The {@code security_group_use_name_prefix} value set (a literal or a cdktf token); null when not set (the module's default then applies: false). */
+    public Boolean getSecurityGroupUseNamePrefix() {
+        return (Boolean) values.get("security_group_use_name_prefix");
+    }
+
+    /** The {@code ingress_sources} value set (a literal or a cdktf token); null when not set (the module's default then applies: {}). */
+    @SuppressWarnings("unchecked")
+    public Map<String, String> getIngressSources() {
+        return (Map<String, String>) values.get("ingress_sources");
+    }
+
     /** Sets one value at a time; {@link #build()} checks them all. */
     public static final class Builder {
         private final Map<String, Object> values = new LinkedHashMap<>();
@@ -980,6 +1007,63 @@ public final class RedisModuleConfig {
          */
         public Builder zoneId(String zoneId) {
             values.put("zone_id", zoneId);
+            return this;
+        }
+
+        /**
+         * How long Terraform waits for the replication group: create, update and delete, as durations such as 90m or 2h
+         * (a large cluster or an engine upgrade can outlast the provider's default). Default {}.
+         *
+         * <p>Terraform variable {@code timeouts} (map(string)).
+         */
+        public Builder timeouts(Map<String, String> timeouts) {
+            values.put("timeouts", timeouts);
+            return this;
+        }
+
+        /**
+         * Name (or, with security_group_use_name_prefix, name prefix) of the created security group. Default null:
+         * &lt;name&gt;-redis.
+         *
+         * <p>Terraform variable {@code security_group_name} (string).
+         */
+        public Builder securityGroupName(String securityGroupName) {
+            values.put("security_group_name", securityGroupName);
+            return this;
+        }
+
+        /**
+         * Description of the created security group. Default null: "Redis &lt;name&gt;: ingress only from allowed
+         * security groups and CIDR blocks". Changing it replaces the group: with a fixed name that needs
+         * security_group_use_name_prefix, since the new group is created before the old one is deleted.
+         *
+         * <p>Terraform variable {@code security_group_description} (string).
+         */
+        public Builder securityGroupDescription(String securityGroupDescription) {
+            values.put("security_group_description", securityGroupDescription);
+            return this;
+        }
+
+        /**
+         * Name the created security group with a unique suffix after security_group_name (name_prefix), so a replacement
+         * (new description, VPC...) can create the new group before deleting the old one. Default false: the exact name.
+         *
+         * <p>Terraform variable {@code security_group_use_name_prefix} (bool).
+         */
+        public Builder securityGroupUseNamePrefix(Boolean securityGroupUseNamePrefix) {
+            values.put("security_group_use_name_prefix", securityGroupUseNamePrefix);
+            return this;
+        }
+
+        /**
+         * More ingress rules on the Redis port, by a name of yours: name = a security group id, an IPv4 CIDR block or a
+         * prefix list id (pl-...). The names are keys known at plan, so the sources may come from resources of the same
+         * apply, and adding or removing one never touches another's rule. Default {}.
+         *
+         * <p>Terraform variable {@code ingress_sources} (map(string)).
+         */
+        public Builder ingressSources(Map<String, String> ingressSources) {
+            values.put("ingress_sources", ingressSources);
             return this;
         }
 

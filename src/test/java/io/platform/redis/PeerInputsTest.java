@@ -49,7 +49,24 @@ class PeerInputsTest {
             new Case("security_group_tags", Map.of("security_group_tags", Map.of("Tier", "cache")), "aws_security_group", "tags",
                     Map.of("Environment", "dev", "Tier", "cache")),
             new Case("dns", Map.of("dns_subdomain", "orders-cache", "zone_id", "Z0123456789ABCDEFGHIJ"), "aws_route53_record", "name",
-                    "orders-cache"));
+                    "orders-cache"),
+            new Case("timeouts", Map.of("timeouts", Map.of("create", "90m", "update", "2h")), "aws_elasticache_replication_group",
+                    "timeouts", timeouts("90m", "2h", null)),
+            new Case("security_group_name", Map.of("security_group_name", "orders-redis-sg"), "aws_security_group", "name", "orders-redis-sg"),
+            new Case("security_group_description", Map.of("security_group_description", "Orders cache"), "aws_security_group",
+                    "description", "Orders cache"),
+            new Case("security_group_name_prefix", Map.of("security_group_use_name_prefix", true), "aws_security_group", "name_prefix",
+                    "django-cache-redis-"),
+            new Case("ingress_sources", Map.of("ingress_sources", Map.of("office-vpn", "10.8.0.0/16")), "aws_vpc_security_group_ingress_rule",
+                    "cidr_ipv4", "10.8.0.0/16"));
+
+    private static Map<String, Object> timeouts(String create, String update, String delete) {
+        Map<String, Object> timeouts = new java.util.HashMap<>();
+        timeouts.put("create", create);
+        timeouts.put("update", update);
+        timeouts.put("delete", delete); // not given: the provider's default
+        return timeouts;
+    }
 
     @Test
     void eachNewInputReachesItsResource() throws Exception {

@@ -338,6 +338,7 @@ class RealConfigurationsTest {
             Password password = Password.Builder.create(stack, "password").length(32).special(false).build();
             Route53Zone zone = Route53Zone.Builder.create(stack, "internal").name("platform.internal").build();
             tokens.put(FromResource.ROUTE53_ZONE_ID, zone.getZoneId());
+            tokens.put(FromResource.NAMED_SOURCES, Map.of("workers", app.getId()));
             tokens.put(FromResource.VPC_ID, vpc.getId());
             tokens.put(FromResource.SUBNET_IDS, List.of(a.getId(), b.getId()));
             tokens.put(FromResource.SECURITY_GROUP_ID, redis.getId());

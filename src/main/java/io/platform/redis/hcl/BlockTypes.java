@@ -28,7 +28,7 @@ final class BlockTypes {
 
     /** Provider schema blocks of the resource and data source types this project uses. */
     static final Map<String, Set<String>> SCHEMA_BLOCKS = Map.of(
-            "aws_elasticache_replication_group", Set.of("log_delivery_configuration"),
+            "aws_elasticache_replication_group", Set.of("log_delivery_configuration", "timeouts"),
             "aws_elasticache_parameter_group", Set.of("parameter"),
             "aws_cloudwatch_metric_alarm", Set.of("metric_query"),
             "aws_security_group", Set.of("timeouts"),

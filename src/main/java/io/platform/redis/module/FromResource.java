@@ -16,7 +16,8 @@ public enum FromResource {
     SNS_TOPIC_ARNS("[aws_sns_topic.alerts.arn]"),
     KMS_KEY_ARN("aws_kms_key.redis.arn"),
     SECRET("random_password.redis.result"),
-    ROUTE53_ZONE_ID("aws_route53_zone.internal.zone_id");
+    ROUTE53_ZONE_ID("aws_route53_zone.internal.zone_id"),
+    NAMED_SOURCES("{ workers = aws_security_group.app.id }");
 
     private final String example;
 

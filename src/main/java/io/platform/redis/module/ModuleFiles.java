@@ -22,7 +22,8 @@ final class ModuleFiles {
     /** Locals are filed with the resources they serve, by name prefix. */
     static final Map<String, String> LOCAL_PREFIX_FILES = Map.of(
             "alarm", "alarms.tf",
-            "ingress_", "security_group.tf");
+            "ingress_", "security_group.tf",
+            "security_group", "security_group.tf");
 
     static final List<String> ORDER = List.of("versions.tf", "variables.tf", "main.tf", "security_group.tf", "logs.tf",
             "alarms.tf", "outputs.tf", "moved.tf");

@@ -17,6 +17,7 @@ import com.hashicorp.cdktf.providers.aws.cloudwatch_metric_alarm.CloudwatchMetri
 import com.hashicorp.cdktf.providers.aws.elasticache_parameter_group.ElasticacheParameterGroup;
 import com.hashicorp.cdktf.providers.aws.elasticache_replication_group.ElasticacheReplicationGroup;
 import com.hashicorp.cdktf.providers.aws.elasticache_replication_group.ElasticacheReplicationGroupLogDeliveryConfiguration;
+import com.hashicorp.cdktf.providers.aws.elasticache_replication_group.ElasticacheReplicationGroupTimeouts;
 import com.hashicorp.cdktf.providers.aws.elasticache_subnet_group.ElasticacheSubnetGroup;
 import com.hashicorp.cdktf.providers.aws.route53_record.Route53Record;
 import com.hashicorp.cdktf.providers.aws.security_group.SecurityGroup;
@@ -59,10 +60,15 @@ public final class RedisModuleStack extends TerraformStack {
         reason("resource.aws_security_group.this", "No egress rule: Redis only answers, and an open egress rule is what scanners flag.\n"
                 + "Without vpc_id the group goes into the subnet group's VPC: an attribute, never a data source counted on vpc_id,\n"
                 + "so a vpc_id or subnet created in the same apply plans (a count cannot depend on an unknown value).");
+        local("security_group_name", "${coalesce(var.security_group_name, \"${var.name}-redis\")}");
         var securityGroup = SecurityGroup.Builder.create(this, "security_group")
                 .count(Token.asNumber("${var.create_security_group ? 1 : 0}"))
-                .name(str("name") + "-redis")
-                .description("Redis " + str("name") + ": ingress only from allowed security groups and CIDR blocks")
+                .name("${var.security_group_use_name_prefix ? null : local.security_group_name}")
+                .namePrefix("${var.security_group_use_name_prefix ? \"${local.security_group_name}-\" : null}")
+                .description("${coalesce(var.security_group_description, \"Redis ${var.name}: ingress only from allowed security groups and CIDR blocks\")}")
+                // A replacement (new name, description or VPC) creates the new group first: the nodes move to it
+                // before the old one is deleted, which AWS refuses while nodes use it.
+                .lifecycle(TerraformResourceLifecycle.builder().createBeforeDestroy(true).build())
                 .vpcId("${var.vpc_id != null ? var.vpc_id : one(aws_elasticache_subnet_group.this[*].vpc_id)}")
                 .tags(Token.asStringMap("${merge(local.tags, var.security_group_tags)}"))
                 .build();
@@ -78,6 +84,21 @@ public final class RedisModuleStack extends TerraformStack {
         local("ingress_cidr_blocks", "${var.create_security_group ? var.allowed_cidr_blocks : []}");
         ingressRule("from_cidr_blocks", "local.ingress_cidr_blocks", createdGroupId, tags)
                 .cidrIpv4("${local.ingress_cidr_blocks[count.index]}").build();
+
+        reason("resource.aws_vpc_security_group_ingress_rule.from_sources", "Keyed by the caller's names, known at plan: each source may come "
+                + "from a resource of the same apply,\nand adding or removing one never touches another's rule.");
+        local("ingress_sources", "${var.create_security_group ? var.ingress_sources : {}}");
+        MapTerraformIterator sources = TerraformIterator.fromMap(Token.asStringMap("${local.ingress_sources}"));
+        VpcSecurityGroupIngressRule.Builder.create(this, "from_sources")
+                .forEach(sources)
+                .securityGroupId(createdGroupId)
+                .ipProtocol("tcp").fromPort(num("port")).toPort(num("port"))
+                .referencedSecurityGroupId("${startswith(each.value, \"sg-\") ? each.value : null}")
+                .prefixListId("${startswith(each.value, \"pl-\") ? each.value : null}")
+                .cidrIpv4("${can(cidrnetmask(each.value)) ? each.value : null}")
+                .description("Redis from ${each.key}")
+                .tags(tagMap(tags))
+                .build();
 
         // Parameters left null keep Redis' default: setting a default value explicitly makes a perpetual diff.
         local("parameters", "${merge({ \"maxmemory-policy\" = var.maxmemory_policy, timeout = tostring(var.timeout), "
@@ -357,6 +378,8 @@ public final class RedisModuleStack extends TerraformStack {
                 .notificationTopicArn(str("notification_topic_arn"))
                 .applyImmediately(Token.asAny("${var.environment != \"prod\"}"))
                 .autoMinorVersionUpgrade("${tostring(var.auto_minor_version_upgrade)}")
+                .timeouts(ElasticacheReplicationGroupTimeouts.builder().create("${lookup(var.timeouts, \"create\", null)}")
+                        .update("${lookup(var.timeouts, \"update\", null)}").delete("${lookup(var.timeouts, \"delete\", null)}").build())
                 .logDeliveryConfiguration(List.of(logDelivery(slowLog, "slow-log"), logDelivery(engineLog, "engine-log")))
                 .lifecycle(TerraformResourceLifecycle.builder().precondition(preconditions).build())
                 .tags(tagMap(tags))

@@ -465,6 +465,63 @@ public final class RedisVariables {
                     Map.of("zone_id", "Z0FEDCBA9876543210XYZ"), "the record moves to the other zone")
             .build();
 
+    static final String DURATION = "^[0-9]+h([0-9]+m)?$|^[0-9]+m([0-9]+s)?$|^[0-9]+s$";
+
+    public static final Variable TIMEOUTS = Variable.stringMap("timeouts").defaultValue(Map.of())
+            .description("How long Terraform waits for the replication group: create, update and delete, as durations "
+                    + "such as 90m or 2h (a large cluster or an engine upgrade can outlast the provider's default). Default {}.")
+            .rule(new Rule("a map with the keys create, update and delete only, each a duration such as 90m, 2h or 45s",
+                    "alltrue([for key, duration in VALUE : contains([\"create\", \"update\", \"delete\"], key) && can(regex(\""
+                            + DURATION + "\", duration))])",
+                    value -> ((Map<?, ?>) value).entrySet().stream().allMatch(e -> List.of("create", "update", "delete").contains(e.getKey())
+                            && String.valueOf(e.getValue()).matches(DURATION)),
+                    Map.of("create", "90 minutes")))
+            .onRunningCluster(OnRunningCluster.IN_PLACE, Map.of("update", "2h"), "only how long Terraform waits")
+            .build();
+
+    public static final Variable SECURITY_GROUP_NAME = Variable.string("security_group_name")
+            .description("Name (or, with security_group_use_name_prefix, name prefix) of the created security group. "
+                    + "Default null: <name>-redis.")
+            .rule(Rules.matches("^[A-Za-z0-9 ._:/()#,@=+&;{}!$*-]{1,255}$", "1-255 characters AWS allows in a security group name",
+                    "redis|cache"))
+            .onRunningCluster(OnRunningCluster.DISRUPTIVE, "orders-redis-sg",
+                    "a new group is created, the nodes move to it, then the old one is deleted: clients reconnect")
+            .build();
+
+    public static final Variable SECURITY_GROUP_DESCRIPTION = Variable.string("security_group_description")
+            .description("Description of the created security group. Default null: \"Redis <name>: ingress only from allowed "
+                    + "security groups and CIDR blocks\". Changing it replaces the group: with a fixed name that needs "
+                    + "security_group_use_name_prefix, since the new group is created before the old one is deleted.")
+            .rule(Rules.matches("^[A-Za-z0-9 ._:/()#,@=+&;{}!$*-]{1,255}$", "1-255 characters AWS allows in a description",
+                    "Redis | cache"))
+            .onRunningCluster(OnRunningCluster.DISRUPTIVE, Map.of("security_group_use_name_prefix", true),
+                    Map.of("security_group_description", "Orders cache"),
+                    "a new group is created, the nodes move to it, then the old one is deleted: clients reconnect")
+            .build();
+
+    public static final Variable SECURITY_GROUP_USE_NAME_PREFIX = Variable.bool("security_group_use_name_prefix").defaultValue(false)
+            .description("Name the created security group with a unique suffix after security_group_name (name_prefix), so "
+                    + "a replacement (new description, VPC...) can create the new group before deleting the old one. "
+                    + "Default false: the exact name.")
+            .onRunningCluster(OnRunningCluster.DISRUPTIVE, true,
+                    "the group is replaced by one with a suffixed name, created first: clients reconnect")
+            .build();
+
+    public static final Variable INGRESS_SOURCES = Variable.stringMap("ingress_sources").defaultValue(Map.of())
+            .description("More ingress rules on the Redis port, by a name of yours: name = a security group id, an IPv4 CIDR "
+                    + "block or a prefix list id (pl-...). The names are keys known at plan, so the sources may come from "
+                    + "resources of the same apply, and adding or removing one never touches another's rule. Default {}.")
+            .rule(new Rule("a map of names to security group ids (sg-...), IPv4 CIDR blocks or prefix list ids (pl-...), never a /0 block",
+                    "alltrue([for source in values(VALUE) : (can(regex(\"^(sg|pl)-[0-9a-f]+$\", source)) || can(cidrnetmask(source))) "
+                            + "&& !endswith(source, \"/0\")])",
+                    value -> ((Map<?, ?>) value).values().stream().map(String::valueOf).allMatch(v -> (v.matches("^(sg|pl)-[0-9a-f]+$")
+                            || v.matches("^(25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])([.](25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])){3}/([0-9]|[12][0-9]|3[0-2])$"))
+                            && !v.endsWith("/0")),
+                    Map.of("internet", "0.0.0.0/0")))
+            .fromResource(FromResource.NAMED_SOURCES)
+            .onRunningCluster(OnRunningCluster.IN_PLACE, Map.of("office-vpn", "10.8.0.0/16"), "one ingress rule added; the others stay")
+            .build();
+
     /** Declaration order is the order of variables.tf.json and of the README table. */
     public static final List<Variable> ALL = List.of(NAME, NODE_TYPE, SUBNET_IDS, ENGINE_VERSION, NUM_CACHE_CLUSTERS,
             AUTOMATIC_FAILOVER_ENABLED, MULTI_AZ_ENABLED, AT_REST_ENCRYPTION_ENABLED, TRANSIT_ENCRYPTION_ENABLED,
@@ -477,7 +534,8 @@ public final class RedisVariables {
             ALARM_ENGINE_CPU_THRESHOLD, ALARM_CPU_THRESHOLD, ALARM_MEMORY_THRESHOLD, ALARM_EVICTIONS_THRESHOLD,
             ALARM_CONNECTIONS_THRESHOLD, CREATE_PARAMETER_GROUP, PARAMETER_GROUP_NAME, CREATE_SUBNET_GROUP, SUBNET_GROUP_NAME,
             PREFERRED_CACHE_CLUSTER_AZS, NETWORK_TYPE, IP_DISCOVERY, DATA_TIERING_ENABLED, AUTO_MINOR_VERSION_UPGRADE,
-            SECURITY_GROUP_TAGS, USER_GROUP_IDS, DNS_SUBDOMAIN, ZONE_ID);
+            SECURITY_GROUP_TAGS, USER_GROUP_IDS, DNS_SUBDOMAIN, ZONE_ID, TIMEOUTS, SECURITY_GROUP_NAME, SECURITY_GROUP_DESCRIPTION,
+            SECURITY_GROUP_USE_NAME_PREFIX, INGRESS_SOURCES);
 
     /** Rules over several variables; preconditions on the replication group in the module. */
     public static final List<CrossRule> CROSS_RULES = List.of(
@@ -524,9 +582,10 @@ public final class RedisVariables {
                     "var.create_security_group || length(var.security_group_ids) > 0",
                     in -> in.bool(CREATE_SECURITY_GROUP) || !in.list(SECURITY_GROUP_IDS).isEmpty(),
                     Map.of("create_security_group", false)),
-            new CrossRule("allowed_security_group_ids and allowed_cidr_blocks need create_security_group (they are rules of the created group)",
-                    "var.create_security_group || length(var.allowed_security_group_ids) + length(var.allowed_cidr_blocks) == 0",
-                    in -> in.bool(CREATE_SECURITY_GROUP) || in.list(ALLOWED_SECURITY_GROUP_IDS).size() + in.list(ALLOWED_CIDR_BLOCKS).size() == 0,
+            new CrossRule("allowed_security_group_ids, allowed_cidr_blocks and ingress_sources need create_security_group (they are rules of the created group)",
+                    "var.create_security_group || length(var.allowed_security_group_ids) + length(var.allowed_cidr_blocks) + length(var.ingress_sources) == 0",
+                    in -> in.bool(CREATE_SECURITY_GROUP) || in.list(ALLOWED_SECURITY_GROUP_IDS).size() + in.list(ALLOWED_CIDR_BLOCKS).size()
+                            + in.map(INGRESS_SOURCES).size() == 0,
                     Map.of("create_security_group", false, "security_group_ids", List.of("sg-0a1b2c3d"), "allowed_cidr_blocks", List.of("10.0.0.0/16"))),
             new CrossRule("snapshot_name and snapshot_arns are two ways to restore: set one of them",
                     "var.snapshot_name == null || var.snapshot_arns == null",
