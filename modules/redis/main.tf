@@ -10,10 +10,14 @@ locals {
   windows_overlap            = try(anytrue([for day in range(7) : (local.maintenance_window_start - (day * 1440 + local.snapshot_window_start) + 20160) % 10080 < local.snapshot_window_minutes || ((day * 1440 + local.snapshot_window_start) - local.maintenance_window_start + 20160) % 10080 < local.maintenance_window_minutes]), false)
   parameters                 = merge({ "maxmemory-policy" = var.maxmemory_policy, timeout = tostring(var.timeout), "tcp-keepalive" = tostring(var.tcp_keepalive), "maxmemory-samples" = tostring(var.maxmemory_samples) }, var.notify_keyspace_events == null ? {} : { "notify-keyspace-events" = var.notify_keyspace_events })
   auth_token                 = !var.auth_token_enabled ? null : (var.auth_token != null ? var.auth_token : one(random_password.auth_token[*].result))
+  rbac_userinfo              = { for user in keys(var.rbac_users) : user => "${urlencode(user)}:${urlencode(random_password.rbac_user[user].result)}@" }
+  user_group_ids             = concat(var.user_group_ids, aws_elasticache_user_group.this[*].user_group_id)
   protect_from_destroy       = coalesce(var.prevent_destroy, var.environment == "prod")
   redis_scheme               = var.transit_encryption_enabled ? "rediss" : "redis"
-  redis_userinfo             = local.auth_token == null ? "" : ":${urlencode(local.auth_token)}@"
-  redis_base_url             = "${local.redis_scheme}://${local.redis_userinfo}${aws_elasticache_replication_group.this.primary_endpoint_address}:${aws_elasticache_replication_group.this.port}"
+  redis_userinfo             = var.redis_url_user != null ? lookup(local.rbac_userinfo, var.redis_url_user, "") : (local.auth_token == null ? "" : ":${urlencode(local.auth_token)}@")
+  celery_userinfo            = var.celery_broker_url_user != null ? lookup(local.rbac_userinfo, var.celery_broker_url_user, "") : (local.auth_token == null ? "" : ":${urlencode(local.auth_token)}@")
+  redis_host_port            = "${aws_elasticache_replication_group.this.primary_endpoint_address}:${aws_elasticache_replication_group.this.port}"
+  redis_base_url             = "${local.redis_scheme}://${local.redis_userinfo}${local.redis_host_port}"
   celery_tls_query           = var.transit_encryption_enabled ? "?ssl_cert_reqs=required" : ""
 }
 
@@ -60,6 +64,70 @@ resource "random_password" "auth_token" {
   special = false
 }
 
+# One password per RBAC user, keyed by the user names (known at plan).
+resource "random_password" "rbac_user" {
+  for_each = var.rbac_users
+
+  length  = 32
+  special = false
+}
+
+# Every ElastiCache user group needs a user named default: this one is switched off.
+resource "aws_elasticache_user" "default" {
+  count = length(var.rbac_users) > 0 ? 1 : 0
+
+  access_string = "off -@all"
+  engine        = var.engine
+  tags          = local.tags
+  user_id       = "${var.name}-default"
+  user_name     = "default"
+
+  authentication_mode {
+    type = "no-password-required"
+  }
+}
+
+resource "aws_elasticache_user" "this" {
+  for_each = var.rbac_users
+
+  access_string = each.value
+  engine        = var.engine
+  tags          = local.tags
+  user_id       = "${var.name}-${each.key}"
+  user_name     = each.key
+
+  authentication_mode {
+    passwords = [random_password.rbac_user[each.key].result]
+    type      = "password"
+  }
+}
+
+resource "aws_elasticache_user_group" "this" {
+  count = length(var.rbac_users) > 0 ? 1 : 0
+
+  engine        = var.engine
+  tags          = local.tags
+  user_group_id = "${var.name}-users"
+  user_ids      = concat(aws_elasticache_user.default[*].user_id, [for user in aws_elasticache_user.this : user.user_id])
+}
+
+# Each user's name and password, for the app that connects as it.
+resource "aws_secretsmanager_secret" "rbac_user" {
+  for_each = var.rbac_users
+
+  description             = "Redis user ${each.key} of ${var.name}"
+  name                    = "${var.name}/redis-users/${each.key}"
+  recovery_window_in_days = var.environment == "prod" ? 30 : 7
+  tags                    = local.tags
+}
+
+resource "aws_secretsmanager_secret_version" "rbac_user" {
+  for_each = var.rbac_users
+
+  secret_id     = aws_secretsmanager_secret.rbac_user[each.key].id
+  secret_string = jsonencode({ username = each.key, password = random_password.rbac_user[each.key].result })
+}
+
 # One address whatever the protection: promoting a cluster to prod or turning prevent_destroy on never moves it,
 # which would plan its destruction. The guard below protects it.
 resource "aws_elasticache_replication_group" "this" {
@@ -93,7 +161,7 @@ resource "aws_elasticache_replication_group" "this" {
   subnet_group_name           = var.create_subnet_group ? one(aws_elasticache_subnet_group.this[*].name) : var.subnet_group_name
   tags                        = local.tags
   transit_encryption_enabled  = var.transit_encryption_enabled
-  user_group_ids              = length(var.user_group_ids) > 0 ? var.user_group_ids : null
+  user_group_ids              = length(local.user_group_ids) > 0 ? local.user_group_ids : null
   auth_token_update_strategy  = var.auth_token_enabled ? var.auth_token_update_strategy : null
   transit_encryption_mode     = var.transit_encryption_mode
 
@@ -219,13 +287,23 @@ resource "aws_elasticache_replication_group" "this" {
     }
 
     precondition {
-      condition     = length(var.user_group_ids) == 0 || !var.auth_token_enabled
-      error_message = "Invalid inputs: user_group_ids (RBAC users) and auth_token_enabled (one shared token) exclude each other."
+      condition     = length(var.user_group_ids) + length(var.rbac_users) == 0 || !var.auth_token_enabled
+      error_message = "Invalid inputs: user_group_ids and rbac_users (RBAC users) and auth_token_enabled (one shared token) exclude each other."
     }
 
     precondition {
-      condition     = length(var.user_group_ids) == 0 || var.transit_encryption_enabled
-      error_message = "Invalid inputs: user_group_ids needs transit_encryption_enabled (ElastiCache RBAC works over TLS only)."
+      condition     = length(var.user_group_ids) + length(var.rbac_users) == 0 || var.transit_encryption_enabled
+      error_message = "Invalid inputs: user_group_ids and rbac_users need transit_encryption_enabled (ElastiCache RBAC works over TLS only)."
+    }
+
+    precondition {
+      condition     = (var.redis_url_user == null || contains(keys(var.rbac_users), coalesce(var.redis_url_user, "-"))) && (var.celery_broker_url_user == null || contains(keys(var.rbac_users), coalesce(var.celery_broker_url_user, "-")))
+      error_message = "Invalid inputs: redis_url_user and celery_broker_url_user must name users of rbac_users."
+    }
+
+    precondition {
+      condition     = alltrue([for user in concat(keys(var.rbac_users), ["default"]) : length("${var.name}-${user}") <= 40]) || length(var.rbac_users) == 0
+      error_message = "Invalid inputs: rbac_users user ids <name>-<user> must be at most 40 characters."
     }
 
     precondition {

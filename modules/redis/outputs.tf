@@ -23,7 +23,7 @@ output "redis_url" {
 
 output "celery_broker_url" {
   description = "Connection URL for the Celery broker and result backend, DB 1: as redis_url, and with TLS it ends in ?ssl_cert_reqs=required, which Celery's Redis result backend demands of a rediss:// URL."
-  value       = "${local.redis_base_url}/1${local.celery_tls_query}"
+  value       = "${local.redis_scheme}://${local.celery_userinfo}${local.redis_host_port}/1${local.celery_tls_query}"
   sensitive   = true
 }
 
@@ -122,4 +122,15 @@ output "engine_log_group_arn" {
 output "host" {
   description = "The name clients use: the dns_subdomain record's name when there is one, else the primary endpoint. The URL outputs keep the endpoint, whose name the TLS certificate carries."
   value       = var.dns_subdomain == null ? aws_elasticache_replication_group.this.primary_endpoint_address : one(aws_route53_record.this[*].fqdn)
+}
+
+output "user_urls" {
+  description = "RBAC: each rbac_users user's connection URL without a database number, rediss://<user>:<password>@host:port (add /0, /1 for a database)."
+  value       = { for user, userinfo in local.rbac_userinfo : user => "${local.redis_scheme}://${userinfo}${local.redis_host_port}" }
+  sensitive   = true
+}
+
+output "user_secret_arns" {
+  description = "RBAC: the Secrets Manager secret of each rbac_users user ({username, password}); grant apps GetSecretValue on theirs."
+  value       = { for user, secret in aws_secretsmanager_secret.rbac_user : user => secret.arn }
 }

@@ -714,3 +714,39 @@ variable "ingress_sources" {
     error_message = "The ingress_sources value must be a map of names to security group ids (sg-...), IPv4 CIDR blocks or prefix list ids (pl-...), never a /0 block."
   }
 }
+
+variable "rbac_users" {
+  description = "RBAC users the module creates, each with its own generated password kept in Secrets Manager (<name>/redis-users/<user>): user name = Redis ACL access string, e.g. django = \"on ~:1:* +@all\" (Django's cache keys only), celery = \"on ~celery* ~_kombu* ~unacked* &* +@all\". They form the user group <name>-users with a disabled default user. Needs transit_encryption_enabled; not with auth_token_enabled. Default {}."
+  type        = map(string)
+  default     = {}
+  nullable    = false
+
+  validation {
+    condition     = alltrue([for user, access in var.rbac_users : can(regex("^[a-z][a-z0-9-]{0,19}$", user)) && user != "default" && startswith(access, "on ") && !strcontains(access, "nopass")])
+    error_message = "The rbac_users value must be a map of user names (1-20 lowercase letters, digits or hyphens, not default) to access strings that start with \"on \" and do not say nopass (the module generates the passwords)."
+  }
+}
+
+variable "redis_url_user" {
+  description = "The rbac_users user whose name and password redis_url and connection_url carry (Django's). Default null: the URLs carry the AUTH token, if any."
+  type        = string
+  default     = null
+  nullable    = true
+
+  validation {
+    condition     = var.redis_url_user == null || try(can(regex("^[a-z][a-z0-9-]{0,19}$", var.redis_url_user)), false)
+    error_message = "The redis_url_user value must be a user name of rbac_users."
+  }
+}
+
+variable "celery_broker_url_user" {
+  description = "The rbac_users user whose name and password celery_broker_url carries (Celery's). Default null: the AUTH token, if any."
+  type        = string
+  default     = null
+  nullable    = true
+
+  validation {
+    condition     = var.celery_broker_url_user == null || try(can(regex("^[a-z][a-z0-9-]{0,19}$", var.celery_broker_url_user)), false)
+    error_message = "The celery_broker_url_user value must be a user name of rbac_users."
+  }
+}

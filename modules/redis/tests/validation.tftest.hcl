@@ -552,6 +552,36 @@ run "ingress_sources_rule_1" {
   expect_failures = [var.ingress_sources]
 }
 
+run "rbac_users_rule_1" {
+  command = plan
+
+  variables {
+    rbac_users = { "django" = "on nopass ~* +@all" }
+  }
+
+  expect_failures = [var.rbac_users]
+}
+
+run "redis_url_user_rule_1" {
+  command = plan
+
+  variables {
+    redis_url_user = "Django"
+  }
+
+  expect_failures = [var.redis_url_user]
+}
+
+run "celery_broker_url_user_rule_1" {
+  command = plan
+
+  variables {
+    celery_broker_url_user = "Celery"
+  }
+
+  expect_failures = [var.celery_broker_url_user]
+}
+
 run "precondition_1" {
   command = plan
 
@@ -790,13 +820,35 @@ run "precondition_23" {
   command = plan
 
   variables {
-    dns_subdomain = "orders-cache"
+    redis_url_user = "django"
   }
 
   expect_failures = [aws_elasticache_replication_group.this]
 }
 
 run "precondition_24" {
+  command = plan
+
+  variables {
+    auth_token_enabled = false
+    name               = "a-very-long-cluster-name-of-thirty-five"
+    rbac_users         = { "django" = "on ~:1:* +@all" }
+  }
+
+  expect_failures = [aws_elasticache_replication_group.this]
+}
+
+run "precondition_25" {
+  command = plan
+
+  variables {
+    dns_subdomain = "orders-cache"
+  }
+
+  expect_failures = [aws_elasticache_replication_group.this]
+}
+
+run "precondition_26" {
   command = plan
 
   variables {
@@ -807,7 +859,7 @@ run "precondition_24" {
   expect_failures = [aws_elasticache_replication_group.this]
 }
 
-run "precondition_25" {
+run "precondition_27" {
   command = plan
 
   variables {
@@ -818,7 +870,7 @@ run "precondition_25" {
   expect_failures = [aws_elasticache_replication_group.this]
 }
 
-run "precondition_26" {
+run "precondition_28" {
   command = plan
 
   variables {
@@ -829,7 +881,7 @@ run "precondition_26" {
   expect_failures = [aws_elasticache_replication_group.this]
 }
 
-run "precondition_27" {
+run "precondition_29" {
   command = plan
 
   variables {

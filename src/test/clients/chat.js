@@ -29,6 +29,21 @@ function within(ms, what, promise) {
 }
 
 const checks = {
+  // RBAC: the realtime service as its own user, with the URL the module gives that user (user_urls).
+  async "user-url"() {
+    const byUrl = urlClient();
+    try {
+      await byUrl.set("presence:probe", "1", "EX", 60);
+      if ((await byUrl.get("presence:probe")) !== "1") throw new Error("presence key not read back");
+      let refused = false;
+      try { await byUrl.get("celery-task-meta-probe"); } catch (error) { refused = /NOPERM/.test(String(error)); }
+      if (!refused) throw new Error("the realtime user could read a key outside its access string");
+      console.log("ioredis: connected as its own RBAC user with its user URL; a key outside its access string is refused (NOPERM)");
+    } finally {
+      byUrl.disconnect();
+    }
+  },
+
   async connect() {
     const bySeedOptions = seedClient();
     const byUrl = urlClient();

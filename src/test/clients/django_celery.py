@@ -140,7 +140,22 @@ def check_allkeys_keeps_writing():
           % (raw.config_get('maxmemory-policy')['maxmemory-policy'], evicted))
 
 
+def check_rbac_isolation():
+    """The cache's user (redis_url) works on Django's keys and is refused Celery's: RBAC keeps the two apart."""
+    import redis
+    client = redis.Redis.from_url(os.environ['REDIS_URL'])
+    cache.set('rbac-probe', 1, timeout=60)
+    assert cache.get('rbac-probe') == 1
+    try:
+        client.get('celery-task-meta-probe')
+    except redis.exceptions.NoPermissionError as refused:
+        print('rbac: the cache user works on Django keys and is refused a Celery key (%s)' % str(refused).split('.')[0])
+        return
+    raise AssertionError("the cache user could read a Celery key")
+
+
 CHECKS = {
+    'rbac-isolation': check_rbac_isolation,
     'cache': check_cache,
     'sessions': check_sessions,
     'celery': check_celery,

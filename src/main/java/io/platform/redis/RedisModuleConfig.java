@@ -367,6 +367,22 @@ public final class RedisModuleConfig {
         return (Map<String, String>) values.get("ingress_sources");
     }
 
+    /** The {@code rbac_users} value set (a literal or a cdktf token); null when not set (the module's default then applies: {}). */
+    @SuppressWarnings("unchecked")
+    public Map<String, String> getRbacUsers() {
+        return (Map<String, String>) values.get("rbac_users");
+    }
+
+    /** The {@code redis_url_user} value set (a literal or a cdktf token); null when not set (the module then leaves it unset). */
+    public String getRedisUrlUser() {
+        return (String) values.get("redis_url_user");
+    }
+
+    /** The {@code celery_broker_url_user} value set (a literal or a cdktf token); null when not set (the module then leaves it unset). */
+    public String getCeleryBrokerUrlUser() {
+        return (String) values.get("celery_broker_url_user");
+    }
+
     /** Sets one value at a time; {@link #build()} checks them all. */
     public static final class Builder {
         private final Map<String, Object> values = new LinkedHashMap<>();
@@ -1064,6 +1080,42 @@ public final class RedisModuleConfig {
          */
         public Builder ingressSources(Map<String, String> ingressSources) {
             values.put("ingress_sources", ingressSources);
+            return this;
+        }
+
+        /**
+         * RBAC users the module creates, each with its own generated password kept in Secrets Manager
+         * (&lt;name&gt;/redis-users/&lt;user&gt;): user name = Redis ACL access string, e.g. django = "on ~:1:* +@all"
+         * (Django's cache keys only), celery = "on ~celery* ~_kombu* ~unacked* &amp;* +@all". They form the user group
+         * &lt;name&gt;-users with a disabled default user. Needs transit_encryption_enabled; not with
+         * auth_token_enabled. Default {}.
+         *
+         * <p>Terraform variable {@code rbac_users} (map(string)).
+         */
+        public Builder rbacUsers(Map<String, String> rbacUsers) {
+            values.put("rbac_users", rbacUsers);
+            return this;
+        }
+
+        /**
+         * The rbac_users user whose name and password redis_url and connection_url carry (Django's). Default null: the
+         * URLs carry the AUTH token, if any.
+         *
+         * <p>Terraform variable {@code redis_url_user} (string).
+         */
+        public Builder redisUrlUser(String redisUrlUser) {
+            values.put("redis_url_user", redisUrlUser);
+            return this;
+        }
+
+        /**
+         * The rbac_users user whose name and password celery_broker_url carries (Celery's). Default null: the AUTH
+         * token, if any.
+         *
+         * <p>Terraform variable {@code celery_broker_url_user} (string).
+         */
+        public Builder celeryBrokerUrlUser(String celeryBrokerUrlUser) {
+            values.put("celery_broker_url_user", celeryBrokerUrlUser);
             return this;
         }
 

@@ -4,6 +4,7 @@ package io.platform.redis;
 import com.hashicorp.cdktf.TerraformHclModule;
 import com.hashicorp.cdktf.Token;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The Redis module's outputs as typed getters, named in camelCase after them. Each returns a cdktf token for
@@ -232,5 +233,25 @@ public interface RedisModuleOutputs {
      */
     default String getHost() {
         return Token.asString(getModule().get("host"));
+    }
+
+    /**
+     * RBAC: each rbac_users user's connection URL without a database number,
+     * rediss://&lt;user&gt;:&lt;password&gt;@host:port (add /0, /1 for a database).
+     *
+     * <p>Module output {@code user_urls} (sensitive).
+     */
+    default Map<String, String> getUserUrls() {
+        return Token.asStringMap(getModule().get("user_urls"));
+    }
+
+    /**
+     * RBAC: the Secrets Manager secret of each rbac_users user ({username, password}); grant apps GetSecretValue on
+     * theirs.
+     *
+     * <p>Module output {@code user_secret_arns}.
+     */
+    default Map<String, String> getUserSecretArns() {
+        return Token.asStringMap(getModule().get("user_secret_arns"));
     }
 }

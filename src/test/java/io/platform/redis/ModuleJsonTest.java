@@ -96,7 +96,8 @@ class ModuleJsonTest {
         assertTrue((Boolean) at(outputs, "celery_broker_url", "sensitive"));
         assertTrue((Boolean) at(outputs, "auth_token", "sensitive"));
         assertEquals("${local.redis_base_url}/0", at(outputs, "redis_url", "value"));
-        assertEquals("${local.redis_base_url}/1${local.celery_tls_query}", at(outputs, "celery_broker_url", "value"));
+        assertEquals("${local.redis_scheme}://${local.celery_userinfo}${local.redis_host_port}/1${local.celery_tls_query}",
+                at(outputs, "celery_broker_url", "value"));
         assertEquals("${local.redis_base_url}", at(outputs, "connection_url", "value"));
         assertEquals("${aws_elasticache_replication_group.this.port}", at(outputs, "port", "value"));
     }
@@ -203,8 +204,8 @@ class ModuleJsonTest {
         resources.forEach((type, byName) -> byName.forEach((name, body) -> {
             if (type.equals("aws_security_group")) {
                 assertEquals("${merge(local.tags, var.security_group_tags)}", body.get("tags"), type + "." + name);
-            } else if (!type.equals("random_password") && !type.equals("terraform_data") && !type.equals("aws_route53_record")) {
-                // the first two are not AWS resources, and a DNS record has no tags
+            } else if (!List.of("random_password", "terraform_data", "aws_route53_record", "aws_secretsmanager_secret_version").contains(type)) {
+                // the first two are not AWS resources; a DNS record and a secret version have no tags
                 assertEquals("${local.tags}", body.get("tags"), type + "." + name);
             }
         }));

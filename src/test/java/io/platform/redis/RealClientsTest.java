@@ -22,7 +22,9 @@ import io.platform.redis.synth.Directories;
 import io.platform.redis.synth.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
@@ -51,6 +53,12 @@ class RealClientsTest {
     static final String DJANGO_TLS = "django_tls";
     static final String DJANGO_PLAIN = "django_plain";
     static final String DJANGO_ALLKEYS = "django_allkeys_lru";
+    static final String DJANGO_RBAC = "django_rbac";
+    static final String RBAC_BROKEN = "rbac_celery_without_its_keys";
+    /** The README's example users: Django's cache keys, Celery's queue and results, the realtime service's presence keys. */
+    static final Map<String, String> RBAC_USERS = Map.of("django", "on ~:1:* +@all",
+            "celery", "on ~celery* ~_kombu* ~unacked* &* +@all",
+            "realtime", "on ~presence:* &* +@all");
     static final String CHAT = "chat";
     /** Small enough that a few thousand cache entries fill the node. */
     static final Map<String, String> SMALL_NODE = Map.of("maxmemory", "8mb");
@@ -96,6 +104,10 @@ class RealClientsTest {
         cases.put(DJANGO_TLS, django(Map.of()));
         cases.put(DJANGO_PLAIN, django(Map.of("transit_encryption_enabled", false)));
         cases.put(DJANGO_ALLKEYS, django(Map.of("auth_token_enabled", true, "auth_token", TOKEN, "maxmemory_policy", "allkeys-lru")));
+        cases.put(DJANGO_RBAC, django(Map.of("rbac_users", RBAC_USERS, "redis_url_user", "django", "celery_broker_url_user", "celery")));
+        // a broken configuration: Celery's user may only touch Django's keys
+        cases.put(RBAC_BROKEN, django(Map.of("rbac_users", Map.of("django", "on ~:1:* +@all", "celery", "on ~:1:* &* +@all"),
+                "redis_url_user", "django", "celery_broker_url_user", "celery")));
         Workload.ChatRedis chat = (Workload.ChatRedis) Synthesized.get().stacks.stream()
                 .filter(s -> s.stack().equals("chat-dev")).findFirst().orElseThrow().workload();
         Map<String, Object> cluster = new LinkedHashMap<>(JsiiLock.locked(() -> ChatCluster.of(chat.settings())).get(0).inputs().explicit());
@@ -119,7 +131,28 @@ class RealClientsTest {
         String password = Boolean.TRUE.equals(in.get("auth_token_enabled")) ? (String) in.get("auth_token") : null;
         Map<String, String> configuration = new LinkedHashMap<>(module.get(caseName).parameters());
         configuration.putAll(extra);
-        return LocalRedis.start(work, ((Number) in.get("port")).intValue(), tls ? certificates : null, password, configuration);
+        return LocalRedis.start(work, ((Number) in.get("port")).intValue(), tls ? certificates : null, password, configuration,
+                aclUsers(caseName));
+    }
+
+    /**
+     * The case's RBAC users as the server's ACL, as ElastiCache holds them: "default" off, and each user of rbac_users
+     * with its access string and the password its module URL carries (user_urls, the module's own output).
+     */
+    @SuppressWarnings("unchecked")
+    private List<String> aclUsers(String caseName) {
+        Map<String, String> users = (Map<String, String>) inputs.get(caseName).get("rbac_users");
+        if (users == null) {
+            return List.of();
+        }
+        Map<String, String> urls = (Map<String, String>) module.get(caseName).outputs().get(RedisOutputs.USER_URLS.name());
+        List<String> acl = new ArrayList<>(List.of("user default off"));
+        users.forEach((user, access) -> {
+            String userinfo = java.net.URI.create(urls.get(user)).getRawUserInfo();
+            String password = java.net.URLDecoder.decode(userinfo.substring(userinfo.indexOf(':') + 1), java.nio.charset.StandardCharsets.UTF_8);
+            acl.add("user " + user + " " + access.replaceFirst("^on ", "on >" + password + " "));
+        });
+        return acl;
     }
 
     private Map<String, String> pythonEnv(Evaluated evaluated) {
@@ -247,6 +280,30 @@ class RealClientsTest {
      * ssl_cert_reqs) makes Celery's result backend refuse it, and one that points Celery at DB 0 loses the queued
      * task to Django's cache.clear().
      */
+    /**
+     * RBAC: Django's cache, Celery's broker and result backend and the realtime service each connect as their own user
+     * with the module's URLs, and a user is refused another's keys; Celery fails when its user lacks its keys.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void rbacUsersConnectWithTheirOwnUrlsAndAreRefusedOthersKeys() {
+        Evaluated rbac = module.get(DJANGO_RBAC);
+        assertTrue(rbac.output(RedisOutputs.REDIS_URL).startsWith("rediss://django:"), "redis_url carries the django user");
+        assertTrue(rbac.output(RedisOutputs.CELERY_BROKER_URL).startsWith("rediss://celery:"), "celery_broker_url carries the celery user");
+        assertPassed(python(DJANGO_RBAC, "cache", Map.of()));
+        assertPassed(python(DJANGO_RBAC, "celery", Map.of()));
+        assertPassed(python(DJANGO_RBAC, "rbac-isolation", Map.of()));
+        Map<String, String> urls = (Map<String, String>) rbac.outputs().get(RedisOutputs.USER_URLS.name());
+        try (LocalRedis ignored = server(DJANGO_RBAC, Map.of())) {
+            Map<String, String> env = new LinkedHashMap<>(nodeEnv(rbac, TOKEN));
+            env.put("ADAPTER_REDIS_URL", urls.get("realtime"));
+            assertPassed(report(DJANGO_RBAC, "user-url", Clients.node("user-url", env)));
+        }
+        Processes.Result broken = python(RBAC_BROKEN, "celery", Map.of());
+        assertNotEquals(0, broken.exitCode(), "Celery must fail when its user cannot reach its keys:\n" + broken.output());
+        assertTrue(broken.output().contains("NOPERM") || broken.output().contains("NoPermission"), broken.output());
+    }
+
     @Test
     void celeryChecksFailOnABrokenCeleryBrokerUrl() throws Exception {
         Path original = Synthesized.get().module;

@@ -327,7 +327,7 @@ class TerraformOfflineTest {
         try (OfflineCopy copy = OfflineCopy.of(synthesized.module)) {
             Path outputs = copy.dir().resolve("outputs.tf");
             String original = Files.readString(outputs);
-            String broken = original.replace("${local.redis_base_url}/1${local.celery_tls_query}", "${local.redis_base_url}/2${local.celery_tls_query}");
+            String broken = original.replace("${local.redis_host_port}/1${local.celery_tls_query}", "${local.redis_host_port}/2${local.celery_tls_query}");
             assertTrue(!broken.equals(original), "celery_broker_url template not found");
             Files.writeString(outputs, broken);
             terraform.ok(copy.dir(), "init", "-input=false", "-no-color");

@@ -130,7 +130,8 @@ public final class TypedApiGenerator {
                 .append("package io.platform.redis;\n\n")
                 .append("import com.hashicorp.cdktf.TerraformHclModule;\n")
                 .append("import com.hashicorp.cdktf.Token;\n")
-                .append("import java.util.List;\n\n")
+                .append("import java.util.List;\n")
+                .append("import java.util.Map;\n\n")
                 .append("/**\n * The Redis module's outputs as typed getters, named in camelCase after them. Each returns a cdktf token for\n"
                         + " * {@code TerraformOutput}, other resources or {@code Fn} calls; sensitive ones stay sensitive in Terraform.\n */\n")
                 .append("public interface RedisModuleOutputs {\n")
@@ -143,6 +144,7 @@ public final class TypedApiGenerator {
                 case STRING -> "Token.asString(getModule().get(\"" + output.name() + "\"))";
                 case NUMBER -> "Token.asNumber(getModule().get(\"" + output.name() + "\"))";
                 case STRING_LIST -> "Token.asList(getModule().get(\"" + output.name() + "\"))";
+                case STRING_MAP -> "Token.asStringMap(getModule().get(\"" + output.name() + "\"))";
                 default -> throw new IllegalStateException("no getter for output type " + output.type());
             };
             out.append("\n    /**\n").append(javadoc(output.description(), "     * ")).append("     *\n")

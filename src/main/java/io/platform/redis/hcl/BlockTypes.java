@@ -32,6 +32,7 @@ final class BlockTypes {
             "aws_elasticache_parameter_group", Set.of("parameter"),
             "aws_cloudwatch_metric_alarm", Set.of("metric_query"),
             "aws_security_group", Set.of("timeouts"),
+            "aws_elasticache_user", Set.of("authentication_mode", "timeouts"),
             "aws_subnet", Set.of("filter", "timeouts"));
 
     static boolean isSchemaBlock(String resourceType, String key) {

@@ -19,7 +19,12 @@ import com.hashicorp.cdktf.providers.aws.elasticache_replication_group.Elasticac
 import com.hashicorp.cdktf.providers.aws.elasticache_replication_group.ElasticacheReplicationGroupLogDeliveryConfiguration;
 import com.hashicorp.cdktf.providers.aws.elasticache_replication_group.ElasticacheReplicationGroupTimeouts;
 import com.hashicorp.cdktf.providers.aws.elasticache_subnet_group.ElasticacheSubnetGroup;
+import com.hashicorp.cdktf.providers.aws.elasticache_user.ElasticacheUser;
+import com.hashicorp.cdktf.providers.aws.elasticache_user.ElasticacheUserAuthenticationMode;
+import com.hashicorp.cdktf.providers.aws.elasticache_user_group.ElasticacheUserGroup;
 import com.hashicorp.cdktf.providers.aws.route53_record.Route53Record;
+import com.hashicorp.cdktf.providers.aws.secretsmanager_secret.SecretsmanagerSecret;
+import com.hashicorp.cdktf.providers.aws.secretsmanager_secret_version.SecretsmanagerSecretVersion;
 import com.hashicorp.cdktf.providers.aws.security_group.SecurityGroup;
 import com.hashicorp.cdktf.providers.aws.vpc_security_group_ingress_rule.VpcSecurityGroupIngressRule;
 import java.util.ArrayList;
@@ -128,6 +133,8 @@ public final class RedisModuleStack extends TerraformStack {
         TerraformLocal authToken = local("auth_token", "${!var.auth_token_enabled ? null : (var.auth_token != null ? var.auth_token : one("
                 + generatedToken.getFqn() + "[*].result))}");
 
+        rbacUsers(tags);
+
         reason("resource.aws_cloudwatch_log_group.slow_log",
                 "One log group per log type: sharing one makes the second delivery fail with \"already exists\".");
         var slowLog = logGroup("slow_log", "slow-log", tags);
@@ -146,9 +153,12 @@ public final class RedisModuleStack extends TerraformStack {
         // URLs are built from values known at plan time where possible; port comes from the resource so a URL
         // never carries a null port.
         local("redis_scheme", "${var.transit_encryption_enabled ? \"rediss\" : \"redis\"}");
-        local("redis_userinfo", "${local.auth_token == null ? \"\" : \":${urlencode(local.auth_token)}@\"}");
-        TerraformLocal base = local("redis_base_url", "${local.redis_scheme}://${local.redis_userinfo}"
-                + group("primary_endpoint_address") + ":" + group("port"));
+        local("redis_userinfo", "${var.redis_url_user != null ? lookup(local.rbac_userinfo, var.redis_url_user, \"\") : "
+                + "(local.auth_token == null ? \"\" : \":${urlencode(local.auth_token)}@\")}");
+        local("celery_userinfo", "${var.celery_broker_url_user != null ? lookup(local.rbac_userinfo, var.celery_broker_url_user, \"\") : "
+                + "(local.auth_token == null ? \"\" : \":${urlencode(local.auth_token)}@\")}");
+        local("redis_host_port", group("primary_endpoint_address") + ":" + group("port"));
+        TerraformLocal base = local("redis_base_url", "${local.redis_scheme}://${local.redis_userinfo}${local.redis_host_port}");
 
         Map<ModuleOutput, Object> values = new LinkedHashMap<>();
         values.put(RedisOutputs.PRIMARY_ENDPOINT_ADDRESS, group("primary_endpoint_address"));
@@ -158,7 +168,10 @@ public final class RedisModuleStack extends TerraformStack {
         // Celery's Redis result backend refuses a rediss:// URL that does not say how to check the server's
         // certificate; ElastiCache's certificates are publicly trusted, so the broker URL asks for full checks.
         TerraformLocal celeryTls = local("celery_tls_query", "${var.transit_encryption_enabled ? \"?ssl_cert_reqs=required\" : \"\"}");
-        values.put(RedisOutputs.CELERY_BROKER_URL, base.getAsString() + "/1" + celeryTls.getAsString());
+        values.put(RedisOutputs.CELERY_BROKER_URL, "${local.redis_scheme}://${local.celery_userinfo}${local.redis_host_port}/1"
+                + celeryTls.getAsString());
+        values.put(RedisOutputs.USER_URLS, "${{ for user, userinfo in local.rbac_userinfo : user => \"${local.redis_scheme}://${userinfo}${local.redis_host_port}\" }}");
+        values.put(RedisOutputs.USER_SECRET_ARNS, "${{ for user, secret in aws_secretsmanager_secret.rbac_user : user => secret.arn }}");
         values.put(RedisOutputs.CONNECTION_URL, base.getAsString());
         values.put(RedisOutputs.REDIS_SECURITY_GROUP_ID,
                 "${var.create_security_group ? aws_security_group.this[0].id : try(var.security_group_ids[0], null)}");
@@ -274,6 +287,56 @@ public final class RedisModuleStack extends TerraformStack {
     static final String GROUP = "aws_elasticache_replication_group.this";
 
     /**
+     * RBAC: one user per rbac_users entry with a generated password in Secrets Manager, and the user group ElastiCache
+     * requires (with a disabled "default" user). Keyed by the user names, literal in the configuration.
+     */
+    private void rbacUsers(TerraformLocal tags) {
+        reason("resource.random_password.rbac_user", "One password per RBAC user, keyed by the user names (known at plan).");
+        MapTerraformIterator users = TerraformIterator.fromMap(Token.asStringMap("${var.rbac_users}"));
+        AuthTokens.password(this, "rbac_user_password").forEach(users).build().overrideLogicalId("rbac_user");
+        local("rbac_userinfo", "${{ for user in keys(var.rbac_users) : user => \"${urlencode(user)}:${urlencode(random_password.rbac_user[user].result)}@\" }}");
+        reason("resource.aws_elasticache_user.default", "Every ElastiCache user group needs a user named default: this one is switched off.");
+        ElasticacheUser.Builder.create(this, "rbac_default_user")
+                .count(Token.asNumber("${length(var.rbac_users) > 0 ? 1 : 0}"))
+                .userId("${var.name}-default").userName("default").engine(str("engine"))
+                .accessString("off -@all")
+                .authenticationMode(ElasticacheUserAuthenticationMode.builder().type("no-password-required").build())
+                .tags(tagMap(tags))
+                .build().overrideLogicalId("default");
+        MapTerraformIterator each = TerraformIterator.fromMap(Token.asStringMap("${var.rbac_users}"));
+        ElasticacheUser.Builder.create(this, "rbac_user")
+                .forEach(each)
+                .userId("${var.name}-${each.key}").userName("${each.key}").engine(str("engine"))
+                .accessString("${each.value}")
+                .authenticationMode(ElasticacheUserAuthenticationMode.builder().type("password")
+                        .passwords(List.of("${random_password.rbac_user[each.key].result}")).build())
+                .tags(tagMap(tags))
+                .build().overrideLogicalId("this");
+        ElasticacheUserGroup.Builder.create(this, "rbac_user_group")
+                .count(Token.asNumber("${length(var.rbac_users) > 0 ? 1 : 0}"))
+                .userGroupId("${var.name}-users").engine(str("engine"))
+                .userIds(Token.asList("${concat(aws_elasticache_user.default[*].user_id, [for user in aws_elasticache_user.this : user.user_id])}"))
+                .tags(tagMap(tags))
+                .build().overrideLogicalId("this");
+        local("user_group_ids", "${concat(var.user_group_ids, aws_elasticache_user_group.this[*].user_group_id)}");
+        reason("resource.aws_secretsmanager_secret.rbac_user", "Each user's name and password, for the app that connects as it.");
+        MapTerraformIterator secrets = TerraformIterator.fromMap(Token.asStringMap("${var.rbac_users}"));
+        SecretsmanagerSecret.Builder.create(this, "rbac_user_secret")
+                .forEach(secrets)
+                .name("${var.name}/redis-users/${each.key}")
+                .description("Redis user ${each.key} of ${var.name}")
+                .recoveryWindowInDays(Token.asNumber("${var.environment == \"prod\" ? 30 : 7}"))
+                .tags(tagMap(tags))
+                .build().overrideLogicalId("rbac_user");
+        MapTerraformIterator versions = TerraformIterator.fromMap(Token.asStringMap("${var.rbac_users}"));
+        SecretsmanagerSecretVersion.Builder.create(this, "rbac_user_secret_version")
+                .forEach(versions)
+                .secretId("${aws_secretsmanager_secret.rbac_user[each.key].id}")
+                .secretString("${jsonencode({ username = each.key, password = random_password.rbac_user[each.key].result })}")
+                .build().overrideLogicalId("rbac_user");
+    }
+
+    /**
      * A CNAME to the primary endpoint under a name of the caller's zone, counted on dns_subdomain (a name written in
      * the configuration), never on zone_id, which often comes from a zone created in the same apply.
      */
@@ -361,7 +424,7 @@ public final class RedisModuleStack extends TerraformStack {
                 // Left unset rather than false and []: the provider sees any user_group_ids, even [], as conflicting with
                 // auth_token, and an explicit false on running clusters would be a change.
                 .dataTieringEnabled(Token.asAny("${var.data_tiering_enabled ? true : null}"))
-                .userGroupIds(Token.asList("${length(var.user_group_ids) > 0 ? var.user_group_ids : null}"))
+                .userGroupIds(Token.asList("${length(local.user_group_ids) > 0 ? local.user_group_ids : null}"))
                 .securityGroupIds(Token.asList("${concat(aws_security_group.this[*].id, var.security_group_ids)}"))
                 .automaticFailoverEnabled(variables.get("automatic_failover_enabled").getBooleanValue())
                 .multiAzEnabled(variables.get("multi_az_enabled").getBooleanValue())

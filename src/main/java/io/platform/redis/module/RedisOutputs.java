@@ -62,9 +62,15 @@ public final class RedisOutputs {
             "The name clients use: the dns_subdomain record's name when there is one, else the primary endpoint. The URL "
                     + "outputs keep the endpoint, whose name the TLS certificate carries.", false);
 
+    public static final ModuleOutput USER_URLS = new ModuleOutput("user_urls", VariableType.STRING_MAP,
+            "RBAC: each rbac_users user's connection URL without a database number, rediss://<user>:<password>@host:port "
+                    + "(add /0, /1 for a database).", true);
+    public static final ModuleOutput USER_SECRET_ARNS = new ModuleOutput("user_secret_arns", VariableType.STRING_MAP,
+            "RBAC: the Secrets Manager secret of each rbac_users user ({username, password}); grant apps GetSecretValue on theirs.", false);
+
     public static final List<ModuleOutput> ALL = List.of(PRIMARY_ENDPOINT_ADDRESS, READER_ENDPOINT_ADDRESS, PORT,
             REDIS_URL, CELERY_BROKER_URL, CONNECTION_URL, REDIS_SECURITY_GROUP_ID, REPLICATION_GROUP_ID, REPLICATION_GROUP_ARN,
             MEMBER_CLUSTERS, ENGINE_VERSION_ACTUAL, PARAMETER_GROUP_NAME, SUBNET_GROUP_NAME, SLOW_LOG_GROUP_NAME,
             ENGINE_LOG_GROUP_NAME, AUTH_TOKEN, ALARM_NAMES, ALARM_ARNS, PARAMETER_GROUP_ARN, SECURITY_GROUP_ARN, SECURITY_GROUP_NAME,
-            SLOW_LOG_GROUP_ARN, ENGINE_LOG_GROUP_ARN, HOST);
+            SLOW_LOG_GROUP_ARN, ENGINE_LOG_GROUP_ARN, HOST, USER_URLS, USER_SECRET_ARNS);
 }

@@ -522,6 +522,42 @@ public final class RedisVariables {
             .onRunningCluster(OnRunningCluster.IN_PLACE, Map.of("office-vpn", "10.8.0.0/16"), "one ingress rule added; the others stay")
             .build();
 
+    static final String RBAC_USER_NAME = "^[a-z][a-z0-9-]{0,19}$";
+
+    public static final Variable RBAC_USERS = Variable.stringMap("rbac_users").defaultValue(Map.of())
+            .description("RBAC users the module creates, each with its own generated password kept in Secrets Manager "
+                    + "(<name>/redis-users/<user>): user name = Redis ACL access string, e.g. django = \"on ~:1:* +@all\" "
+                    + "(Django's cache keys only), celery = \"on ~celery* ~_kombu* ~unacked* &* +@all\". They form the user group "
+                    + "<name>-users with a disabled default user. Needs transit_encryption_enabled; not with auth_token_enabled. "
+                    + "Default {}.")
+            .rule(new Rule("a map of user names (1-20 lowercase letters, digits or hyphens, not default) to access strings that "
+                    + "start with \"on \" and do not say nopass (the module generates the passwords)",
+                    "alltrue([for user, access in VALUE : can(regex(\"" + RBAC_USER_NAME + "\", user)) && user != \"default\" "
+                            + "&& startswith(access, \"on \") && !strcontains(access, \"nopass\")])",
+                    value -> ((Map<?, ?>) value).entrySet().stream().allMatch(e -> String.valueOf(e.getKey()).matches(RBAC_USER_NAME)
+                            && !"default".equals(e.getKey()) && String.valueOf(e.getValue()).startsWith("on ")
+                            && !String.valueOf(e.getValue()).contains("nopass")),
+                    Map.of("django", "on nopass ~* +@all")))
+            .onRunningCluster(OnRunningCluster.DISRUPTIVE, Map.of("django", "on ~:1:* +@all"),
+                    "clients must authenticate as the users from then on")
+            .build();
+
+    public static final Variable REDIS_URL_USER = Variable.string("redis_url_user")
+            .description("The rbac_users user whose name and password redis_url and connection_url carry (Django's). "
+                    + "Default null: the URLs carry the AUTH token, if any.")
+            .rule(Rules.matches(RBAC_USER_NAME, "a user name of rbac_users", "Django"))
+            .onRunningCluster(OnRunningCluster.NO_CHANGE, Map.of("rbac_users", Map.of("django", "on ~:1:* +@all")),
+                    Map.of("redis_url_user", "django"), "only the URL outputs change")
+            .build();
+
+    public static final Variable CELERY_BROKER_URL_USER = Variable.string("celery_broker_url_user")
+            .description("The rbac_users user whose name and password celery_broker_url carries (Celery's). Default null: "
+                    + "the AUTH token, if any.")
+            .rule(Rules.matches(RBAC_USER_NAME, "a user name of rbac_users", "Celery"))
+            .onRunningCluster(OnRunningCluster.NO_CHANGE, Map.of("rbac_users", Map.of("celery", "on ~celery* ~_kombu* ~unacked* &* +@all")),
+                    Map.of("celery_broker_url_user", "celery"), "only the URL output changes")
+            .build();
+
     /** Declaration order is the order of variables.tf.json and of the README table. */
     public static final List<Variable> ALL = List.of(NAME, NODE_TYPE, SUBNET_IDS, ENGINE_VERSION, NUM_CACHE_CLUSTERS,
             AUTOMATIC_FAILOVER_ENABLED, MULTI_AZ_ENABLED, AT_REST_ENCRYPTION_ENABLED, TRANSIT_ENCRYPTION_ENABLED,
@@ -535,7 +571,7 @@ public final class RedisVariables {
             ALARM_CONNECTIONS_THRESHOLD, CREATE_PARAMETER_GROUP, PARAMETER_GROUP_NAME, CREATE_SUBNET_GROUP, SUBNET_GROUP_NAME,
             PREFERRED_CACHE_CLUSTER_AZS, NETWORK_TYPE, IP_DISCOVERY, DATA_TIERING_ENABLED, AUTO_MINOR_VERSION_UPGRADE,
             SECURITY_GROUP_TAGS, USER_GROUP_IDS, DNS_SUBDOMAIN, ZONE_ID, TIMEOUTS, SECURITY_GROUP_NAME, SECURITY_GROUP_DESCRIPTION,
-            SECURITY_GROUP_USE_NAME_PREFIX, INGRESS_SOURCES);
+            SECURITY_GROUP_USE_NAME_PREFIX, INGRESS_SOURCES, RBAC_USERS, REDIS_URL_USER, CELERY_BROKER_URL_USER);
 
     /** Rules over several variables; preconditions on the replication group in the module. */
     public static final List<CrossRule> CROSS_RULES = List.of(
@@ -623,14 +659,26 @@ public final class RedisVariables {
                     "!var.data_tiering_enabled || can(regex(\"^cache[.]r6gd[.]\", var.node_type))",
                     in -> !in.bool(DATA_TIERING_ENABLED) || in.string(NODE_TYPE).startsWith("cache.r6gd."),
                     Map.of("data_tiering_enabled", true)),
-            new CrossRule("user_group_ids (RBAC users) and auth_token_enabled (one shared token) exclude each other",
-                    "length(var.user_group_ids) == 0 || !var.auth_token_enabled",
-                    in -> in.list(USER_GROUP_IDS).isEmpty() || !in.bool(AUTH_TOKEN_ENABLED),
+            new CrossRule("user_group_ids and rbac_users (RBAC users) and auth_token_enabled (one shared token) exclude each other",
+                    "length(var.user_group_ids) + length(var.rbac_users) == 0 || !var.auth_token_enabled",
+                    in -> in.list(USER_GROUP_IDS).isEmpty() && in.map(RBAC_USERS).isEmpty() || !in.bool(AUTH_TOKEN_ENABLED),
                     Map.of("user_group_ids", List.of("orders-users"), "auth_token_enabled", true)),
-            new CrossRule("user_group_ids needs transit_encryption_enabled (ElastiCache RBAC works over TLS only)",
-                    "length(var.user_group_ids) == 0 || var.transit_encryption_enabled",
-                    in -> in.list(USER_GROUP_IDS).isEmpty() || in.bool(TRANSIT_ENCRYPTION_ENABLED),
+            new CrossRule("user_group_ids and rbac_users need transit_encryption_enabled (ElastiCache RBAC works over TLS only)",
+                    "length(var.user_group_ids) + length(var.rbac_users) == 0 || var.transit_encryption_enabled",
+                    in -> in.list(USER_GROUP_IDS).isEmpty() && in.map(RBAC_USERS).isEmpty() || in.bool(TRANSIT_ENCRYPTION_ENABLED),
                     Map.of("user_group_ids", List.of("orders-users"), "transit_encryption_enabled", false)),
+            new CrossRule("redis_url_user and celery_broker_url_user must name users of rbac_users",
+                    "(var.redis_url_user == null || contains(keys(var.rbac_users), coalesce(var.redis_url_user, \"-\"))) "
+                            + "&& (var.celery_broker_url_user == null || contains(keys(var.rbac_users), coalesce(var.celery_broker_url_user, \"-\")))",
+                    in -> (in.get(REDIS_URL_USER) == null || in.map(RBAC_USERS).containsKey(in.get(REDIS_URL_USER)))
+                            && (in.get(CELERY_BROKER_URL_USER) == null || in.map(RBAC_USERS).containsKey(in.get(CELERY_BROKER_URL_USER))),
+                    Map.of("redis_url_user", "django")),
+            new CrossRule("rbac_users user ids <name>-<user> must be at most 40 characters",
+                    "alltrue([for user in concat(keys(var.rbac_users), [\"default\"]) : length(\"${var.name}-${user}\") <= 40]) || length(var.rbac_users) == 0",
+                    in -> in.map(RBAC_USERS).isEmpty() || java.util.stream.Stream.concat(in.map(RBAC_USERS).keySet().stream(), java.util.stream.Stream.of("default"))
+                            .allMatch(user -> (in.string(NAME) + "-" + user).length() <= 40),
+                    Map.of("name", "a-very-long-cluster-name-of-thirty-five", "rbac_users", Map.of("django", "on ~:1:* +@all"),
+                            "auth_token_enabled", false)),
             new CrossRule("dns_subdomain needs zone_id (the hosted zone of the record)",
                     "var.dns_subdomain == null || var.zone_id != null",
                     in -> in.get(DNS_SUBDOMAIN) == null || in.get(ZONE_ID) != null,

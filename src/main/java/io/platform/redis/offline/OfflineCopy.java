@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -116,6 +117,7 @@ public final class OfflineCopy implements AutoCloseable {
     private static final Pattern HCL_PASSWORD_BLOCK = Pattern.compile(
             "(?m)^resource \"random_password\" \"(\\w+)\" \\{\n((?:[^\n]*\n)*?)\\}\n");
     private static final Pattern HCL_COUNT = Pattern.compile("(?m)^\\s*count\\s*=\\s*(.+)$");
+    private static final Pattern HCL_FOR_EACH = Pattern.compile("(?m)^\\s*for_each\\s*=\\s*(.+)$");
     private static final Pattern HCL_RANDOM_REQUIREMENT = Pattern.compile("(?m)^\\s*random\\s*=\\s*\\{[^\n]*\\}\n");
 
     /**
@@ -127,8 +129,10 @@ public final class OfflineCopy implements AutoCloseable {
         StringBuilder out = new StringBuilder();
         while (block.find()) {
             Matcher count = HCL_COUNT.matcher(block.group(2));
+            Matcher forEach = HCL_FOR_EACH.matcher(block.group(2));
             String replacement = "resource \"terraform_data\" \"" + block.group(1) + "\" {\n"
                     + (count.find() ? "  count = " + count.group(1).strip() + "\n" : "")
+                    + (forEach.find() ? "  for_each = " + forEach.group(1).strip() + "\n" : "")
                     + "  input = \"" + STAND_IN_TOKEN + "\"\n}\n";
             block.appendReplacement(out, Matcher.quoteReplacement(replacement));
         }
@@ -146,9 +150,11 @@ public final class OfflineCopy implements AutoCloseable {
             Map<String, Object> standIns = (Map<String, Object>) resources.computeIfAbsent("terraform_data", t -> new LinkedHashMap<>());
             passwords.forEach((name, body) -> {
                 Map<String, Object> standIn = new LinkedHashMap<>();
-                Object count = ((Map<String, Object>) body).get("count");
-                if (count != null) {
-                    standIn.put("count", count);
+                for (String meta : List.of("count", "for_each")) {
+                    Object value = ((Map<String, Object>) body).get(meta);
+                    if (value != null) {
+                        standIn.put(meta, value);
+                    }
                 }
                 standIn.put("input", STAND_IN_TOKEN);
                 standIns.put(name, standIn);

@@ -34,6 +34,12 @@ public final class LocalRedis implements AutoCloseable {
      * @param parameters redis.conf directives: the parameter group's values, plus test settings such as maxmemory
      */
     public static LocalRedis start(Path workDir, int port, TestCertificates tls, String password, Map<String, String> parameters) {
+        return start(workDir, port, tls, password, parameters, List.of());
+    }
+
+    /** The same, with ACL users: each line a {@code user <name> <rules>} directive of redis.conf. */
+    public static LocalRedis start(Path workDir, int port, TestCertificates tls, String password, Map<String, String> parameters,
+                                   List<String> users) {
         try {
             Path dir = Files.createTempDirectory(workDir, "redis-" + port + "-");
             List<String> conf = new ArrayList<>(List.of("bind 127.0.0.1", "save \"\"", "appendonly no",
@@ -49,6 +55,7 @@ public final class LocalRedis implements AutoCloseable {
                 conf.add("requirepass " + quote(password));
             }
             parameters.forEach((name, value) -> conf.add(name + " " + quote(value)));
+            conf.addAll(users);
             Path confFile = dir.resolve("redis.conf");
             Files.write(confFile, conf);
             Path log = dir.resolve("redis.log");
