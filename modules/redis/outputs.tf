@@ -124,6 +124,12 @@ output "host" {
   value       = var.dns_subdomain == null ? aws_elasticache_replication_group.this.primary_endpoint_address : one(aws_route53_record.this[*].fqdn)
 }
 
+output "host_redis_url" {
+  description = "redis_url on host instead of the endpoint (DB 0). With TLS the server's certificate names the AWS endpoint, not your record: a client that checks the host name needs to be told the endpoint's name (redis-py ssl_check_hostname=False with the CA check kept, ioredis tls.servername = primary_endpoint_address)."
+  value       = "${local.redis_scheme}://${local.redis_userinfo}${var.dns_subdomain == null ? aws_elasticache_replication_group.this.primary_endpoint_address : one(aws_route53_record.this[*].fqdn)}:${aws_elasticache_replication_group.this.port}/0"
+  sensitive   = true
+}
+
 output "user_urls" {
   description = "RBAC: each rbac_users user's connection URL without a database number, rediss://<user>:<password>@host:port (add /0, /1 for a database)."
   value       = { for user, userinfo in local.rbac_userinfo : user => "${local.redis_scheme}://${userinfo}${local.redis_host_port}" }

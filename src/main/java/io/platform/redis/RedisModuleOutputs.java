@@ -236,6 +236,17 @@ public interface RedisModuleOutputs {
     }
 
     /**
+     * redis_url on host instead of the endpoint (DB 0). With TLS the server's certificate names the AWS endpoint,
+     * not your record: a client that checks the host name needs to be told the endpoint's name (redis-py
+     * ssl_check_hostname=False with the CA check kept, ioredis tls.servername = primary_endpoint_address).
+     *
+     * <p>Module output {@code host_redis_url} (sensitive).
+     */
+    default String getHostRedisUrl() {
+        return Token.asString(getModule().get("host_redis_url"));
+    }
+
+    /**
      * RBAC: each rbac_users user's connection URL without a database number,
      * rediss://&lt;user&gt;:&lt;password&gt;@host:port (add /0, /1 for a database).
      *

@@ -57,6 +57,8 @@ class PeerInputsTest {
                     "description", "Orders cache"),
             new Case("security_group_name_prefix", Map.of("security_group_use_name_prefix", true), "aws_security_group", "name_prefix",
                     "django-cache-redis-"),
+            new Case("rbac_users", Map.of("rbac_users", Map.of("django", "on ~:1:* +@all")), "aws_elasticache_user", "access_string",
+                    "on ~:1:* +@all"),
             new Case("ingress_sources", Map.of("ingress_sources", Map.of("office-vpn", "10.8.0.0/16")), "aws_vpc_security_group_ingress_rule",
                     "cidr_ipv4", "10.8.0.0/16"));
 
@@ -86,7 +88,8 @@ class PeerInputsTest {
                 Terraform.Plan plan = terraform.plan(copy.asRoot(copy.dir()));
                 for (Case c : CASES) {
                     Map<String, Object> after = plan.after(c.type()).entrySet().stream()
-                            .filter(e -> e.getKey().startsWith("module." + c.call() + ".")).map(Map.Entry::getValue).findFirst()
+                            .filter(e -> e.getKey().startsWith("module." + c.call() + ".") && !e.getKey().endsWith(".default[0]"))
+                            .map(Map.Entry::getValue).findFirst()
                             .orElseThrow(() -> new AssertionError(c.call() + ": no " + c.type() + " planned"));
                     assertEquals(c.expected(), after.get(c.attribute()), c.call() + ": " + c.type() + "." + c.attribute());
                 }
@@ -94,6 +97,9 @@ class PeerInputsTest {
                         "an existing parameter group is not also created");
                 assertTrue(plan.after("aws_elasticache_subnet_group").keySet().stream().noneMatch(a -> a.startsWith("module.existing_subnet_group.")),
                         "an existing subnet group is not also created");
+                assertEquals("default", plan.after("aws_elasticache_user").get("module.rbac_users.aws_elasticache_user.default[0]").get("user_name"),
+                        "every user group needs a user named default");
+                assertEquals(List.of("create"), Terraform.actions(plan, "module.rbac_users.aws_secretsmanager_secret.rbac_user[\"django\"]"));
                 Map<String, Object> record = plan.after("aws_route53_record").get("module.dns.aws_route53_record.this[0]");
                 assertEquals("CNAME", record.get("type"));
                 assertEquals("Z0123456789ABCDEFGHIJ", record.get("zone_id"));

@@ -170,6 +170,8 @@ public final class RedisModuleStack extends TerraformStack {
         TerraformLocal celeryTls = local("celery_tls_query", "${var.transit_encryption_enabled ? \"?ssl_cert_reqs=required\" : \"\"}");
         values.put(RedisOutputs.CELERY_BROKER_URL, "${local.redis_scheme}://${local.celery_userinfo}${local.redis_host_port}/1"
                 + celeryTls.getAsString());
+        values.put(RedisOutputs.HOST_REDIS_URL, "${local.redis_scheme}://${local.redis_userinfo}${var.dns_subdomain == null ? "
+                + GROUP + ".primary_endpoint_address : one(aws_route53_record.this[*].fqdn)}:" + group("port") + "/0");
         values.put(RedisOutputs.USER_URLS, "${{ for user, userinfo in local.rbac_userinfo : user => \"${local.redis_scheme}://${userinfo}${local.redis_host_port}\" }}");
         values.put(RedisOutputs.USER_SECRET_ARNS, "${{ for user, secret in aws_secretsmanager_secret.rbac_user : user => secret.arn }}");
         values.put(RedisOutputs.CONNECTION_URL, base.getAsString());

@@ -62,6 +62,10 @@ public final class RedisOutputs {
             "The name clients use: the dns_subdomain record's name when there is one, else the primary endpoint. The URL "
                     + "outputs keep the endpoint, whose name the TLS certificate carries.", false);
 
+    public static final ModuleOutput HOST_REDIS_URL = new ModuleOutput("host_redis_url", VariableType.STRING,
+            "redis_url on host instead of the endpoint (DB 0). With TLS the server's certificate names the AWS endpoint, not "
+                    + "your record: a client that checks the host name needs to be told the endpoint's name (redis-py "
+                    + "ssl_check_hostname=False with the CA check kept, ioredis tls.servername = primary_endpoint_address).", true);
     public static final ModuleOutput USER_URLS = new ModuleOutput("user_urls", VariableType.STRING_MAP,
             "RBAC: each rbac_users user's connection URL without a database number, rediss://<user>:<password>@host:port "
                     + "(add /0, /1 for a database).", true);
@@ -72,5 +76,5 @@ public final class RedisOutputs {
             REDIS_URL, CELERY_BROKER_URL, CONNECTION_URL, REDIS_SECURITY_GROUP_ID, REPLICATION_GROUP_ID, REPLICATION_GROUP_ARN,
             MEMBER_CLUSTERS, ENGINE_VERSION_ACTUAL, PARAMETER_GROUP_NAME, SUBNET_GROUP_NAME, SLOW_LOG_GROUP_NAME,
             ENGINE_LOG_GROUP_NAME, AUTH_TOKEN, ALARM_NAMES, ALARM_ARNS, PARAMETER_GROUP_ARN, SECURITY_GROUP_ARN, SECURITY_GROUP_NAME,
-            SLOW_LOG_GROUP_ARN, ENGINE_LOG_GROUP_ARN, HOST, USER_URLS, USER_SECRET_ARNS);
+            SLOW_LOG_GROUP_ARN, ENGINE_LOG_GROUP_ARN, HOST, HOST_REDIS_URL, USER_URLS, USER_SECRET_ARNS);
 }
