@@ -19,6 +19,7 @@ locals {
   redis_host_port            = "${aws_elasticache_replication_group.this.primary_endpoint_address}:${aws_elasticache_replication_group.this.port}"
   redis_base_url             = "${local.redis_scheme}://${local.redis_userinfo}${local.redis_host_port}"
   celery_tls_query           = var.transit_encryption_enabled ? "?ssl_cert_reqs=required" : ""
+  host                       = var.dns_subdomain == null ? aws_elasticache_replication_group.this.primary_endpoint_address : one(aws_route53_record.this[*].fqdn)
 }
 
 resource "aws_elasticache_subnet_group" "this" {

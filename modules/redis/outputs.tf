@@ -121,12 +121,12 @@ output "engine_log_group_arn" {
 
 output "host" {
   description = "The name clients use: the dns_subdomain record's name when there is one, else the primary endpoint. The URL outputs keep the endpoint, whose name the TLS certificate carries."
-  value       = var.dns_subdomain == null ? aws_elasticache_replication_group.this.primary_endpoint_address : one(aws_route53_record.this[*].fqdn)
+  value       = local.host
 }
 
 output "host_redis_url" {
   description = "redis_url on host instead of the endpoint (DB 0). With TLS the server's certificate names the AWS endpoint, not your record: a client that checks the host name needs to be told the endpoint's name (redis-py ssl_check_hostname=False with the CA check kept, ioredis tls.servername = primary_endpoint_address)."
-  value       = "${local.redis_scheme}://${local.redis_userinfo}${var.dns_subdomain == null ? aws_elasticache_replication_group.this.primary_endpoint_address : one(aws_route53_record.this[*].fqdn)}:${aws_elasticache_replication_group.this.port}/0"
+  value       = "${local.redis_scheme}://${local.redis_userinfo}${local.host}:${aws_elasticache_replication_group.this.port}/0"
   sensitive   = true
 }
 

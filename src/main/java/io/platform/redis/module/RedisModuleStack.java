@@ -170,8 +170,7 @@ public final class RedisModuleStack extends TerraformStack {
         TerraformLocal celeryTls = local("celery_tls_query", "${var.transit_encryption_enabled ? \"?ssl_cert_reqs=required\" : \"\"}");
         values.put(RedisOutputs.CELERY_BROKER_URL, "${local.redis_scheme}://${local.celery_userinfo}${local.redis_host_port}/1"
                 + celeryTls.getAsString());
-        values.put(RedisOutputs.HOST_REDIS_URL, "${local.redis_scheme}://${local.redis_userinfo}${var.dns_subdomain == null ? "
-                + GROUP + ".primary_endpoint_address : one(aws_route53_record.this[*].fqdn)}:" + group("port") + "/0");
+        values.put(RedisOutputs.HOST_REDIS_URL, "${local.redis_scheme}://${local.redis_userinfo}${local.host}:" + group("port") + "/0");
         values.put(RedisOutputs.USER_URLS, "${{ for user, userinfo in local.rbac_userinfo : user => \"${local.redis_scheme}://${userinfo}${local.redis_host_port}\" }}");
         values.put(RedisOutputs.USER_SECRET_ARNS, "${{ for user, secret in aws_secretsmanager_secret.rbac_user : user => secret.arn }}");
         values.put(RedisOutputs.CONNECTION_URL, base.getAsString());
@@ -188,7 +187,8 @@ public final class RedisModuleStack extends TerraformStack {
         values.put(RedisOutputs.SECURITY_GROUP_NAME, "${one(aws_security_group.this[*].name)}");
         values.put(RedisOutputs.SLOW_LOG_GROUP_ARN, slowLog.getArn());
         values.put(RedisOutputs.ENGINE_LOG_GROUP_ARN, engineLog.getArn());
-        values.put(RedisOutputs.HOST, "${var.dns_subdomain == null ? " + GROUP + ".primary_endpoint_address : one(aws_route53_record.this[*].fqdn)}");
+        local("host", "${var.dns_subdomain == null ? " + GROUP + ".primary_endpoint_address : one(aws_route53_record.this[*].fqdn)}");
+        values.put(RedisOutputs.HOST, "${local.host}");
         values.put(RedisOutputs.SLOW_LOG_GROUP_NAME, slowLog.getName());
         values.put(RedisOutputs.ENGINE_LOG_GROUP_NAME, engineLog.getName());
         values.put(RedisOutputs.AUTH_TOKEN, authToken.getAsString());
