@@ -23,3 +23,31 @@ resource "aws_route53_zone" "internal" {
     vpc_id = aws_vpc.main.id
   }
 }
+
+# Groups a platform team shares between caches; their ids are known only after apply.
+resource "aws_elasticache_parameter_group" "shared" {
+  name   = "platform-redis7"
+  family = "redis7"
+}
+
+resource "aws_elasticache_subnet_group" "shared" {
+  name       = "platform-private"
+  subnet_ids = [aws_subnet.a.id, aws_subnet.b.id]
+}
+
+resource "aws_elasticache_user" "default" {
+  user_id       = "platform-default"
+  user_name     = "default"
+  engine        = "redis"
+  access_string = "off -@all"
+
+  authentication_mode {
+    type = "no-password-required"
+  }
+}
+
+resource "aws_elasticache_user_group" "apps" {
+  user_group_id = "platform-apps"
+  engine        = "redis"
+  user_ids      = [aws_elasticache_user.default.user_id]
+}

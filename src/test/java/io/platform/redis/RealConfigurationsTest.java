@@ -11,6 +11,11 @@ import com.hashicorp.cdktf.LocalBackend;
 import com.hashicorp.cdktf.LocalBackendConfig;
 import com.hashicorp.cdktf.TerraformStack;
 import com.hashicorp.cdktf.providers.aws.eip.Eip;
+import com.hashicorp.cdktf.providers.aws.elasticache_parameter_group.ElasticacheParameterGroup;
+import com.hashicorp.cdktf.providers.aws.elasticache_subnet_group.ElasticacheSubnetGroup;
+import com.hashicorp.cdktf.providers.aws.elasticache_user.ElasticacheUser;
+import com.hashicorp.cdktf.providers.aws.elasticache_user.ElasticacheUserAuthenticationMode;
+import com.hashicorp.cdktf.providers.aws.elasticache_user_group.ElasticacheUserGroup;
 import com.hashicorp.cdktf.providers.aws.kms_key.KmsKey;
 import com.hashicorp.cdktf.providers.aws.provider.AwsProvider;
 import com.hashicorp.cdktf.providers.aws.route53_zone.Route53Zone;
@@ -67,6 +72,12 @@ class RealConfigurationsTest {
     private static Map<String, Object> companions(Variable variable) {
         if (variable == RedisVariables.ZONE_ID) {
             return Map.of("dns_subdomain", "cache"); // the record that uses the zone
+        }
+        if (variable == RedisVariables.PARAMETER_GROUP_NAME) {
+            return Map.of("create_parameter_group", false);
+        }
+        if (variable == RedisVariables.SUBNET_GROUP_NAME) {
+            return Map.of("create_subnet_group", false);
         }
         return variable == RedisVariables.AUTH_TOKEN ? Map.of("auth_token_enabled", true) : Map.of();
     }
@@ -339,6 +350,15 @@ class RealConfigurationsTest {
             Route53Zone zone = Route53Zone.Builder.create(stack, "internal").name("platform.internal").build();
             tokens.put(FromResource.ROUTE53_ZONE_ID, zone.getZoneId());
             tokens.put(FromResource.NAMED_SOURCES, Map.of("workers", app.getId()));
+            tokens.put(FromResource.PARAMETER_GROUP, ElasticacheParameterGroup.Builder.create(stack, "shared_parameters")
+                    .name("platform-redis7").family("redis7").build().getId());
+            tokens.put(FromResource.SUBNET_GROUP, ElasticacheSubnetGroup.Builder.create(stack, "shared_subnets")
+                    .name("platform-private").subnetIds(List.of(a.getId(), b.getId())).build().getId());
+            ElasticacheUser defaultUser = ElasticacheUser.Builder.create(stack, "default_user").userId("platform-default")
+                    .userName("default").engine("redis").accessString("off -@all")
+                    .authenticationMode(ElasticacheUserAuthenticationMode.builder().type("no-password-required").build()).build();
+            tokens.put(FromResource.USER_GROUP_IDS, List.of(ElasticacheUserGroup.Builder.create(stack, "apps").userGroupId("platform-apps")
+                    .engine("redis").userIds(List.of(defaultUser.getUserId())).build().getId()));
             tokens.put(FromResource.VPC_ID, vpc.getId());
             tokens.put(FromResource.SUBNET_IDS, List.of(a.getId(), b.getId()));
             tokens.put(FromResource.SECURITY_GROUP_ID, redis.getId());

@@ -17,7 +17,10 @@ public enum FromResource {
     KMS_KEY_ARN("aws_kms_key.redis.arn"),
     SECRET("random_password.redis.result"),
     ROUTE53_ZONE_ID("aws_route53_zone.internal.zone_id"),
-    NAMED_SOURCES("{ workers = aws_security_group.app.id }");
+    NAMED_SOURCES("{ workers = aws_security_group.app.id }"),
+    PARAMETER_GROUP("aws_elasticache_parameter_group.shared.id"),
+    SUBNET_GROUP("aws_elasticache_subnet_group.shared.id"),
+    USER_GROUP_IDS("[aws_elasticache_user_group.apps.id]");
 
     private final String example;
 

@@ -382,6 +382,7 @@ public final class RedisVariables {
                     "redis_7"))
             .onRunningCluster(OnRunningCluster.IN_PLACE, Map.of("create_parameter_group", false, "parameter_group_name", "default.redis7"),
                     Map.of("parameter_group_name", "orders-redis7"), "the cluster moves to the other group; its parameters apply at once")
+            .fromResource(FromResource.PARAMETER_GROUP)
             .build();
 
     public static final Variable CREATE_SUBNET_GROUP = Variable.bool("create_subnet_group").defaultValue(true)
@@ -396,6 +397,7 @@ public final class RedisVariables {
             .rule(Rules.matches("^[a-z0-9][a-z0-9-]{0,254}$", "1-255 lowercase letters, digits or hyphens", "Private Subnets"))
             .onRunningCluster(OnRunningCluster.REPLACES, Map.of("create_subnet_group", false, "subnet_group_name", "platform-private"),
                     Map.of("subnet_group_name", "platform-private-b"), "a cluster's subnet group is fixed when it is created")
+            .fromResource(FromResource.SUBNET_GROUP)
             .build();
 
     public static final Variable PREFERRED_CACHE_CLUSTER_AZS = Variable.stringList("preferred_cache_cluster_azs")
@@ -445,6 +447,7 @@ public final class RedisVariables {
                     List.of("app_users")))
             .onRunningCluster(OnRunningCluster.DISRUPTIVE, List.of("orders-users"),
                     "clients must authenticate as users of the group from then on")
+            .fromResource(FromResource.USER_GROUP_IDS)
             .build();
 
     public static final Variable DNS_SUBDOMAIN = Variable.string("dns_subdomain")
