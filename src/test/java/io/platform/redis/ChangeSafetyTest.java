@@ -14,8 +14,6 @@ import io.platform.redis.support.RecordedState;
 import io.platform.redis.support.Synthesized;
 import io.platform.redis.support.Terraform;
 import io.platform.redis.synth.Directories;
-import io.platform.redis.synth.Json;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -76,9 +74,7 @@ class ChangeSafetyTest {
             writeCalls(root, changes, false);
             try (OfflineCopy copy = OfflineCopy.of(root)) {
                 Path dir = copy.asRoot(copy.dir());
-                Terraform.Plan running = terraform.plan(dir);
-                RecordedState.write(dir.resolve("offline.tfstate"), running.json(),
-                        Json.parse(terraform.ok(dir, "providers", "schema", "-json")));
+                RecordedState.ofRunning(terraform, dir);
                 Terraform.Plan unchanged = terraform.plan(dir, "-refresh=false");
                 writeCalls(dir, changes, true);
                 Terraform.Plan edited = terraform.plan(dir, "-refresh=false");

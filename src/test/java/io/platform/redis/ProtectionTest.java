@@ -13,7 +13,6 @@ import io.platform.redis.support.Synthesized;
 import io.platform.redis.support.Terraform;
 import io.platform.redis.synth.Directories;
 import io.platform.redis.synth.Json;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,8 +71,7 @@ class ProtectionTest {
         void running(Map<String, Object> values) {
             Directories.deleteIfExists(dir.resolve("offline.tfstate"));
             write(dir, values);
-            Terraform.Plan plan = terraform.plan(dir);
-            RecordedState.write(dir.resolve("offline.tfstate"), plan.json(), Json.parse(terraform.ok(dir, "providers", "schema", "-json")));
+            RecordedState.ofRunning(terraform, dir);
         }
 
         /** The recorded state as the former module wrote it: the group at {@code name[0]}, no guard. */

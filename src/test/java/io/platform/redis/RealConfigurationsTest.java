@@ -45,6 +45,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.BiConsumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
@@ -123,45 +124,32 @@ class RealConfigurationsTest {
     @Test
     void everyInputFedByAResourcePlansThroughTheJavaConstructs() throws Exception {
         Terraform terraform = terraform();
-        Path outdir = ModuleRoot.scratch("unknown-java-");
-        try {
-            List<String> calls = JsiiLock.locked(() -> {
-                App app = new App(AppConfig.builder().outdir(outdir.toString()).build());
-                TerraformStack stack = platformStack(app, "unknown");
-                Platform platform = new Platform(stack);
-                List<String> names = new ArrayList<>();
-                for (Variable variable : fedByResources(RedisVariables.ALL)) {
-                    Map<String, Object> values = new LinkedHashMap<>(RedisVariables.EXAMPLE);
-                    values.put("name", "unknown-" + variable.name().replace('_', '-'));
-                    values.putAll(companions(variable));
-                    values.put(variable.name(), platform.token(variable.fromResource()));
-                    new RedisModule(stack, "unknown_" + variable.name(), RedisModuleConfig.fromVariables(values));
-                    names.add("unknown_" + variable.name());
-                }
-                for (Variable option : fedByResources(ChatVariables.ALL)) {
-                    Map<String, Object> values = new LinkedHashMap<>();
-                    values.put("base_name", "chat-" + Math.abs(option.name().hashCode() % 100000));
-                    values.put("environment", "dev");
-                    values.put("vpc_id", "vpc-0a1b2c3d");
-                    values.put("private_subnet_ids", List.of("subnet-0a1b2c3d", "subnet-4e5f6a7b"));
-                    values.put("redis_node_type", "cache.t4g.micro");
-                    values.put("redis_num_cache_nodes", 2);
-                    values.put(option.name(), platform.token(option.fromResource()));
-                    new ChatRedis(stack, "chat_" + option.name(), ChatRedisConfig.fromVariables(values));
-                    names.add("chat_" + option.name());
-                }
-                app.synth();
-                return names;
-            });
-            try (OfflineCopy copy = OfflineCopy.of(outdir.resolve("stacks/unknown"))) {
-                Terraform.Plan plan = terraform.plan(copy.asRoot(copy.dir()));
-                assertEachCallPlansItsGroup(plan, calls);
-                System.out.println("[unknown at plan] Java constructs: " + calls.size() + " constructs, each fed one cdktf token "
-                        + "of a resource of the same stack, planned: " + calls);
+        List<String> calls = new ArrayList<>();
+        Terraform.Plan plan = synthesizeAndPlan(terraform, "unknown", (stack, platform) -> {
+            for (Variable variable : fedByResources(RedisVariables.ALL)) {
+                Map<String, Object> values = new LinkedHashMap<>(RedisVariables.EXAMPLE);
+                values.put("name", "unknown-" + variable.name().replace('_', '-'));
+                values.putAll(companions(variable));
+                values.put(variable.name(), platform.token(variable.fromResource()));
+                new RedisModule(stack, "unknown_" + variable.name(), RedisModuleConfig.fromVariables(values));
+                calls.add("unknown_" + variable.name());
             }
-        } finally {
-            Directories.deleteIfExists(outdir);
-        }
+            for (Variable option : fedByResources(ChatVariables.ALL)) {
+                Map<String, Object> values = new LinkedHashMap<>();
+                values.put("base_name", "chat-" + Math.abs(option.name().hashCode() % 100000));
+                values.put("environment", "dev");
+                values.put("vpc_id", "vpc-0a1b2c3d");
+                values.put("private_subnet_ids", List.of("subnet-0a1b2c3d", "subnet-4e5f6a7b"));
+                values.put("redis_node_type", "cache.t4g.micro");
+                values.put("redis_num_cache_nodes", 2);
+                values.put(option.name(), platform.token(option.fromResource()));
+                new ChatRedis(stack, "chat_" + option.name(), ChatRedisConfig.fromVariables(values));
+                calls.add("chat_" + option.name());
+            }
+        });
+        assertEachCallPlansItsGroup(plan, calls);
+        System.out.println("[unknown at plan] Java constructs: " + calls.size() + " constructs, each fed one cdktf token "
+                + "of a resource of the same stack, planned: " + calls);
     }
 
     /** examples/hcl-platform, as a team copies it: its own network, two calls of the module, planned offline. */
@@ -180,7 +168,7 @@ class RealConfigurationsTest {
                 assertEquals(List.of("module.cache.aws_vpc_security_group_ingress_rule.from_security_groups[0]",
                         "module.celery_broker.aws_vpc_security_group_ingress_rule.from_security_groups[0]"), List.copyOf(rules.keySet()));
                 for (String rule : rules.keySet()) {
-                    assertTrue(unknown(plan, rule, "referenced_security_group_id"), rule + ": the app group's id is known only after apply");
+                    assertTrue(plan.unknownUntilApply(rule, "referenced_security_group_id"), rule + ": the app group's id is known only after apply");
                 }
                 System.out.println("[offline plan] examples/hcl-platform: " + plan.creates().values().stream().mapToInt(Integer::intValue).sum()
                         + " to create " + plan.creates());
@@ -194,41 +182,28 @@ class RealConfigurationsTest {
     @Test
     void aStackHoldsAnyNumberOfRedisConstructsInAnyMix() throws Exception {
         Terraform terraform = terraform();
-        Path outdir = ModuleRoot.scratch("five-clusters-");
-        try {
-            JsiiLock.locked(() -> {
-                App app = new App(AppConfig.builder().outdir(outdir.toString()).build());
-                TerraformStack stack = platformStack(app, "platform");
-                Platform platform = new Platform(stack);
-                for (String id : List.of("cache", "broker")) {
-                    new RedisModule(stack, id, RedisModuleConfig.builder().name("platform-" + id).environment("staging")
-                            .nodeType("cache.t4g.small").vpcId((String) platform.token(FromResource.VPC_ID))
-                            .subnetIds(subnets(platform)).build());
-                }
-                new ChatRedis(stack, "chat", chat("chat-split", platform).enableRedisSplit(true)
-                        .redisAdapterNodeType("cache.r6g.large").redisAdapterReplicas(1)
-                        .redisStateNodeType("cache.m6g.large").redisStateReplicas(1).build());
-                new ChatRedis(stack, "presence", chat("chat-single", platform)
-                        .redisNodeType("cache.t4g.micro").redisNumCacheNodes(1).build());
-                app.synth();
-                return null;
-            });
-            try (OfflineCopy copy = OfflineCopy.of(outdir.resolve("stacks/platform"))) {
-                Terraform.Plan plan = terraform.plan(copy.asRoot(copy.dir()));
-                Map<String, String> groups = new java.util.TreeMap<>();
-                plan.after("aws_elasticache_replication_group").forEach((address, after) ->
-                        groups.put(address, (String) after.get("replication_group_id")));
-                assertEquals(5, groups.size(), groups.toString());
-                assertEquals(List.of("chat-single-redis", "chat-split-redis-adapter", "chat-split-redis-state", "platform-broker",
-                        "platform-cache"), groups.values().stream().sorted().toList());
-                List<String> secrets = plan.after("aws_secretsmanager_secret").values().stream().map(s -> (String) s.get("name")).sorted().toList();
-                assertEquals(List.of("chat-single/redis-auth", "chat-split/redis-auth"), secrets);
-                assertEquals(2, plan.creates().get("aws_secretsmanager_secret_version"));
-                System.out.println("[offline plan] one stack, two RedisModule + split and single ChatRedis: " + groups + ", secrets " + secrets);
+        Terraform.Plan plan = synthesizeAndPlan(terraform, "platform", (stack, platform) -> {
+            for (String id : List.of("cache", "broker")) {
+                new RedisModule(stack, id, RedisModuleConfig.builder().name("platform-" + id).environment("staging")
+                        .nodeType("cache.t4g.small").vpcId((String) platform.token(FromResource.VPC_ID))
+                        .subnetIds(subnets(platform)).build());
             }
-        } finally {
-            Directories.deleteIfExists(outdir);
-        }
+            new ChatRedis(stack, "chat", chat("chat-split", platform).enableRedisSplit(true)
+                    .redisAdapterNodeType("cache.r6g.large").redisAdapterReplicas(1)
+                    .redisStateNodeType("cache.m6g.large").redisStateReplicas(1).build());
+            new ChatRedis(stack, "presence", chat("chat-single", platform)
+                    .redisNodeType("cache.t4g.micro").redisNumCacheNodes(1).build());
+        });
+        Map<String, String> groups = new java.util.TreeMap<>();
+        plan.after("aws_elasticache_replication_group").forEach((address, after) ->
+                groups.put(address, (String) after.get("replication_group_id")));
+        assertEquals(5, groups.size(), groups.toString());
+        assertEquals(List.of("chat-single-redis", "chat-split-redis-adapter", "chat-split-redis-state", "platform-broker",
+                "platform-cache"), groups.values().stream().sorted().toList());
+        List<String> secrets = plan.after("aws_secretsmanager_secret").values().stream().map(s -> (String) s.get("name")).sorted().toList();
+        assertEquals(List.of("chat-single/redis-auth", "chat-split/redis-auth"), secrets);
+        assertEquals(2, plan.creates().get("aws_secretsmanager_secret_version"));
+        System.out.println("[offline plan] one stack, two RedisModule + split and single ChatRedis: " + groups + ", secrets " + secrets);
     }
 
     /** A Terraform name two constructs would share is an error at synth that names both, never a silent overwrite. */
@@ -271,18 +246,6 @@ class RealConfigurationsTest {
         return (List<String>) platform.token(FromResource.SECURITY_GROUP_IDS);
     }
 
-    /** Whether the plan leaves {@code attribute} of {@code address} unknown until apply. */
-    @SuppressWarnings("unchecked")
-    private static boolean unknown(Terraform.Plan plan, String address, String attribute) {
-        for (Object item : (List<Object>) plan.json().get("resource_changes")) {
-            Map<String, Object> change = (Map<String, Object>) item;
-            if (address.equals(change.get("address"))) {
-                Map<String, Object> body = (Map<String, Object>) change.get("change");
-                return Boolean.TRUE.equals(((Map<String, Object>) body.get("after_unknown")).get(attribute));
-            }
-        }
-        throw new AssertionError("no resource " + address);
-    }
 
     /** The node type grammar is the module's validation too: each typo fails terraform plan with the rule. */
     @Test
@@ -312,6 +275,28 @@ class RealConfigurationsTest {
             }
         } finally {
             Directories.deleteIfExists(root);
+        }
+    }
+
+    /**
+     * Synthesizes one stack with the platform's resources and what {@code build} adds (in an app of its own, holding
+     * the jsii runtime), then plans its folder offline.
+     */
+    private static Terraform.Plan synthesizeAndPlan(Terraform terraform, String name, BiConsumer<TerraformStack, Platform> build) {
+        Path outdir = ModuleRoot.scratch(name + "-");
+        try {
+            JsiiLock.locked(() -> {
+                App app = new App(AppConfig.builder().outdir(outdir.toString()).build());
+                TerraformStack stack = platformStack(app, name);
+                build.accept(stack, new Platform(stack));
+                app.synth();
+                return null;
+            });
+            try (OfflineCopy copy = OfflineCopy.of(outdir.resolve("stacks").resolve(name))) {
+                return terraform.plan(copy.asRoot(copy.dir()));
+            }
+        } finally {
+            Directories.deleteIfExists(outdir);
         }
     }
 

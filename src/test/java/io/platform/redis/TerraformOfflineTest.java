@@ -99,7 +99,7 @@ class TerraformOfflineTest {
             String guard = address.substring(0, address.indexOf(".aws_")) + "." + io.platform.redis.module.RedisModuleStack.GUARD + "[0]";
             assertEquals(prod, plan.after("terraform_data").containsKey(guard), guard);
             assertEquals(!prod, after.get("apply_immediately"), address + " apply_immediately");
-            assertTrue(unknownAfterPlan(plan, address, "final_snapshot_identifier"),
+            assertTrue(plan.unknownUntilApply(address, "final_snapshot_identifier"),
                     address + " final snapshot <name>-final-<suffix>, the suffix made at apply");
             assertEquals("true", String.valueOf(after.get("at_rest_encryption_enabled")), address);
             assertEquals(true, after.get("transit_encryption_enabled"), address);
@@ -114,16 +114,6 @@ class TerraformOfflineTest {
         assertTrue(!groups.isEmpty(), stack.stack());
     }
 
-    @SuppressWarnings("unchecked")
-    static boolean unknownAfterPlan(Terraform.Plan plan, String address, String attribute) {
-        for (Object item : (List<Object>) plan.json().get("resource_changes")) {
-            Map<String, Object> change = (Map<String, Object>) item;
-            if (address.equals(change.get("address"))) {
-                return Boolean.TRUE.equals(((Map<String, Object>) ((Map<String, Object>) change.get("change")).get("after_unknown")).get(attribute));
-            }
-        }
-        return false;
-    }
 
     /**
      * Every planned alarm watches one member node of its cluster (CacheClusterId <group id>-00N, never the group id)
@@ -253,9 +243,7 @@ class TerraformOfflineTest {
         String parameterGroup = "module.redis.aws_elasticache_parameter_group.this[0]";
         try (OfflineCopy copy = OfflineCopy.of(root)) {
             Path dir = copy.asRoot(copy.dir());
-            Terraform.Plan running = terraform.plan(dir);
-            RecordedState.write(dir.resolve("offline.tfstate"), running.json(),
-                    Json.parse(terraform.ok(dir, "providers", "schema", "-json")));
+            RecordedState.ofRunning(terraform, dir);
 
             Terraform.Plan unchanged = terraform.plan(dir, "-refresh=false");
             assertTrue(!Terraform.actions(unchanged, group).contains("delete"), "the recorded state itself must not replace the group");

@@ -18,6 +18,16 @@ public final class RecordedState {
     private RecordedState() {
     }
 
+    /**
+     * Plans {@code dir} (a root with an offline override, see OfflineCopy.asRoot) and records the result as the state
+     * of running resources, {@code offline.tfstate}; later plans with {@code -refresh=false} plan against it.
+     */
+    public static Terraform.Plan ofRunning(Terraform terraform, Path dir) {
+        Terraform.Plan running = terraform.plan(dir);
+        write(dir.resolve("offline.tfstate"), running.json(), Json.parse(terraform.ok(dir, "providers", "schema", "-json")));
+        return running;
+    }
+
     /** Writes the state file {@code stateFile} from a {@code terraform show -json} plan and the provider schemas. */
     @SuppressWarnings("unchecked")
     public static void write(Path stateFile, Map<String, Object> plan, Map<String, Object> providerSchemas) {

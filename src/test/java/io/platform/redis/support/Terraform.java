@@ -114,6 +114,19 @@ public final class Terraform {
 
     /** The plan as {@code terraform show -json} prints it, and how many resources of each type it creates. */
     public record Plan(Map<String, Object> json, Map<String, Integer> creates) {
+        /** Whether the plan leaves {@code attribute} of the resource at {@code address} unknown until apply. */
+        @SuppressWarnings("unchecked")
+        public boolean unknownUntilApply(String address, String attribute) {
+            for (Object item : (List<Object>) json.getOrDefault("resource_changes", List.of())) {
+                Map<String, Object> change = (Map<String, Object>) item;
+                if (address.equals(change.get("address"))) {
+                    Map<String, Object> body = (Map<String, Object>) change.get("change");
+                    return Boolean.TRUE.equals(((Map<String, Object>) body.get("after_unknown")).get(attribute));
+                }
+            }
+            throw new AssertionError("no planned change for " + address);
+        }
+
         /** The planned values of every resource of {@code type}, by address. */
         @SuppressWarnings("unchecked")
         public Map<String, Map<String, Object>> after(String type) {
