@@ -13,6 +13,12 @@ locals {
   rbac_userinfo              = { for user in keys(var.rbac_users) : user => "${urlencode(user)}:${urlencode(random_password.rbac_user[user].result)}@" }
   user_group_ids             = concat(var.user_group_ids, aws_elasticache_user_group.this[*].user_group_id)
   protect_from_destroy       = coalesce(var.prevent_destroy, var.environment == "prod")
+  cluster_identity           = sha1(jsonencode([var.name, var.engine_version, var.at_rest_encryption_enabled, var.engine, var.kms_key_arn, var.snapshot_name, var.snapshot_arns, var.port, var.create_subnet_group, var.subnet_group_name, var.network_type, var.data_tiering_enabled]))
+  tls_required               = var.transit_encryption_enabled && coalesce(var.transit_encryption_mode, "required") == "required"
+  running_facts              = merge({ tls = var.transit_encryption_enabled ? "on" : "off", tls_required = local.tls_required ? "yes" : "no", auth_token = var.auth_token_enabled ? "on" : "off", rbac = length(var.user_group_ids) + length(var.rbac_users) > 0 ? "on" : "off", parameter_group = var.create_parameter_group ? local.parameter_group_family : "given" }, var.create_security_group && !var.security_group_use_name_prefix ? { sg_name = local.security_group_name, sg_description = substr(sha1(coalesce(var.security_group_description, "Redis ${var.name}: ingress only from allowed security groups and CIDR blocks")), 0, 16) } : {})
+  running_cluster_is_new     = terraform_data.running_cluster["cluster"].input == plantimestamp()
+  turned_facts               = toset([for fact, memory in terraform_data.running_cluster : fact if !local.running_cluster_is_new && memory.input == plantimestamp()])
+  turned_dimensions          = toset([for fact in local.turned_facts : split("=", fact)[0]])
   redis_scheme               = var.transit_encryption_enabled ? "rediss" : "redis"
   redis_userinfo             = var.redis_url_user != null ? lookup(local.rbac_userinfo, var.redis_url_user, "") : (local.auth_token == null ? "" : ":${urlencode(local.auth_token)}@")
   celery_userinfo            = var.celery_broker_url_user != null ? lookup(local.rbac_userinfo, var.celery_broker_url_user, "") : (local.auth_token == null ? "" : ":${urlencode(local.auth_token)}@")
@@ -132,12 +138,12 @@ resource "aws_secretsmanager_secret_version" "rbac_user" {
 # One address whatever the protection: promoting a cluster to prod or turning prevent_destroy on never moves it,
 # which would plan its destruction. The guard below protects it.
 resource "aws_elasticache_replication_group" "this" {
-  apply_immediately           = var.environment != "prod"
+  apply_immediately           = var.environment != "prod" || contains(local.turned_dimensions, "parameter_group")
   at_rest_encryption_enabled  = var.at_rest_encryption_enabled
   auth_token                  = local.auth_token
   auto_minor_version_upgrade  = tostring(var.auto_minor_version_upgrade)
   automatic_failover_enabled  = var.automatic_failover_enabled
-  data_tiering_enabled        = var.data_tiering_enabled ? true : null
+  data_tiering_enabled        = var.data_tiering_enabled
   description                 = coalesce(var.description, "Redis for ${var.name} (${var.environment})")
   engine                      = var.engine
   engine_version              = var.engine_version
@@ -163,8 +169,9 @@ resource "aws_elasticache_replication_group" "this" {
   tags                        = local.tags
   transit_encryption_enabled  = var.transit_encryption_enabled
   user_group_ids              = length(local.user_group_ids) > 0 ? local.user_group_ids : null
-  auth_token_update_strategy  = var.auth_token_enabled ? var.auth_token_update_strategy : null
-  transit_encryption_mode     = var.transit_encryption_mode
+  auth_token_update_strategy  = var.auth_token_enabled ? (contains(local.turned_facts, "auth_token=on") ? "ROTATE" : var.auth_token_update_strategy) : null
+  transit_encryption_mode     = var.transit_encryption_enabled && (var.engine == "valkey" || !startswith(var.engine_version, "6")) ? coalesce(var.transit_encryption_mode, "required") : null
+  depends_on                  = [aws_vpc_security_group_ingress_rule.from_security_groups, aws_vpc_security_group_ingress_rule.from_cidr_blocks, aws_vpc_security_group_ingress_rule.from_sources]
 
   log_delivery_configuration {
     destination      = aws_cloudwatch_log_group.slow_log.name
@@ -331,6 +338,36 @@ resource "aws_elasticache_replication_group" "this" {
       condition     = var.environment != "prod" || !var.skip_final_snapshot
       error_message = "Invalid inputs: in prod, skip_final_snapshot must be false (a deleted cluster leaves <name>-final)."
     }
+
+    precondition {
+      condition     = !(contains(local.turned_facts, "auth_token=off") && !contains(local.turned_facts, "rbac=on"))
+      error_message = "Unsafe change to the running cluster ${var.name}: auth_token_enabled true -> false: ElastiCache cannot remove an AUTH token in place (AuthTokenUpdateStrategy DELETE is accepted only together with a user group, a move to RBAC). Move to rbac_users instead, or create a new cluster without AUTH from a snapshot (module README, Day two: \"AUTH token to RBAC\", \"Restore\")."
+    }
+
+    precondition {
+      condition     = !(contains(local.turned_facts, "auth_token=off") && contains(local.turned_facts, "rbac=on"))
+      error_message = "Unsafe change to the running cluster ${var.name}: auth_token_enabled -> rbac_users/user_group_ids: ElastiCache needs the user group and AuthTokenUpdateStrategy=DELETE in one ModifyReplicationGroup call, which the AWS provider 5.x splits in two (the first is refused). Three steps (module README, Day two: \"AUTH token to RBAC\"): apply with -target on the users, the user group and terraform_data.running_cluster; run aws elasticache modify-replication-group --user-group-ids-to-add <group> --auth-token-update-strategy DELETE --apply-immediately; then apply."
+    }
+
+    precondition {
+      condition     = !(contains(local.turned_facts, "rbac=off") && contains(local.turned_facts, "auth_token=on"))
+      error_message = "Unsafe change to the running cluster ${var.name}: rbac_users/user_group_ids -> auth_token_enabled: the AWS provider removes the user groups and adds the token in two calls, and between them the cluster takes clients without any password. Do it in one AWS CLI call (module README, Day two: \"RBAC to AUTH token\"): aws elasticache modify-replication-group --remove-user-groups --auth-token <token> --auth-token-update-strategy ROTATE --apply-immediately, then apply."
+    }
+
+    precondition {
+      condition     = !(contains(local.turned_facts, "tls=on") && var.transit_encryption_mode != "preferred")
+      error_message = "Unsafe change to the running cluster ${var.name}: transit_encryption_enabled false -> true: ElastiCache turns TLS on only with TransitEncryptionMode=preferred in the same call. Apply with transit_encryption_mode = \"preferred\" (TLS and plain clients both served), move every client to rediss://, then set it to \"required\" (or unset) and apply again."
+    }
+
+    precondition {
+      condition     = !(contains(local.turned_facts, "tls=off") && contains(local.turned_facts, "tls_required=no"))
+      error_message = "Unsafe change to the running cluster ${var.name}: transit_encryption_enabled true -> false while TLS is required: ElastiCache turns TLS off only from TransitEncryptionMode=preferred. Apply with transit_encryption_mode = \"preferred\" first, move the clients to redis://, then turn TLS off."
+    }
+
+    precondition {
+      condition     = !(contains(local.turned_dimensions, "sg_description") && !contains(local.turned_dimensions, "sg_name"))
+      error_message = "Unsafe change to the running cluster ${var.name}: security_group_description changed while the security group has a fixed name: the new group is created before the old one goes, and AWS refuses a second group of the same name in the VPC (InvalidGroup.Duplicate). Set security_group_use_name_prefix = true, or a new security_group_name, in the same edit."
+    }
   }
 }
 
@@ -348,7 +385,21 @@ resource "aws_route53_record" "this" {
 # A random id per cluster, renewed with every input that replaces it: the final snapshot <name>-final-<suffix> of a destroyed
 # cluster never blocks the destroy of the next cluster of the same name.
 resource "terraform_data" "final_snapshot_suffix" {
-  triggers_replace = sha1(jsonencode([var.name, var.engine_version, var.at_rest_encryption_enabled, var.engine, var.kms_key_arn, var.snapshot_name, var.snapshot_arns, var.port, var.create_subnet_group, var.subnet_group_name, var.network_type, var.data_tiering_enabled]))
+  triggers_replace = local.cluster_identity
+}
+
+# What the running cluster has (TLS, its mode, AUTH, RBAC...), one instance per fact holding the plantimestamp() of the plan
+# that created it: a fact created by this plan turned true now. Transitions ElastiCache only accepts in steps
+# are refused at plan from it (DayTwoTransitions). Renewed with the cluster.
+resource "terraform_data" "running_cluster" {
+  for_each = toset(concat(["cluster"], [for dimension, value in local.running_facts : "${dimension}=${value}"]))
+
+  input            = plantimestamp()
+  triggers_replace = sha1(jsonencode([var.name, var.at_rest_encryption_enabled, var.kms_key_arn, var.snapshot_name, var.snapshot_arns, var.port, var.create_subnet_group, var.subnet_group_name, var.network_type, var.data_tiering_enabled]))
+
+  lifecycle {
+    ignore_changes = [input]
+  }
 }
 
 # Counted in when the cluster is protected (prod, or prevent_destroy = true). prevent_destroy must be a literal,

@@ -13,6 +13,7 @@ variables {
 
 run "without_vpc_id_the_security_group_goes_into_the_subnets_vpc" {
   # apply (mocked): the subnet group reports its VPC only once it exists, which is why nothing is read at plan.
+  # The runs of this file share one state: the subnets are in the VPC the later runs name (another would be a move).
   command = apply
 
   variables {
@@ -21,11 +22,11 @@ run "without_vpc_id_the_security_group_goes_into_the_subnets_vpc" {
 
   override_resource {
     target = aws_elasticache_subnet_group.this[0]
-    values = { vpc_id = "vpc-0fedcba987654321f" }
+    values = { vpc_id = "vpc-0a1b2c3d" }
   }
 
   assert {
-    condition     = aws_security_group.this[0].vpc_id == "vpc-0fedcba987654321f"
+    condition     = aws_security_group.this[0].vpc_id == "vpc-0a1b2c3d"
     error_message = "Without vpc_id, the security group must be created in the VPC of the subnets."
   }
 }

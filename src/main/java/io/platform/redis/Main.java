@@ -46,12 +46,23 @@ public final class Main {
         List<RunningClusterChanges.Change> changes = stacks.stream().flatMap(stack -> RunningClusterChanges.of(stack, cdktfOut).stream()).toList();
         List<RunningClusterChanges.Change> refused = changes.stream().filter(RunningClusterChanges.Change::refused).toList();
         if (!refused.isEmpty()) {
-            err.println(refused.size() + " change(s) would replace a protected cluster; the new cluster starts empty, so every key in the "
-                    + "old one (Django's cache and sessions, Celery's queued tasks and results) is lost:");
-            for (RunningClusterChanges.Change change : refused) {
+            List<RunningClusterChanges.Change> replacements = refused.stream().filter(c -> c.effect() == OnRunningCluster.REPLACES).toList();
+            if (!replacements.isEmpty()) {
+                err.println(replacements.size() + " change(s) would replace a protected cluster; the new cluster starts empty, so every key "
+                        + "in the old one (Django's cache and sessions, Celery's queued tasks and results) is lost:");
+            }
+            for (RunningClusterChanges.Change change : replacements) {
                 err.println("  - " + change.line());
                 err.println("    to accept it: allow_replacement: [" + change.key() + "] in " + change.stack().source()
                         + ", then lift the module's guard before the apply (README, Day two)");
+            }
+            List<RunningClusterChanges.Change> unsafe = refused.stream().filter(c -> c.effect() == OnRunningCluster.REFUSED).toList();
+            if (!unsafe.isEmpty()) {
+                err.println(unsafe.size() + " edit(s) that ElastiCache accepts only in steps (the module refuses them at plan too):");
+            }
+            for (RunningClusterChanges.Change change : unsafe) {
+                err.println("  - " + change.stack().source() + ": module." + change.module() + " (" + change.cluster() + "): "
+                        + change.key() + ": " + change.note());
             }
             err.println("Nothing was written: cdktf.out/, modules/ and docs/ are unchanged.");
             return 1;

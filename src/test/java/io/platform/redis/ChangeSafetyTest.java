@@ -46,24 +46,33 @@ class ChangeSafetyTest {
         return changes;
     }
 
-    /** Alarms add ten resources per call; only the alarm inputs' calls keep them. */
-    private static Map<String, Object> call(RunningChange change, Map<String, Object> values) {
+    /**
+     * Alarms add ten resources per call; only the alarm inputs' calls keep them. Each call's name starts with its id,
+     * so every AWS name it derives (replication group, groups, users) says which row an ElastiCache call belongs to.
+     */
+    private static Map<String, Object> call(String id, RunningChange change, Map<String, Object> values) {
         Map<String, Object> call = new LinkedHashMap<>();
         if (!change.variable().startsWith("alarm")) {
             call.put("alarms_enabled", false);
         }
         call.putAll(values);
+        call.put(RedisVariables.NAME.name(), id + "-" + values.get(RedisVariables.NAME.name()));
         return call;
     }
 
-    private static void writeCalls(Path root, Map<String, RunningChange> changes, boolean edited) {
+    /** The calls, each row edited when {@code edited} says so, running otherwise. */
+    private static void writeCalls(Path root, Map<String, RunningChange> changes, java.util.function.Predicate<RunningChange> edited) {
         Map<String, Map<String, Object>> calls = new LinkedHashMap<>();
-        changes.forEach((id, change) -> calls.put(id, call(change, edited ? change.edited() : change.running())));
+        changes.forEach((id, change) -> calls.put(id, call(id, change, edited.test(change) ? change.edited() : change.running())));
         ModuleRoot.writeCalls(root, calls);
     }
 
+    private static boolean refused(RunningChange change) {
+        return change.expected() == OnRunningCluster.REFUSED;
+    }
+
     @Test
-    void everyDocumentedChangeDoesWhatTheRealProviderPlans() throws Exception {
+    void everyDocumentedChangeDoesWhatTheRealProviderPlansAndElastiCacheAccepts() throws Exception {
         assumeTrue(Terraform.get().isPresent(), () -> "SKIPPED change-safety matrix: " + Terraform.unavailableReason());
         Terraform terraform = Terraform.get().orElseThrow();
         Map<String, RunningChange> changes = changes();
@@ -71,20 +80,22 @@ class ChangeSafetyTest {
                 "every input documents what a change does to a running cluster");
         Path root = ModuleRoot.withModule(synthesized, "change-safety-");
         try {
-            writeCalls(root, changes, false);
+            writeCalls(root, changes, change -> false);
             try (OfflineCopy copy = OfflineCopy.of(root)) {
                 Path dir = copy.asRoot(copy.dir());
                 RecordedState.ofRunning(terraform, dir);
                 Terraform.Plan unchanged = terraform.plan(dir, "-refresh=false");
-                writeCalls(dir, changes, true);
+                writeCalls(dir, changes, change -> !refused(change));
                 Terraform.Plan edited = terraform.plan(dir, "-refresh=false");
 
                 List<String> disagreements = new ArrayList<>();
                 List<String> table = new ArrayList<>();
                 changes.forEach((id, change) -> {
+                    if (refused(change)) {
+                        return;
+                    }
                     OnRunningCluster observed = observed(id, unchanged, edited);
-                    boolean agrees = change.expected() == OnRunningCluster.DISRUPTIVE
-                            ? observed == OnRunningCluster.IN_PLACE : observed == change.expected();
+                    boolean agrees = change.expected().plansAnUpdate() ? observed == OnRunningCluster.IN_PLACE : observed == change.expected();
                     table.add("%s %-28s %-40s planned: %-10s documented: %s".formatted(id, change.variable(), change.describe(), observed,
                             change.expected()));
                     if (!agrees) {
@@ -94,11 +105,48 @@ class ChangeSafetyTest {
                 });
                 System.out.println("[change safety] " + changes.size() + " changes planned against running clusters:\n  "
                         + String.join("\n  ", table));
+
+                disagreements.addAll(refusedAtPlan(terraform, dir, changes));
+                disagreements.addAll(WireCheck.run(terraform, dir, unchanged, edited, changes));
                 assertEquals(List.of(), disagreements);
             }
         } finally {
             Directories.deleteIfExists(root);
         }
+    }
+
+    /**
+     * The refused rows, edited together in one plan against the same running clusters: the plan must fail, and each
+     * row's cluster must be named in a message that says how to do the edit safely.
+     */
+    private static List<String> refusedAtPlan(Terraform terraform, Path dir, Map<String, RunningChange> changes) {
+        writeCalls(dir, changes, ChangeSafetyTest::refused);
+        Terraform.Result result = terraform.run(dir, "plan", "-input=false", "-no-color", "-lock=false", "-refresh=false");
+        List<String> problems = new ArrayList<>();
+        List<String> lines = new ArrayList<>();
+        String output = result.output().replaceAll("\\s+", " ");
+        if (result.exitCode() == 0) {
+            problems.add("the plan of the refused edits succeeded");
+        }
+        changes.forEach((id, change) -> {
+            if (!refused(change)) {
+                return;
+            }
+            int at = output.indexOf("Unsafe change to the running cluster " + id + "-");
+            if (at < 0) {
+                at = output.indexOf("Unsafe change to the cluster " + id + "-");
+            }
+            if (at < 0) {
+                problems.add(id + " " + change.variable() + " " + change.describe() + ": documented as refused at plan, but the plan does "
+                        + "not refuse it");
+                return;
+            }
+            java.util.regex.Matcher end = java.util.regex.Pattern.compile("\\.( |$)").matcher(output);
+            String message = output.substring(at, end.find(output.indexOf(": ", at)) ? end.start() + 1 : output.length());
+            lines.add("%s %-28s %-40s refused at plan: %s".formatted(id, change.variable(), change.describe(), message));
+        });
+        System.out.println("[change safety] refused at plan, with the safe steps in the message:\n  " + String.join("\n  ", lines));
+        return problems;
     }
 
     /**

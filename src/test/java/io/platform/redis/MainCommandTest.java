@@ -129,6 +129,33 @@ class MainCommandTest {
                 .orElse("").trim());
     }
 
+    /**
+     * Day two: an edit ElastiCache accepts only in steps (TLS off while it is required) is refused in any environment,
+     * with the steps, and nothing is written; the first of those steps is synthesized.
+     */
+    @Test
+    void anEditElastiCacheTakesOnlyInStepsIsRefusedWithTheSteps() throws Exception {
+        copyProject();
+        Path staging = project.resolve("stacks/staging.yaml");
+        String original = Files.readString(staging);
+        Files.writeString(staging, original + "  transit_encryption_enabled: false\n");
+        Map<String, byte[]> before = Directories.snapshot(project.resolve("cdktf.out"));
+
+        Run refused = main();
+
+        assertEquals(1, refused.status(), refused.out());
+        assertTrue(refused.err().contains("stacks/staging.yaml: module.redis (lightwave-django-staging): TLS off from required: "
+                + "transit_encryption_enabled true -> false while TLS is required"), refused.err());
+        assertTrue(refused.err().contains("Apply with transit_encryption_mode = \"preferred\" first"), refused.err());
+        assertSameTree(before, Directories.snapshot(project.resolve("cdktf.out")));
+
+        Files.writeString(staging, original + "  transit_encryption_mode: preferred\n");
+        Run firstStep = main();
+        assertEquals(0, firstStep.status(), firstStep.err());
+        System.out.println("[day two] build/synth after turning TLS off in staging: exit 1, "
+                + refused.err().lines().filter(l -> l.contains("TLS off")).findFirst().orElse("").trim());
+    }
+
     /** Outside prod a replacement is not refused, but it is named before anything is written. */
     @Test
     void aReplacementOutsideProdIsNamedNotRefused() throws Exception {

@@ -110,24 +110,27 @@ class ModuleJsonTest {
         assertEquals("${var.at_rest_encryption_enabled}", group.get("at_rest_encryption_enabled"));
         assertEquals("${var.transit_encryption_enabled}", group.get("transit_encryption_enabled"));
         assertEquals("${local.auth_token}", group.get("auth_token"));
-        assertEquals("${var.environment != \"prod\"}", group.get("apply_immediately"));
+        assertEquals("${var.environment != \"prod\" || contains(local.turned_dimensions, \"parameter_group\")}", group.get("apply_immediately"));
         assertEquals("${var.notification_topic_arn}", group.get("notification_topic_arn"));
         List<Map<String, Object>> logs = at(group, "log_delivery_configuration");
         assertEquals(List.of("slow-log", "engine-log"), logs.stream().map(l -> l.get("log_type")).toList());
         assertEquals(List.of("${aws_cloudwatch_log_group.slow_log.name}", "${aws_cloudwatch_log_group.engine_log.name}"),
                 logs.stream().map(l -> l.get("destination")).toList());
-        assertEquals(RedisVariables.preconditions().size(), ((List<?>) at(group, "lifecycle", "precondition")).size());
+        assertEquals(RedisVariables.preconditions().size() + io.platform.redis.module.DayTwoTransitions.REFUSED.size(),
+                ((List<?>) at(group, "lifecycle", "precondition")).size());
         assertEquals("${var.skip_final_snapshot ? null : \"${var.name}-final-${substr(terraform_data.final_snapshot_suffix.id, 0, 8)}\"}",
                 group.get("final_snapshot_identifier"));
         assertEquals("${var.snapshot_name}", group.get("snapshot_name"));
         assertEquals("${var.snapshot_arns}", group.get("snapshot_arns"));
         // renewed with every input that replaces the cluster, so a recreated cluster's final snapshot has a name of its own
-        String triggers = (String) at(main, "resource", "terraform_data", "final_snapshot_suffix", "triggers_replace");
+        assertEquals("${local.cluster_identity}", at(main, "resource", "terraform_data", "final_snapshot_suffix", "triggers_replace"));
+        String triggers = at(main, "locals", "cluster_identity");
         for (String input : List.of("var.name", "var.port", "var.kms_key_arn", "var.at_rest_encryption_enabled", "var.snapshot_name")) {
             assertTrue(triggers.contains(input), triggers);
         }
-        assertEquals("${var.auth_token_enabled ? var.auth_token_update_strategy : null}", group.get("auth_token_update_strategy"));
-        assertEquals("${var.transit_encryption_mode}", group.get("transit_encryption_mode"));
+        // a token added to a running cluster goes with ROTATE; TLS mode sent explicitly (DayTwoTransitions, ChangeSafetyTest)
+        assertTrue(((String) group.get("auth_token_update_strategy")).contains("contains(local.turned_facts, \"auth_token=on\") ? \"ROTATE\""));
+        assertTrue(((String) group.get("transit_encryption_mode")).contains("coalesce(var.transit_encryption_mode, \"required\")"));
     }
 
     /**

@@ -60,6 +60,7 @@ class TerraformOfflineTest {
             expected.merge("terraform_data", 1, Integer::sum); // the random_password stand-in
         }
         expected.merge("terraform_data", 1, Integer::sum); // the final snapshot's suffix
+        expected.merge("terraform_data", io.platform.redis.module.DayTwoTransitions.memoryInstances(inputs), Integer::sum); // running_cluster
         Object preventDestroy = inputs.get(RedisVariables.PREVENT_DESTROY);
         if (preventDestroy != null ? (Boolean) preventDestroy : "prod".equals(inputs.string(RedisVariables.ENVIRONMENT))) {
             expected.merge("terraform_data", 1, Integer::sum); // the prevent_destroy guard

@@ -3,6 +3,8 @@ package io.platform.redis.daytwo;
 import io.platform.redis.chat.ChatCluster;
 import io.platform.redis.config.StackFile;
 import io.platform.redis.config.Workload;
+import io.platform.redis.module.DayTwoTransitions;
+import io.platform.redis.module.ModuleInputs;
 import io.platform.redis.module.OnRunningCluster;
 import io.platform.redis.module.RedisVariables;
 import io.platform.redis.module.RunningChange;
@@ -42,9 +44,13 @@ public final class RunningClusterChanges {
     public record Change(StackFile stack, String module, String cluster, String key, String description, OnRunningCluster effect,
                          String note, boolean protectedCluster) {
 
-        /** A replacement of a protected cluster that the stack file does not name in allow_replacement. */
+        /**
+         * A replacement of a protected cluster that the stack file does not name in allow_replacement, or a transition
+         * ElastiCache accepts only in steps (the module refuses it at plan too).
+         */
         public boolean refused() {
-            return effect == OnRunningCluster.REPLACES && protectedCluster && !stack.allowReplacement().contains(key);
+            return effect == OnRunningCluster.REFUSED
+                    || effect == OnRunningCluster.REPLACES && protectedCluster && !stack.allowReplacement().contains(key);
         }
 
         public String line() {
@@ -88,6 +94,7 @@ public final class RunningClusterChanges {
                 changes.add(new Change(stack, module, cluster, "region", shown(oldRegion) + " -> " + shown(stack.region()),
                         OnRunningCluster.REPLACES, "a cluster lives in one region: a new one is created there", protectedCluster));
             }
+            int firstOfModule = changes.size();
             Set<String> names = new LinkedHashSet<>(was.keySet());
             names.addAll(is.keySet());
             for (String name : names) {
@@ -109,6 +116,13 @@ public final class RunningClusterChanges {
                 String description = variable.sensitive() ? "(sensitive value changed)" : shown(fromValue) + " -> " + shown(toValue);
                 changes.add(new Change(stack, module, cluster, stackFileKey(stack, module, name), description, documented.expected(),
                         documented.note(), protectedCluster));
+            }
+            boolean replaced = changes.subList(firstOfModule, changes.size()).stream().anyMatch(c -> c.effect() == OnRunningCluster.REPLACES);
+            if (!replaced && !hasReference(was) && !hasReference(is)) {
+                for (DayTwoTransitions.Transition transition : DayTwoTransitions.refused(ModuleInputs.of(was), ModuleInputs.of(is))) {
+                    changes.add(new Change(stack, module, cluster, transition.name(), "", OnRunningCluster.REFUSED,
+                            transition.message(), protectedCluster));
+                }
             }
         }
         return changes;
@@ -158,6 +172,10 @@ public final class RunningClusterChanges {
         }
         Object preventDestroy = values.get("prevent_destroy");
         return preventDestroy instanceof Boolean b ? b : "prod".equals(values.get("environment"));
+    }
+
+    private static boolean hasReference(Map<String, Object> values) {
+        return values.values().stream().anyMatch(RunningClusterChanges::isReference);
     }
 
     private static boolean isReference(Object value) {

@@ -8,9 +8,13 @@ package io.platform.redis.module;
  */
 public enum OnRunningCluster {
     NO_CHANGE("no change"),
+    /** Terraform updates its state and AWS is not called: the value matters only when a cluster is created. */
+    RECORDED_ONLY("no change to the nodes: only Terraform's state (AWS uses it when a cluster is created)"),
     IN_PLACE("in place"),
     DISRUPTIVE("in place, with a restart, failover or reconnect"),
-    REPLACES("replaces the cluster: its data is lost (refused in prod)");
+    REPLACES("replaces the cluster: its data is lost (refused in prod)"),
+    /** ElastiCache accepts it only in steps one apply cannot take: refused at plan, with the steps (DayTwoTransitions). */
+    REFUSED("refused at plan: ElastiCache needs it in steps, which the message names");
 
     private final String label;
 
@@ -25,5 +29,10 @@ public enum OnRunningCluster {
     /** Whether the replication group survives the change. */
     public boolean keepsTheCluster() {
         return this != REPLACES;
+    }
+
+    /** Whether the provider's plan updates something (an update that AWS may or may not be called for). */
+    public boolean plansAnUpdate() {
+        return this == RECORDED_ONLY || this == IN_PLACE || this == DISRUPTIVE;
     }
 }

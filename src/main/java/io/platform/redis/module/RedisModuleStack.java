@@ -73,7 +73,18 @@ public final class RedisModuleStack extends TerraformStack {
                 .description("${coalesce(var.security_group_description, \"Redis ${var.name}: ingress only from allowed security groups and CIDR blocks\")}")
                 // A replacement (new name, description or VPC) creates the new group first: the nodes move to it
                 // before the old one is deleted, which AWS refuses while nodes use it.
-                .lifecycle(TerraformResourceLifecycle.builder().createBeforeDestroy(true).build())
+                .lifecycle(TerraformResourceLifecycle.builder().createBeforeDestroy(true).precondition(List.of(Precondition.builder()
+                        // The subnet group's vpc_id is computed: at plan it is the running subnet group's VPC. A running cluster
+                        // cannot move to another VPC: the group would land in the new VPC. A new cluster in the wrong VPC is
+                        // refused by AWS itself at apply, so only running ones are checked, and only against a VPC id the
+                        // provider reported (a mocked provider, in terraform test, reports a random string).
+                        .condition("${var.vpc_id == null || !var.create_subnet_group || local.running_cluster_is_new "
+                                + "|| !startswith(coalesce(one(aws_elasticache_subnet_group.this[*].vpc_id), \"-\"), \"vpc-\") "
+                                + "|| one(aws_elasticache_subnet_group.this[*].vpc_id) == var.vpc_id}")
+                        .errorMessage("Unsafe change to the cluster ${var.name}: vpc_id is not the VPC of the subnets it runs in. A running cluster cannot "
+                                + "move to another VPC (its subnet group and security groups stay in one VPC): create a new cluster in "
+                                + "that VPC from a snapshot of this one (module README, \"Restore\"), or give subnet_ids of vpc_id.")
+                        .build())).build())
                 .vpcId("${var.vpc_id != null ? var.vpc_id : one(aws_elasticache_subnet_group.this[*].vpc_id)}")
                 .tags(Token.asStringMap("${merge(local.tags, var.security_group_tags)}"))
                 .build();
@@ -96,6 +107,7 @@ public final class RedisModuleStack extends TerraformStack {
         MapTerraformIterator sources = TerraformIterator.fromMap(Token.asStringMap("${local.ingress_sources}"));
         VpcSecurityGroupIngressRule.Builder.create(this, "from_sources")
                 .forEach(sources)
+                .lifecycle(RULES_FIRST)
                 .securityGroupId(createdGroupId)
                 .ipProtocol("tcp").fromPort(num("port")).toPort(num("port"))
                 .referencedSecurityGroupId("${startswith(each.value, \"sg-\") ? each.value : null}")
@@ -144,6 +156,7 @@ public final class RedisModuleStack extends TerraformStack {
                 + "or turning prevent_destroy on never moves it,\nwhich would plan its destruction. The guard below protects it.");
         local("protect_from_destroy", "${coalesce(var.prevent_destroy, var.environment == \"prod\")}");
         finalSnapshotSuffix();
+        runningClusterMemory();
         replicationGroup(authToken, parameterGroup, subnetGroup, slowLog, engineLog, tags);
         protectionGuard();
 
@@ -275,11 +288,20 @@ public final class RedisModuleStack extends TerraformStack {
     private VpcSecurityGroupIngressRule.Builder ingressRule(String id, String sources, String groupId, TerraformLocal tags) {
         return VpcSecurityGroupIngressRule.Builder.create(this, id)
                 .count(Token.asNumber("${length(" + sources + ")}"))
+                .lifecycle(RULES_FIRST)
                 .securityGroupId(groupId)
                 .ipProtocol("tcp").fromPort(num("port")).toPort(num("port"))
                 .description("Redis from ${" + sources + "[count.index]}")
                 .tags(tagMap(tags));
     }
+
+    /**
+     * A security group replaced (new VPC, name or description) gets its rules before the old rules go, and the
+     * cluster moves to it only once they exist (the replication group depends on them): no moment without ingress.
+     */
+    private static final TerraformResourceLifecycle RULES_FIRST = TerraformResourceLifecycle.builder().createBeforeDestroy(true).build();
+    private static final List<String> INGRESS_RULES = List.of("aws_vpc_security_group_ingress_rule.from_security_groups",
+            "aws_vpc_security_group_ingress_rule.from_cidr_blocks", "aws_vpc_security_group_ingress_rule.from_sources");
 
     /** An attribute of the replication group. */
     private static String group(String attribute) {
@@ -398,8 +420,32 @@ public final class RedisModuleStack extends TerraformStack {
                 .map(v -> "var." + v.name()).toList();
         reason("resource." + FINAL_SNAPSHOT_SUFFIX, "A random id per cluster, renewed with every input that replaces it: the final "
                 + "snapshot <name>-final-<suffix> of a destroyed\ncluster never blocks the destroy of the next cluster of the same name.");
-        addOverride("resource." + FINAL_SNAPSHOT_SUFFIX, Map.of("triggers_replace",
-                "${sha1(jsonencode([" + String.join(", ", replacing) + "]))}"));
+        local("cluster_identity", "${sha1(jsonencode([" + String.join(", ", replacing) + "]))}");
+        addOverride("resource." + FINAL_SNAPSHOT_SUFFIX, Map.of("triggers_replace", "${local.cluster_identity}"));
+    }
+
+    /** The memory of what the running cluster has, one instance per fact ({@link DayTwoTransitions}). */
+    static final String RUNNING_CLUSTER = "terraform_data.running_cluster";
+
+    private void runningClusterMemory() {
+        local("tls_required", "${var.transit_encryption_enabled && coalesce(var.transit_encryption_mode, \"required\") == \"required\"}");
+        local("running_facts", "${" + DayTwoTransitions.hclFacts() + "}");
+        reason("resource." + RUNNING_CLUSTER, "What the running cluster has (TLS, its mode, AUTH, RBAC...), one instance per fact holding the "
+                + "plantimestamp() of the plan\nthat created it: a fact created by this plan turned true now. Transitions ElastiCache only "
+                + "accepts in steps\nare refused at plan from it (DayTwoTransitions). Renewed with the cluster.");
+        Map<String, Object> memory = new LinkedHashMap<>();
+        memory.put("for_each", "${toset(concat([\"cluster\"], [for dimension, value in local.running_facts : \"${dimension}=${value}\"]))}");
+        memory.put("input", "${plantimestamp()}");
+        // Renewed by the inputs that always replace the cluster; not by engine_version, which replaces it only downwards.
+        List<String> alwaysReplacing = RedisVariables.ALL.stream()
+                .filter(v -> !v.runningChanges().isEmpty() && v.runningChanges().stream().allMatch(c -> c.expected() == OnRunningCluster.REPLACES))
+                .map(v -> "var." + v.name()).toList();
+        memory.put("triggers_replace", "${sha1(jsonencode([" + String.join(", ", alwaysReplacing) + "]))}");
+        memory.put("lifecycle", Map.of("ignore_changes", List.of("input")));
+        addOverride("resource." + RUNNING_CLUSTER, memory);
+        local("running_cluster_is_new", "${" + RUNNING_CLUSTER + "[\"cluster\"].input == plantimestamp()}");
+        local("turned_facts", "${toset([for fact, memory in " + RUNNING_CLUSTER + " : fact if !local.running_cluster_is_new && memory.input == plantimestamp()])}");
+        local("turned_dimensions", "${toset([for fact in local.turned_facts : split(\"=\", fact)[0]])}");
     }
 
     private void replicationGroup(TerraformLocal authToken,
@@ -409,6 +455,10 @@ public final class RedisModuleStack extends TerraformStack {
         for (CrossRule rule : RedisVariables.preconditions()) {
             preconditions.add(Precondition.builder().condition("${" + rule.hclCondition() + "}")
                     .errorMessage("Invalid inputs: " + rule.rule() + ".").build());
+        }
+        for (DayTwoTransitions.Transition transition : DayTwoTransitions.REFUSED) {
+            preconditions.add(Precondition.builder().condition("${" + transition.hclCondition() + "}")
+                    .errorMessage("Unsafe change to the running cluster ${var.name}: " + transition.message()).build());
         }
         var group = ElasticacheReplicationGroup.Builder.create(this, "replication_group")
                 .replicationGroupId(str("name"))
@@ -423,9 +473,10 @@ public final class RedisModuleStack extends TerraformStack {
                 .preferredCacheClusterAzs(variables.get("preferred_cache_cluster_azs").getListValue())
                 .networkType(str("network_type"))
                 .ipDiscovery(str("ip_discovery"))
-                // Left unset rather than false and []: the provider sees any user_group_ids, even [], as conflicting with
-                // auth_token, and an explicit false on running clusters would be a change.
-                .dataTieringEnabled(Token.asAny("${var.data_tiering_enabled ? true : null}"))
+                // Sent both ways: left null, a change to false would plan nothing (the attribute is optional and computed).
+                // A false is not sent when a cluster is created, and a running cluster reads back false.
+                .dataTieringEnabled(variables.get("data_tiering_enabled").getBooleanValue())
+                // Left unset rather than []: the provider sees any user_group_ids, even [], as conflicting with auth_token.
                 .userGroupIds(Token.asList("${length(local.user_group_ids) > 0 ? local.user_group_ids : null}"))
                 .securityGroupIds(Token.asList("${concat(aws_security_group.this[*].id, var.security_group_ids)}"))
                 .automaticFailoverEnabled(variables.get("automatic_failover_enabled").getBooleanValue())
@@ -441,7 +492,9 @@ public final class RedisModuleStack extends TerraformStack {
                 .snapshotName(str("snapshot_name"))
                 .snapshotArns(variables.get("snapshot_arns").getListValue())
                 .notificationTopicArn(str("notification_topic_arn"))
-                .applyImmediately(Token.asAny("${var.environment != \"prod\"}"))
+                // A new parameter group (an engine upgrade to another family) must be in use at once: the old group is
+                // deleted in the same apply, which ElastiCache refuses while the cluster still uses it.
+                .applyImmediately(Token.asAny("${var.environment != \"prod\" || contains(local.turned_dimensions, \"parameter_group\")}"))
                 .autoMinorVersionUpgrade("${tostring(var.auto_minor_version_upgrade)}")
                 .timeouts(ElasticacheReplicationGroupTimeouts.builder().create("${lookup(var.timeouts, \"create\", null)}")
                         .update("${lookup(var.timeouts, \"update\", null)}").delete("${lookup(var.timeouts, \"delete\", null)}").build())
@@ -451,8 +504,15 @@ public final class RedisModuleStack extends TerraformStack {
                 .build();
         // Newer than the AWS bindings (provider 5.23.1); the module requires a provider that has them (5.27+).
         // A changed token is rotated in place (both valid until clients move), never by replacing the cluster.
-        group.addOverride("auth_token_update_strategy", "${var.auth_token_enabled ? var.auth_token_update_strategy : null}");
-        group.addOverride("transit_encryption_mode", "${var.transit_encryption_mode}");
+        // A token added to a running cluster without one must be ROTATE (SET is accepted only after ROTATE); the next
+        // apply then sends the caller's strategy, SET closing passwordless access.
+        group.addOverride("auth_token_update_strategy", "${var.auth_token_enabled ? (contains(local.turned_facts, \"auth_token=on\") ? \"ROTATE\" "
+                + ": var.auth_token_update_strategy) : null}");
+        // Sent explicitly (required unless preferred is asked for), so going back from preferred sends required; not on
+        // Redis 6, which has no TLS modes.
+        group.addOverride("transit_encryption_mode", "${var.transit_encryption_enabled && (var.engine == \"valkey\" || !startswith(var.engine_version, \"6\")) "
+                + "? coalesce(var.transit_encryption_mode, \"required\") : null}");
+        group.addOverride("depends_on", INGRESS_RULES);
         group.overrideLogicalId("this");
     }
 

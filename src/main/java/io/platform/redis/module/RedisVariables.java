@@ -25,13 +25,15 @@ public final class RedisVariables {
             .rule(Rules.doesNotContain("--", "free of two consecutive hyphens", "django--cache"))
             .rule(Rules.matches("^.*[a-z0-9]$", "a name that ends with a letter or digit", "django-cache-"))
             .onRunningCluster(OnRunningCluster.REPLACES, "django-cache-b", "the name is the replication group id: a new, empty cluster, and every resource renamed")
+            .onApply("DeleteReplicationGroup", "DeleteCacheSubnetGroup", "CreateCacheParameterGroup", "CreateCacheSubnetGroup", "ModifyCacheParameterGroup(ParameterNameValues)", "CreateReplicationGroup", "DeleteCacheParameterGroup")
             .build();
 
     public static final Variable NODE_TYPE = Variable.string("node_type").required()
             .description("Instance class of every node, e.g. cache.t4g.micro (dev), cache.t4g.small (staging), "
                     + "cache.t4g.medium or cache.r6g.large (production).")
             .rule(NodeTypes.rule("cache.t4g.smal"))
-            .onRunningCluster(OnRunningCluster.DISRUPTIVE, "cache.t4g.small", "online resize: the cluster stays available and connections are reset once at the switch")
+            .onRunningCluster(OnRunningCluster.DISRUPTIVE, "cache.t4g.small", "online resize: the cluster stays available and connections are reset once at the switch; the host-CPU alarms come or go with the size (kept up to two vCPUs)")
+            .onApply("ModifyReplicationGroup(CacheNodeType)")
             .build();
 
     public static final Variable SUBNET_IDS = Variable.stringList("subnet_ids").required()
@@ -40,6 +42,7 @@ public final class RedisVariables {
             .rule(Rules.eachMatches("^subnet-[0-9a-f]+$", "a list of subnet ids (subnet-...)", List.of("sg-0123abcd")))
             .fromResource(FromResource.SUBNET_IDS)
             .onRunningCluster(OnRunningCluster.IN_PLACE, List.of("subnet-0a1b2c3d", "subnet-4e5f6a7b", "subnet-8c9d0e1f"), "the subnet group changes; the nodes stay where they are")
+            .onApply("ModifyCacheSubnetGroup(CacheSubnetGroupDescription, SubnetIds)")
             .build();
 
     public static final Variable ENGINE = Variable.string("engine").defaultValue("redis")
@@ -48,7 +51,9 @@ public final class RedisVariables {
                     + "(or 7.2) together. Default redis.")
             .rule(Rules.oneOf(List.of("redis", "valkey"), "memcached"))
             .onRunningCluster(OnRunningCluster.DISRUPTIVE, Map.of(), Map.of("engine", "valkey", "engine_version", "8.0"), "Redis OSS 7 to Valkey 7.2 or 8 in place: each node restarts on Valkey in turn")
+            .onApply("CreateCacheParameterGroup", "ModifyCacheParameterGroup(ParameterNameValues)", "ModifyReplicationGroup(CacheParameterGroupName, Engine, EngineVersion)", "DeleteCacheParameterGroup")
             .onRunningCluster(OnRunningCluster.REPLACES, Map.of("engine", "valkey", "engine_version", "8.0"), Map.of("engine", "redis", "engine_version", "7.1"), "there is no way back from Valkey to Redis OSS in place: a new cluster")
+            .onApply("DeleteReplicationGroup", "CreateCacheParameterGroup", "ModifyCacheParameterGroup(ParameterNameValues)", "CreateReplicationGroup", "DeleteCacheParameterGroup")
             .build();
 
     static final List<String> REDIS_VERSIONS = List.of("7.1", "7.0", "6.2", "6.0", "6.x");
@@ -60,28 +65,38 @@ public final class RedisVariables {
             .rule(Rules.matches("^(7[.][012]|8[.][01]|6[.](0|2|x))$",
                     "one of 7.1, 7.0, 6.2, 6.0, 6.x (redis) or 8.1, 8.0, 7.2 (valkey)", "7.1.0"))
             .onRunningCluster(OnRunningCluster.DISRUPTIVE, Map.of("engine_version", "7.0"), Map.of("engine_version", "7.1"), "an upgrade restarts each node on the new version in turn, replicas first, then a failover")
+            .onApply("ModifyReplicationGroup(EngineVersion)")
             .onRunningCluster(OnRunningCluster.REPLACES, Map.of("engine_version", "7.1"), Map.of("engine_version", "7.0"), "ElastiCache cannot downgrade a running cluster: a new one is created")
+            .onApply("DeleteReplicationGroup", "CreateReplicationGroup")
+            .onRunningCluster(OnRunningCluster.DISRUPTIVE, Map.of("environment", "prod", "engine_version", "6.2"), Map.of("engine_version", "7.1"),
+                    "a new family (redis6.x -> redis7): the new parameter group is created first and the upgrade applies at once, "
+                            + "even in prod, since the old group is deleted in the same apply and ElastiCache keeps a group in use")
+            .onApply("CreateCacheParameterGroup", "ModifyCacheParameterGroup(ParameterNameValues)", "ModifyReplicationGroup(CacheParameterGroupName, EngineVersion, TransitEncryptionMode=required)", "DeleteCacheParameterGroup")
             .build();
 
     public static final Variable NUM_CACHE_CLUSTERS = Variable.number("num_cache_clusters").defaultValue(2)
             .description("Number of nodes: 1 primary plus replicas, 1-6. Failover and Multi-AZ need at least 2. Default 2.")
             .rule(Rules.between(1, 6, "a primary and at most 5 replicas", 7))
             .onRunningCluster(OnRunningCluster.IN_PLACE, 3, "a replica is added (or removed); the primary keeps serving")
+            .onApply("IncreaseReplicaCount(NewReplicaCount)")
             .build();
 
     public static final Variable AUTOMATIC_FAILOVER_ENABLED = Variable.bool("automatic_failover_enabled").defaultValue(true)
             .description("Promote a replica when the primary fails; needs num_cache_clusters >= 2. Default true.")
             .onRunningCluster(OnRunningCluster.IN_PLACE, Map.of(), Map.of("automatic_failover_enabled", false, "multi_az_enabled", false), "failover off (with Multi-AZ off, which needs it)")
+            .onApply("ModifyReplicationGroup(AutomaticFailoverEnabled, MultiAZEnabled)")
             .build();
 
     public static final Variable MULTI_AZ_ENABLED = Variable.bool("multi_az_enabled").defaultValue(true)
             .description("Place replicas in other availability zones; needs automatic_failover_enabled. Default true.")
             .onRunningCluster(OnRunningCluster.IN_PLACE, false, "the standby placement changes; no restart")
+            .onApply("ModifyReplicationGroup(MultiAZEnabled)")
             .build();
 
     public static final Variable AT_REST_ENCRYPTION_ENABLED = Variable.bool("at_rest_encryption_enabled").defaultValue(true)
             .description("Encrypt data on disk and in snapshots (AWS managed KMS key). Default true.")
             .onRunningCluster(OnRunningCluster.REPLACES, false, "encryption at rest is fixed when a cluster is created")
+            .onApply("DeleteReplicationGroup", "CreateReplicationGroup")
             .build();
 
     static final String KMS_KEY_ARN_FORMAT = "^arn:aws[a-z-]*:kms:[a-z0-9-]+:[0-9]{12}:key/[A-Za-z0-9-]+$";
@@ -92,6 +107,7 @@ public final class RedisVariables {
             .rule(Rules.matches(KMS_KEY_ARN_FORMAT, "a KMS key ARN (arn:aws:kms:<region>:<account>:key/<key id>)", "alias/redis"))
             .fromResource(FromResource.KMS_KEY_ARN)
             .onRunningCluster(OnRunningCluster.REPLACES, "arn:aws:kms:eu-west-1:123456789012:key/0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d", "the at-rest key is fixed when a cluster is created")
+            .onApply("DeleteReplicationGroup", "CreateReplicationGroup")
             .build();
 
     public static final Variable LOG_KMS_KEY_ARN = Variable.string("log_kms_key_arn")
@@ -105,14 +121,29 @@ public final class RedisVariables {
 
     public static final Variable TRANSIT_ENCRYPTION_ENABLED = Variable.bool("transit_encryption_enabled").defaultValue(true)
             .description("TLS between clients and Redis; the URLs then use rediss://. Default true.")
-            .onRunningCluster(OnRunningCluster.DISRUPTIVE, false, "TLS changes on a running cluster (engine 7.0.5 or later); clients must switch between rediss:// and redis://")
+            .onRunningCluster(OnRunningCluster.REFUSED, false, "TLS goes off only from transit_encryption_mode = \"preferred\": set that first, apply, then turn TLS off")
+            .onRunningCluster(OnRunningCluster.DISRUPTIVE, Map.of("transit_encryption_mode", "preferred"),
+                    Map.of("transit_encryption_enabled", false, "transit_encryption_mode", RunningChange.UNSET),
+                    "the second step of turning TLS off (engine 7.0.5 or later): clients move to redis://")
+            .onApply("ModifyReplicationGroup(TransitEncryptionEnabled=false)")
+            .onRunningCluster(OnRunningCluster.REFUSED, Map.of("transit_encryption_enabled", false), Map.of("transit_encryption_enabled", true),
+                    "TLS goes on only with transit_encryption_mode = \"preferred\" in the same apply")
+            .onRunningCluster(OnRunningCluster.DISRUPTIVE, Map.of("transit_encryption_enabled", false),
+                    Map.of("transit_encryption_enabled", true, "transit_encryption_mode", "preferred"),
+                    "TLS on, plain connections still served (engine 7.0.5 or later): move clients to rediss://, then set required")
+            .onApply("ModifyReplicationGroup(TransitEncryptionEnabled=true, TransitEncryptionMode=preferred)")
             .build();
 
     public static final Variable AUTH_TOKEN_ENABLED = Variable.bool("auth_token_enabled").defaultValue(false)
             .description("Require a Redis AUTH token; needs transit_encryption_enabled. The token is auth_token if set, "
                     + "otherwise a generated 32-character alphanumeric password. Default false.")
-            .onRunningCluster(OnRunningCluster.DISRUPTIVE, Map.of(), Map.of("auth_token_enabled", true, "auth_token_update_strategy", "SET"), "clients without the token are refused from then on: add it with SET (ROTATE keeps passwordless access open)")
-            .onRunningCluster(OnRunningCluster.DISRUPTIVE, Map.of("auth_token_enabled", true, "auth_token", "Not-a-secret-running-token-1"), Map.of("auth_token_enabled", false, "auth_token", RunningChange.UNSET), "AUTH is removed; clients may drop the token")
+            .onRunningCluster(OnRunningCluster.IN_PLACE, Map.of(), Map.of("auth_token_enabled", true, "auth_token_update_strategy", "SET"),
+                    "two applies: this one adds the token with ROTATE (ElastiCache accepts SET only after it), so clients without "
+                            + "it are still served; the next apply sends SET (the strategy given) and refuses them")
+            .onApply("ModifyReplicationGroup(AuthToken, AuthTokenUpdateStrategy=ROTATE)")
+            .onRunningCluster(OnRunningCluster.REFUSED, Map.of("auth_token_enabled", true, "auth_token", "Not-a-secret-running-token-1"),
+                    Map.of("auth_token_enabled", false, "auth_token", RunningChange.UNSET),
+                    "ElastiCache cannot remove a token in place: move to rbac_users, or restore a new cluster without AUTH")
             .build();
 
     public static final Variable AUTH_TOKEN = Variable.string("auth_token").sensitive()
@@ -122,6 +153,7 @@ public final class RedisVariables {
                     "16-128 letters, digits or the specials ! & # $ ^ < > -", "Not-a-secret@"))
             .fromResource(FromResource.SECRET)
             .onRunningCluster(OnRunningCluster.IN_PLACE, Map.of("auth_token_enabled", true, "auth_token", "Not-a-secret-running-token-1"), Map.of("auth_token", "Not-a-secret-running-token-2"), "rotated: the old and the new token both work until clients move")
+            .onApply("ModifyReplicationGroup(AuthToken, AuthTokenUpdateStrategy=ROTATE)")
             .build();
 
     public static final Variable AUTH_TOKEN_UPDATE_STRATEGY = Variable.string("auth_token_update_strategy").defaultValue("ROTATE")
@@ -129,7 +161,9 @@ public final class RedisVariables {
                     + "until clients move; never a replacement), SET (only the new token; use it when adding the first token "
                     + "to a passwordless cluster, since ROTATE would keep passwordless access open), DELETE. Default ROTATE.")
             .rule(Rules.oneOf(List.of("ROTATE", "SET", "DELETE"), "rotate"))
-            .onRunningCluster(OnRunningCluster.IN_PLACE, Map.of("auth_token_enabled", true, "auth_token", "Not-a-secret-running-token-1"), Map.of("auth_token_update_strategy", "SET"), "takes effect with the next token change")
+            .onRunningCluster(OnRunningCluster.IN_PLACE, Map.of("auth_token_enabled", true, "auth_token", "Not-a-secret-running-token-1"), Map.of("auth_token_update_strategy", "SET"),
+                    "sent at once, even in prod (token calls apply immediately): only the current token works from then on")
+            .onApply("ModifyReplicationGroup(AuthToken, AuthTokenUpdateStrategy=SET)")
             .build();
 
     public static final Variable TRANSIT_ENCRYPTION_MODE = Variable.string("transit_encryption_mode")
@@ -138,6 +172,10 @@ public final class RedisVariables {
                     + "clients to rediss://, then required. Default null: AWS's default (required when TLS is on).")
             .rule(Rules.oneOf(List.of("preferred", "required"), "optional"))
             .onRunningCluster(OnRunningCluster.IN_PLACE, "preferred", "plain connections are accepted beside TLS ones")
+            .onApply("ModifyReplicationGroup(TransitEncryptionMode=preferred)")
+            .onRunningCluster(OnRunningCluster.IN_PLACE, Map.of("transit_encryption_mode", "preferred"),
+                    Map.of("transit_encryption_mode", RunningChange.UNSET), "required is sent: plain connections are refused from then on")
+            .onApply("ModifyReplicationGroup(TransitEncryptionMode=required)")
             .build();
 
     public static final Variable ENVIRONMENT = Variable.string("environment").required()
@@ -145,6 +183,7 @@ public final class RedisVariables {
                     + "in prod they wait for the maintenance window.")
             .rule(Rules.oneOf(List.of("dev", "staging", "prod"), "production"))
             .onRunningCluster(OnRunningCluster.IN_PLACE, "prod", "from then on protected, changes wait for the maintenance window")
+            .onApply("AddTagsToResource(Tags)", "ModifyReplicationGroup(ReplicationGroupDescription)")
             .build();
 
     public static final Variable PREVENT_DESTROY = Variable.bool("prevent_destroy")
@@ -164,6 +203,7 @@ public final class RedisVariables {
             .description("Description of the replication group. Default null: \"Redis for <name> (<environment>)\".")
             .rule(Rules.matches("^.{1,255}$", "1-255 characters", ""))
             .onRunningCluster(OnRunningCluster.IN_PLACE, "Orders cache", "a label")
+            .onApply("ModifyReplicationGroup(ReplicationGroupDescription)")
             .build();
 
     public static final Variable SNAPSHOT_NAME = Variable.string("snapshot_name")
@@ -173,6 +213,7 @@ public final class RedisVariables {
             .rule(Rules.matches("^[A-Za-z][A-Za-z0-9-]{0,254}$", "1-255 letters, digits or hyphens, starting with a letter", "2026/nightly"))
             .onRunningCluster(OnRunningCluster.REPLACES, "django-cache-final-0a1b2c3d",
                     "a cluster is restored when it is created: a new cluster from the snapshot replaces the running one")
+            .onApply("DeleteReplicationGroup", "CreateReplicationGroup")
             .build();
 
     public static final Variable SNAPSHOT_ARNS = Variable.stringList("snapshot_arns")
@@ -182,12 +223,14 @@ public final class RedisVariables {
                     "a list of S3 object ARNs (arn:aws:s3:::bucket/key.rdb)", List.of("s3://backups/redis.rdb")))
             .onRunningCluster(OnRunningCluster.REPLACES, List.of("arn:aws:s3:::redis-backups/orders/dump.rdb"),
                     "a cluster is seeded when it is created: a new cluster from the files replaces the running one")
+            .onApply("DeleteReplicationGroup", "CreateReplicationGroup")
             .build();
 
     public static final Variable SNAPSHOT_RETENTION_LIMIT = Variable.number("snapshot_retention_limit").defaultValue(7)
             .description("Days of automatic daily snapshots to keep, 0-35; 0 turns backups off. Default 7.")
             .rule(Rules.between(0, 35, "AWS keeps at most 35 daily snapshots; 0 disables them", 36))
             .onRunningCluster(OnRunningCluster.IN_PLACE, 14, "more daily snapshots are kept")
+            .onApply("ModifyReplicationGroup(SnapshotRetentionLimit)")
             .build();
 
     public static final Variable SNAPSHOT_WINDOW = Variable.string("snapshot_window").defaultValue("03:00-04:00")
@@ -198,6 +241,7 @@ public final class RedisVariables {
                     value -> !((String) value).matches(Windows.SNAPSHOT_FORMAT) || Windows.snapshotLength((String) value) >= 60,
                     "03:00-03:30"))
             .onRunningCluster(OnRunningCluster.IN_PLACE, "02:00-03:00", "the next snapshot runs in the new window")
+            .onApply("ModifyReplicationGroup(SnapshotWindow)")
             .build();
 
     public static final Variable MAINTENANCE_WINDOW = Variable.string("maintenance_window").defaultValue("sun:05:00-sun:06:00")
@@ -209,6 +253,7 @@ public final class RedisVariables {
                     value -> !((String) value).matches(Windows.MAINTENANCE_FORMAT) || Windows.maintenanceLength((String) value) >= 60,
                     "sun:05:00-sun:05:30"))
             .onRunningCluster(OnRunningCluster.IN_PLACE, "mon:05:00-mon:06:00", "the next maintenance runs in the new window")
+            .onApply("ModifyReplicationGroup(PreferredMaintenanceWindow)")
             .build();
 
     public static final Variable MAXMEMORY_POLICY = Variable.string("maxmemory_policy").defaultValue("volatile-lru")
@@ -219,24 +264,28 @@ public final class RedisVariables {
             .rule(Rules.oneOf(List.of("volatile-lru", "allkeys-lru", "volatile-lfu", "allkeys-lfu", "volatile-random",
                     "allkeys-random", "volatile-ttl", "noeviction"), "lru"))
             .onRunningCluster(OnRunningCluster.IN_PLACE, "allkeys-lru", "a parameter: applied at once, no restart")
+            .onApply("ModifyCacheParameterGroup(ParameterNameValues)")
             .build();
 
     public static final Variable TIMEOUT = Variable.number("timeout").defaultValue(300)
             .description("Seconds before an idle client connection is closed; 0 never closes. Default 300.")
             .rule(Rules.atLeast(0, "seconds; 0 disables", -1))
             .onRunningCluster(OnRunningCluster.IN_PLACE, 0, "a parameter: applied at once, no restart")
+            .onApply("ModifyCacheParameterGroup(ParameterNameValues)")
             .build();
 
     public static final Variable TCP_KEEPALIVE = Variable.number("tcp_keepalive").defaultValue(300)
             .description("Seconds between TCP keepalive probes to clients; 0 disables. Default 300.")
             .rule(Rules.atLeast(0, "seconds; 0 disables", -1))
             .onRunningCluster(OnRunningCluster.IN_PLACE, 60, "a parameter: applied at once, no restart")
+            .onApply("ModifyCacheParameterGroup(ParameterNameValues)")
             .build();
 
     public static final Variable MAXMEMORY_SAMPLES = Variable.number("maxmemory_samples").defaultValue(5)
             .description("Keys sampled per eviction (LRU/LFU accuracy), 1-64. Default 5.")
             .rule(Rules.between(1, 64, "ElastiCache's range", 0))
             .onRunningCluster(OnRunningCluster.IN_PLACE, 10, "a parameter: applied at once, no restart")
+            .onApply("ModifyCacheParameterGroup(ParameterNameValues)")
             .build();
 
     public static final Variable NOTIFY_KEYSPACE_EVENTS = Variable.string("notify_keyspace_events")
@@ -244,6 +293,7 @@ public final class RedisVariables {
                     + "Default null: the parameter is left at Redis' default (no events).")
             .rule(Rules.matches("^[KEg$lshzxetmdnA]{1,16}$", "event class letters from K E g $ l s h z x e t m d n A", "expired"))
             .onRunningCluster(OnRunningCluster.IN_PLACE, "Ex", "a parameter: applied at once, no restart")
+            .onApply("ModifyCacheParameterGroup(ParameterNameValues)")
             .build();
 
     public static final Variable NOTIFICATION_TOPIC_ARN = Variable.string("notification_topic_arn")
@@ -251,6 +301,7 @@ public final class RedisVariables {
             .rule(Rules.matches(SNS_TOPIC_ARN_FORMAT, "an SNS topic ARN (arn:aws:sns:<region>:<account>:<topic>)", "alerts"))
             .fromResource(FromResource.SNS_TOPIC_ARN)
             .onRunningCluster(OnRunningCluster.IN_PLACE, "arn:aws:sns:eu-west-1:123456789012:redis-alerts", "events go to the new topic")
+            .onApply("ModifyReplicationGroup(NotificationTopicArn)")
             .build();
 
     public static final Variable LOG_RETENTION_DAYS = Variable.number("log_retention_days").defaultValue(30)
@@ -263,6 +314,7 @@ public final class RedisVariables {
     public static final Variable TAGS = Variable.stringMap("tags").defaultValue(Map.of())
             .description("Tags for every resource, merged over Environment = <environment>. Default {}.")
             .onRunningCluster(OnRunningCluster.IN_PLACE, Map.of("Team", "orders"), "tags only")
+            .onApply("AddTagsToResource(Tags)")
             .build();
 
     public static final Variable VPC_ID = Variable.string("vpc_id")
@@ -270,13 +322,15 @@ public final class RedisVariables {
                     + "the subnet group reports it (no data source, nothing read at plan).")
             .rule(Rules.matches("^vpc-[0-9a-f]+$", "a VPC id (vpc-...)", "default"))
             .fromResource(FromResource.VPC_ID)
-            .onRunningCluster(OnRunningCluster.DISRUPTIVE, "vpc-0e1f2a3b", "a new security group in that VPC replaces the created one (the subnets must be in it): clients reconnect")
+            .onRunningCluster(OnRunningCluster.REFUSED, "vpc-0e1f2a3b",
+                    "a running cluster cannot move to another VPC: a new cluster there, restored from a snapshot")
             .build();
 
     public static final Variable CREATE_SECURITY_GROUP = Variable.bool("create_security_group").defaultValue(true)
             .description("Create the Redis security group (ingress only from the allowed sources). With false, "
                     + "security_group_ids must name the group(s) to attach. Default true.")
             .onRunningCluster(OnRunningCluster.DISRUPTIVE, Map.of(), Map.of("create_security_group", false, "security_group_ids", List.of("sg-0f0e0d0c")), "the created group and its rules go: the given group must admit the clients")
+            .onApply("ModifyReplicationGroup(SecurityGroupIds)")
             .build();
 
     public static final Variable SECURITY_GROUP_IDS = Variable.stringList("security_group_ids").defaultValue(List.of())
@@ -285,6 +339,7 @@ public final class RedisVariables {
             .rule(Rules.eachMatches("^sg-[0-9a-f]+$", "a list of security group ids (sg-...)", List.of("redis")))
             .fromResource(FromResource.SECURITY_GROUP_IDS)
             .onRunningCluster(OnRunningCluster.IN_PLACE, List.of("sg-0f0e0d0c"), "one more group on the nodes")
+            .onApply("ModifyReplicationGroup(SecurityGroupIds)")
             .build();
 
     public static final Variable ALLOWED_SECURITY_GROUP_IDS = Variable.stringList("allowed_security_group_ids").defaultValue(List.of())
@@ -313,6 +368,7 @@ public final class RedisVariables {
             .description("TCP port Redis listens on, 1024-65535. Default 6379.")
             .rule(Rules.between(1024, 65535, "an unprivileged TCP port", 80))
             .onRunningCluster(OnRunningCluster.REPLACES, 6380, "the port is fixed when a cluster is created")
+            .onApply("DeleteReplicationGroup", "CreateReplicationGroup")
             .build();
 
     public static final Variable ALARMS_ENABLED = Variable.bool("alarms_enabled").defaultValue(true)
@@ -373,6 +429,7 @@ public final class RedisVariables {
                     + "and those inputs are not applied. Default true.")
             .onRunningCluster(OnRunningCluster.IN_PLACE, Map.of(), Map.of("create_parameter_group", false, "parameter_group_name", "default.redis7"),
                     "the cluster moves to the given group; its parameters apply at once")
+            .onApply("ModifyReplicationGroup(CacheParameterGroupName)", "DeleteCacheParameterGroup")
             .build();
 
     public static final Variable PARAMETER_GROUP_NAME = Variable.string("parameter_group_name")
@@ -382,6 +439,7 @@ public final class RedisVariables {
                     "redis_7"))
             .onRunningCluster(OnRunningCluster.IN_PLACE, Map.of("create_parameter_group", false, "parameter_group_name", "default.redis7"),
                     Map.of("parameter_group_name", "orders-redis7"), "the cluster moves to the other group; its parameters apply at once")
+            .onApply("ModifyReplicationGroup(CacheParameterGroupName)")
             .fromResource(FromResource.PARAMETER_GROUP)
             .build();
 
@@ -390,6 +448,7 @@ public final class RedisVariables {
                     + "(subnet_ids still lists its subnets, for the Multi-AZ check). Default true.")
             .onRunningCluster(OnRunningCluster.REPLACES, Map.of(), Map.of("create_subnet_group", false, "subnet_group_name", "platform-private"),
                     "a cluster's subnet group is fixed when it is created")
+            .onApply("DeleteReplicationGroup", "DeleteCacheSubnetGroup", "CreateReplicationGroup")
             .build();
 
     public static final Variable SUBNET_GROUP_NAME = Variable.string("subnet_group_name")
@@ -397,6 +456,7 @@ public final class RedisVariables {
             .rule(Rules.matches("^[a-z0-9][a-z0-9-]{0,254}$", "1-255 lowercase letters, digits or hyphens", "Private Subnets"))
             .onRunningCluster(OnRunningCluster.REPLACES, Map.of("create_subnet_group", false, "subnet_group_name", "platform-private"),
                     Map.of("subnet_group_name", "platform-private-b"), "a cluster's subnet group is fixed when it is created")
+            .onApply("DeleteReplicationGroup", "CreateReplicationGroup")
             .fromResource(FromResource.SUBNET_GROUP)
             .build();
 
@@ -405,8 +465,8 @@ public final class RedisVariables {
                     + "Default null: ElastiCache chooses.")
             .rule(Rules.eachMatches("^[a-z]{2}(-[a-z]+)+-[0-9][a-z]$", "a list of availability zones such as eu-west-1a",
                     List.of("eu-west-1")))
-            .onRunningCluster(OnRunningCluster.IN_PLACE, List.of("eu-west-1a", "eu-west-1b"),
-                    "planned in place: running nodes keep their zones, the list places nodes added later")
+            .onRunningCluster(OnRunningCluster.RECORDED_ONLY, List.of("eu-west-1a", "eu-west-1b"),
+                    "running nodes keep their zones; the provider sends the list only when it creates a cluster")
             .build();
 
     public static final Variable NETWORK_TYPE = Variable.string("network_type")
@@ -414,6 +474,7 @@ public final class RedisVariables {
                     + "ipv4.")
             .rule(Rules.oneOf(List.of("ipv4", "ipv6", "dual_stack"), "dualstack"))
             .onRunningCluster(OnRunningCluster.REPLACES, "dual_stack", "the network type is fixed when a cluster is created")
+            .onApply("DeleteReplicationGroup", "CreateReplicationGroup")
             .build();
 
     public static final Variable IP_DISCOVERY = Variable.string("ip_discovery")
@@ -422,17 +483,23 @@ public final class RedisVariables {
             .rule(Rules.oneOf(List.of("ipv4", "ipv6"), "v6"))
             .onRunningCluster(OnRunningCluster.DISRUPTIVE, Map.of("network_type", "dual_stack"), Map.of("ip_discovery", "ipv6"),
                     "the endpoints resolve to other addresses: clients reconnect")
+            .onApply("ModifyReplicationGroup(IpDiscovery)")
             .build();
 
     public static final Variable DATA_TIERING_ENABLED = Variable.bool("data_tiering_enabled").defaultValue(false)
             .description("Keep less-used data on the node's SSD (data tiering); only on r6gd nodes. Default false.")
             .onRunningCluster(OnRunningCluster.REPLACES, Map.of("node_type", "cache.r6gd.xlarge"), Map.of("data_tiering_enabled", true),
                     "data tiering is fixed when a cluster is created")
+            .onApply("DeleteReplicationGroup", "CreateReplicationGroup")
+            .onRunningCluster(OnRunningCluster.REPLACES, Map.of("node_type", "cache.r6gd.xlarge", "data_tiering_enabled", true),
+                    Map.of("data_tiering_enabled", false), "data tiering is fixed when a cluster is created")
+            .onApply("DeleteReplicationGroup", "CreateReplicationGroup")
             .build();
 
     public static final Variable AUTO_MINOR_VERSION_UPGRADE = Variable.bool("auto_minor_version_upgrade").defaultValue(true)
             .description("Apply minor engine versions in the maintenance window. Default true.")
             .onRunningCluster(OnRunningCluster.IN_PLACE, false, "only future maintenance changes")
+            .onApply("ModifyReplicationGroup(AutoMinorVersionUpgrade)")
             .build();
 
     public static final Variable SECURITY_GROUP_TAGS = Variable.stringMap("security_group_tags").defaultValue(Map.of())
@@ -447,6 +514,7 @@ public final class RedisVariables {
                     List.of("app_users")))
             .onRunningCluster(OnRunningCluster.DISRUPTIVE, List.of("orders-users"),
                     "clients must authenticate as users of the group from then on")
+            .onApply("ModifyReplicationGroup(UserGroupIdsToAdd)")
             .fromResource(FromResource.USER_GROUP_IDS)
             .build();
 
@@ -489,6 +557,7 @@ public final class RedisVariables {
                     "redis|cache"))
             .onRunningCluster(OnRunningCluster.DISRUPTIVE, "orders-redis-sg",
                     "a new group is created, the nodes move to it, then the old one is deleted: clients reconnect")
+            .onApply("ModifyReplicationGroup(SecurityGroupIds)")
             .build();
 
     public static final Variable SECURITY_GROUP_DESCRIPTION = Variable.string("security_group_description")
@@ -499,7 +568,10 @@ public final class RedisVariables {
                     "Redis | cache"))
             .onRunningCluster(OnRunningCluster.DISRUPTIVE, Map.of("security_group_use_name_prefix", true),
                     Map.of("security_group_description", "Orders cache"),
-                    "a new group is created, the nodes move to it, then the old one is deleted: clients reconnect")
+                    "a new group is created with its rules, the nodes move to it, then the old one is deleted: clients reconnect")
+            .onApply("ModifyReplicationGroup(SecurityGroupIds)")
+            .onRunningCluster(OnRunningCluster.REFUSED, "Orders cache",
+                    "with a fixed name the new group would collide with the old one: add security_group_use_name_prefix")
             .build();
 
     public static final Variable SECURITY_GROUP_USE_NAME_PREFIX = Variable.bool("security_group_use_name_prefix").defaultValue(false)
@@ -508,6 +580,7 @@ public final class RedisVariables {
                     + "Default false: the exact name.")
             .onRunningCluster(OnRunningCluster.DISRUPTIVE, true,
                     "the group is replaced by one with a suffixed name, created first: clients reconnect")
+            .onApply("ModifyReplicationGroup(SecurityGroupIds)")
             .build();
 
     public static final Variable INGRESS_SOURCES = Variable.stringMap("ingress_sources").defaultValue(Map.of())
@@ -543,6 +616,13 @@ public final class RedisVariables {
                     Map.of("django", "on nopass ~* +@all")))
             .onRunningCluster(OnRunningCluster.DISRUPTIVE, Map.of("django", "on ~:1:* +@all"),
                     "clients must authenticate as the users from then on")
+            .onApply("CreateUser", "CreateUserGroup", "ModifyReplicationGroup(UserGroupIdsToAdd)")
+            .onRunningCluster(OnRunningCluster.REFUSED, Map.of("auth_token_enabled", true, "auth_token", "Not-a-secret-running-token-1"),
+                    Map.of("auth_token_enabled", false, "auth_token", RunningChange.UNSET, "rbac_users", Map.of("django", "on ~:1:* +@all")),
+                    "AUTH token to RBAC needs one call the provider splits: three steps, with the AWS CLI")
+            .onRunningCluster(OnRunningCluster.REFUSED, Map.of("rbac_users", Map.of("django", "on ~:1:* +@all")),
+                    Map.of("rbac_users", Map.of(), "auth_token_enabled", true),
+                    "RBAC to an AUTH token in two calls leaves the cluster without a password between them: one AWS CLI call")
             .build();
 
     public static final Variable REDIS_URL_USER = Variable.string("redis_url_user")

@@ -15,11 +15,33 @@ import java.util.Map;
  * @param note     why, in the words an operator needs
  */
 public record RunningChange(String variable, Map<String, Object> from, Map<String, Object> to, OnRunningCluster expected,
-                            String note) {
+                            String note, List<String> calls) {
 
     public RunningChange {
         from = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(from));
         to = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(to));
+        calls = List.copyOf(calls);
+    }
+
+    /** The same change with the ElastiCache calls its apply makes ({@code Action(Parameter, ...)}), as recorded on the wire. */
+    public RunningChange withCalls(List<String> calls) {
+        return new RunningChange(variable, from, to, expected, note, calls);
+    }
+
+    /**
+     * When the calls take effect: the replication group's own changes wait for the maintenance window in prod
+     * (the module sends ApplyImmediately only outside prod, or when the cluster leaves a parameter group the apply
+     * deletes); AUTH token and replica
+     * count calls, parameter values, tags and new or deleted objects apply at once everywhere.
+     */
+    public String timing() {
+        if (calls.isEmpty()) {
+            return "no ElastiCache call";
+        }
+        // a parameter group the apply deletes must be left at once: the module then sends ApplyImmediately in prod too
+        boolean groupDeleted = calls.contains("DeleteCacheParameterGroup");
+        boolean windowed = !groupDeleted && calls.stream().anyMatch(c -> c.startsWith("ModifyReplicationGroup(") && !c.contains("AuthToken"));
+        return windowed ? "at once outside prod; in prod the replication group's change waits for the maintenance window" : "at once, even in prod";
     }
 
     /** The running cluster's values: the catalog's example in staging, with {@code from} over it. */
@@ -58,7 +80,13 @@ public record RunningChange(String variable, Map<String, Object> from, Map<Strin
         }
         Object before = running().containsKey(variable) ? running().get(variable)
                 : VariableValues.find(RedisVariables.ALL, variable).map(Variable::defaultValue).orElse(null);
-        return shown(before) + " -> " + shown(to.get(variable));
+        List<String> context = new java.util.ArrayList<>();
+        from.forEach((name, value) -> {
+            if (!name.equals(variable) && !name.equals(RedisVariables.AUTH_TOKEN.name())) {
+                context.add(name + " " + shown(value));
+            }
+        });
+        return shown(before) + " -> " + shown(to.get(variable)) + (context.isEmpty() ? "" : " (running with " + String.join(", ", context) + ")");
     }
 
     private static String shown(Object value) {
@@ -71,7 +99,11 @@ public record RunningChange(String variable, Map<String, Object> from, Map<Strin
      * the variable's typical change says it.
      */
     public static RunningChange of(Variable variable, Object before, Object after) {
-        List<RunningChange> changes = variable.runningChanges();
+        // refused rows are transitions, which DayTwoTransitions sees from both sets of values; the others classify
+        List<RunningChange> changes = variable.runningChanges().stream().filter(c -> c.expected() != OnRunningCluster.REFUSED).toList();
+        if (changes.isEmpty()) {
+            changes = variable.runningChanges();
+        }
         if (variable == RedisVariables.ENGINE_VERSION && before instanceof String from && after instanceof String to) {
             boolean down = version(to) < version(from);
             return changes.stream().filter(c -> (c.expected() == OnRunningCluster.REPLACES) == down).findFirst().orElse(changes.get(0));

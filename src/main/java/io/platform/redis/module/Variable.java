@@ -171,7 +171,17 @@ public final class Variable {
         /** A running cluster with {@code from}, edited to {@code to}, does {@code expected}. */
         public Builder onRunningCluster(OnRunningCluster expected, java.util.Map<String, Object> from, java.util.Map<String, Object> to,
                                         String note) {
-            runningChanges.add(new RunningChange(name, from, to, expected, note));
+            runningChanges.add(new RunningChange(name, from, to, expected, note, List.of()));
+            return this;
+        }
+
+        /**
+         * The ElastiCache calls the apply of the last change makes, as the wire check records them (ChangeSafetyTest):
+         * {@code Action(Parameter, ...)}, without ApplyImmediately. None: no ElastiCache call.
+         */
+        public Builder onApply(String... calls) {
+            int last = runningChanges.size() - 1;
+            runningChanges.set(last, runningChanges.get(last).withCalls(List.of(calls)));
             return this;
         }
 

@@ -59,7 +59,7 @@ public final class HclFiles {
      * locals blocks become one object, and a variable's type is an expression.
      */
     @SuppressWarnings("unchecked")
-    private static final java.util.Set<String> BARE_IN_JSON = java.util.Set.of("type", "iterator", "from", "to", "replace_triggered_by");
+    private static final java.util.Set<String> BARE_IN_JSON = java.util.Set.of("type", "iterator", "from", "to", "replace_triggered_by", "depends_on", "ignore_changes");
 
     public static Object canonical(Object value, String key) {
         if (value instanceof Map<?, ?> map) {

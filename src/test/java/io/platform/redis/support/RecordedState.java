@@ -34,6 +34,15 @@ public final class RecordedState {
         Map<String, Object> schemas = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>)
                 providerSchemas.get("provider_schemas")).get("registry.terraform.io/hashicorp/aws")).get("resource_schemas");
         Map<String, Map<String, Object>> resources = new LinkedHashMap<>();
+        // The subnets' VPC, which AWS reports on the subnet group: the VPC the caller named for the security group.
+        Map<String, Object> vpcs = new LinkedHashMap<>();
+        for (Object item : (List<Object>) plan.get("resource_changes")) {
+            Map<String, Object> change = (Map<String, Object>) item;
+            Object after = ((Map<String, Object>) change.get("change")).get("after");
+            if ("aws_security_group".equals(change.get("type")) && after instanceof Map<?, ?> values && values.get("vpc_id") instanceof String vpc) {
+                vpcs.put(String.valueOf(change.get("module_address")), vpc);
+            }
+        }
         for (Object item : (List<Object>) plan.get("resource_changes")) {
             Map<String, Object> change = (Map<String, Object>) item;
             String type = (String) change.get("type");
@@ -47,6 +56,9 @@ public final class RecordedState {
                     attributes.put(name, neutral(declared.get(name)));
                 }
             });
+            if (type.equals("aws_elasticache_subnet_group") && "recorded".equals(attributes.get("vpc_id"))) {
+                attributes.put("vpc_id", vpcs.getOrDefault(String.valueOf(change.get("module_address")), "recorded"));
+            }
             if (type.equals("terraform_data")) {
                 // dynamic values: the state holds them with their type
                 Object input = attributes.get("input");
@@ -83,6 +95,12 @@ public final class RecordedState {
             instance.put("schema_version", schema == null ? 0 : schema.get("version"));
             instance.put("attributes", attributes);
             instance.put("sensitive_attributes", List.of());
+            if (change.get("dependencies") instanceof List<?> dependencies && !dependencies.isEmpty()) {
+                instance.put("dependencies", dependencies);
+            }
+            if (Boolean.TRUE.equals(change.get("create_before_destroy"))) {
+                instance.put("create_before_destroy", true);
+            }
             ((List<Object>) resource.get("instances")).add(instance);
         }
         Map<String, Object> state = new LinkedHashMap<>();
