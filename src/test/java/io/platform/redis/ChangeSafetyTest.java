@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
  * changed in place or left alone, and that must be what the module README and docs/change-safety.md say.
  */
 @Execution(ExecutionMode.CONCURRENT)
+@Order(0) // the longest class (three plans of every row and the wire apply) starts first (junit-platform.properties)
 class ChangeSafetyTest {
     private final Synthesized synthesized = Synthesized.get();
 

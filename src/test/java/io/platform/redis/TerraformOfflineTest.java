@@ -35,7 +35,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The random provider cannot be installed here; {@link OfflineCopy} documents the stand-in used instead.
  */
 @Execution(ExecutionMode.CONCURRENT) // each test plans its own copy; two at a time use both cores
-@Order(1) // the longest class starts first on one thread (junit-platform.properties)
+@Order(1) // a long class: right after ChangeSafetyTest on one thread (junit-platform.properties)
 class TerraformOfflineTest {
     private final Synthesized synthesized = Synthesized.get();
 
