@@ -170,7 +170,7 @@ resource "aws_elasticache_replication_group" "this" {
   transit_encryption_enabled  = var.transit_encryption_enabled
   user_group_ids              = length(local.user_group_ids) > 0 ? local.user_group_ids : null
   auth_token_update_strategy  = var.auth_token_enabled ? (contains(local.turned_facts, "auth_token=on") ? "ROTATE" : var.auth_token_update_strategy) : null
-  transit_encryption_mode     = var.transit_encryption_enabled && (var.engine == "valkey" || !startswith(var.engine_version, "6")) ? coalesce(var.transit_encryption_mode, "required") : null
+  transit_encryption_mode     = var.transit_encryption_enabled && (var.engine == "valkey" || !startswith(var.engine_version, "6")) && !contains(local.turned_dimensions, "parameter_group") ? coalesce(var.transit_encryption_mode, "required") : null
   depends_on                  = [aws_vpc_security_group_ingress_rule.from_security_groups, aws_vpc_security_group_ingress_rule.from_cidr_blocks, aws_vpc_security_group_ingress_rule.from_sources]
 
   log_delivery_configuration {

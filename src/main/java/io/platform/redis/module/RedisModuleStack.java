@@ -509,9 +509,10 @@ public final class RedisModuleStack extends TerraformStack {
         group.addOverride("auth_token_update_strategy", "${var.auth_token_enabled ? (contains(local.turned_facts, \"auth_token=on\") ? \"ROTATE\" "
                 + ": var.auth_token_update_strategy) : null}");
         // Sent explicitly (required unless preferred is asked for), so going back from preferred sends required; not on
-        // Redis 6, which has no TLS modes.
+        // Redis 6, which has no TLS modes, nor in the apply that upgrades to another family (a 6.x cluster would get a
+        // mode in the call that upgrades it; the next apply sends it, if it differs from what the cluster reports).
         group.addOverride("transit_encryption_mode", "${var.transit_encryption_enabled && (var.engine == \"valkey\" || !startswith(var.engine_version, \"6\")) "
-                + "? coalesce(var.transit_encryption_mode, \"required\") : null}");
+                + "&& !contains(local.turned_dimensions, \"parameter_group\") ? coalesce(var.transit_encryption_mode, \"required\") : null}");
         group.addOverride("depends_on", INGRESS_RULES);
         group.overrideLogicalId("this");
     }

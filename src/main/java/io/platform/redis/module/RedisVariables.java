@@ -71,7 +71,7 @@ public final class RedisVariables {
             .onRunningCluster(OnRunningCluster.DISRUPTIVE, Map.of("environment", "prod", "engine_version", "6.2"), Map.of("engine_version", "7.1"),
                     "a new family (redis6.x -> redis7): the new parameter group is created first and the upgrade applies at once, "
                             + "even in prod, since the old group is deleted in the same apply and ElastiCache keeps a group in use")
-            .onApply("CreateCacheParameterGroup", "ModifyCacheParameterGroup(ParameterNameValues)", "ModifyReplicationGroup(CacheParameterGroupName, EngineVersion, TransitEncryptionMode=required)", "DeleteCacheParameterGroup")
+            .onApply("CreateCacheParameterGroup", "ModifyCacheParameterGroup(ParameterNameValues)", "ModifyReplicationGroup(CacheParameterGroupName, EngineVersion)", "DeleteCacheParameterGroup")
             .build();
 
     public static final Variable NUM_CACHE_CLUSTERS = Variable.number("num_cache_clusters").defaultValue(2)
