@@ -128,7 +128,7 @@ final class WireCheck {
             problems.add("TLS ends " + cluster.tls() + ", configured " + configured.get("transit_encryption_enabled"));
         }
         Object mode = configured.get("transit_encryption_mode");
-        if (cluster.tls() && mode instanceof String m && !m.equals("recorded") && !m.equals(cluster.tlsMode())) {
+        if (cluster.tls() && mode instanceof String m && !m.equals(cluster.tlsMode())) {
             problems.add("TLS mode ends " + cluster.tlsMode() + ", configured " + m);
         }
         if (cluster.token() != (configured.get("auth_token") != null)) {
@@ -143,9 +143,9 @@ final class WireCheck {
 
     @SuppressWarnings("unchecked")
     private static ElastiCacheRules.Cluster cluster(Map<String, Object> before) {
-        Object mode = before.get("transit_encryption_mode");
+        // the recorded state's placeholders are gone already (WireRoot): what is left is what the cluster runs with
         return new ElastiCacheRules.Cluster(Boolean.TRUE.equals(before.get("transit_encryption_enabled")),
-                "recorded".equals(mode) ? null : (String) mode, before.get("auth_token") != null,
+                (String) before.get("transit_encryption_mode"), before.get("auth_token") != null,
                 (List<String>) Objects.requireNonNullElse(before.get("user_group_ids"), List.of()), (String) before.get("parameter_group_name"));
     }
 

@@ -18,6 +18,13 @@ public final class RecordedState {
     private RecordedState() {
     }
 
+    /** What the state holds for a string only AWS would have filled in: no value of AWS's. */
+    public static final String PLACEHOLDER = "recorded";
+
+    public static boolean isPlaceholder(Object value) {
+        return PLACEHOLDER.equals(value);
+    }
+
     /**
      * Plans {@code dir} (a root with an offline override, see OfflineCopy.asRoot) and records the result as the state
      * of running resources, {@code offline.tfstate}; later plans with {@code -refresh=false} plan against it.
@@ -56,8 +63,8 @@ public final class RecordedState {
                     attributes.put(name, neutral(declared.get(name)));
                 }
             });
-            if (type.equals("aws_elasticache_subnet_group") && "recorded".equals(attributes.get("vpc_id"))) {
-                attributes.put("vpc_id", vpcs.getOrDefault(String.valueOf(change.get("module_address")), "recorded"));
+            if (type.equals("aws_elasticache_subnet_group") && isPlaceholder(attributes.get("vpc_id"))) {
+                attributes.put("vpc_id", vpcs.getOrDefault(String.valueOf(change.get("module_address")), PLACEHOLDER));
             }
             if (type.equals("terraform_data")) {
                 // dynamic values: the state holds them with their type
@@ -70,8 +77,8 @@ public final class RecordedState {
                     attributes.put(dynamic, value == null ? null : Map.of("value", value, "type", "string"));
                 }
             }
-            if (attributes.get("id") == null || "recorded".equals(attributes.get("id"))) {
-                attributes.put("id", "recorded-" + change.get("name"));
+            if (attributes.get("id") == null || isPlaceholder(attributes.get("id"))) {
+                attributes.put("id", PLACEHOLDER + "-" + change.get("name"));
             }
             String module = (String) change.get("module_address");
             String key = module + "/" + type + "/" + change.get("name");
@@ -125,7 +132,7 @@ public final class RecordedState {
             return kind.equals("list") || kind.equals("set") ? List.of() : Map.of();
         }
         return switch (String.valueOf(type)) {
-            case "string" -> "recorded";
+            case "string" -> PLACEHOLDER;
             case "number" -> 0;
             case "bool" -> false;
             default -> null;

@@ -138,7 +138,7 @@ public final class WireRoot {
         Map<String, Object> patched = new LinkedHashMap<>(values);
         // what the recorded state holds for a value AWS would fill in is no value at all here (a "recorded" global
         // replication group id would make the provider leave a global datastore before a delete)
-        patched.replaceAll((key, value) -> "recorded".equals(value) ? null : value);
+        patched.replaceAll((key, value) -> RecordedState.isPlaceholder(value) ? null : value);
         String key = switch (type) {
             case "aws_elasticache_replication_group" -> "replication_group_id";
             case "aws_elasticache_user" -> "user_id";
@@ -221,7 +221,7 @@ public final class WireRoot {
      */
     private static boolean leftToAws(String name, Object value, Object unknown) {
         boolean fedByAResource = Set.of("security_group_ids", "parameter_group_name", "subnet_group_name", "user_group_ids").contains(name);
-        return "recorded".equals(value) || Boolean.TRUE.equals(unknown) && !fedByAResource;
+        return RecordedState.isPlaceholder(value) || Boolean.TRUE.equals(unknown) && !fedByAResource;
     }
 
     /** A value with its unknown parts replaced by placeholders of their type. */
