@@ -41,6 +41,30 @@ module "cache" {
   maxmemory_policy           = "allkeys-lru"
 }
 
+# The realtime service's own cluster: each app connects as its own Redis user, with a password in Secrets Manager
+# encrypted by the platform's key; the app's role reads exactly these secrets (the module's policy output).
+module "realtime" {
+  source = "../../modules/redis"
+
+  name        = "platform-realtime"
+  environment = var.environment
+  node_type   = "cache.t4g.small"
+
+  vpc_id                     = aws_vpc.main.id
+  subnet_ids                 = [aws_subnet.a.id, aws_subnet.b.id]
+  allowed_security_group_ids = [aws_security_group.app.id]
+  kms_key_arn                = aws_kms_key.redis.arn
+  secret_kms_key_arn         = aws_kms_key.secrets.arn
+  rbac_users                 = { realtime = "on ~presence:* &* +@all" }
+  parameters                 = { activedefrag = "yes" }
+}
+
+resource "aws_iam_role_policy" "app_reads_realtime_secrets" {
+  name   = "platform-realtime-redis-secrets"
+  role   = aws_iam_role.app.id
+  policy = module.realtime.secrets_read_policy_json
+}
+
 # Celery's broker and result backend: a task is never evicted, and clients need the AUTH token.
 module "celery_broker" {
   source = "../../modules/redis"

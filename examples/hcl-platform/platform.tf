@@ -38,3 +38,18 @@ resource "aws_kms_key" "redis" {
   deletion_window_in_days = 30
   enable_key_rotation     = true
 }
+
+resource "aws_kms_key" "secrets" {
+  description             = "Secrets Manager encryption of the platform's Redis user passwords"
+  deletion_window_in_days = 30
+  enable_key_rotation     = true
+}
+
+# The role the Django, Celery and realtime tasks run with.
+resource "aws_iam_role" "app" {
+  name_prefix = "platform-app-"
+  assume_role_policy = jsonencode({
+    Version   = "2012-10-17"
+    Statement = [{ Effect = "Allow", Action = "sts:AssumeRole", Principal = { Service = "ecs-tasks.amazonaws.com" } }]
+  })
+}

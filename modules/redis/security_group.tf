@@ -19,6 +19,11 @@ resource "aws_security_group" "this" {
   tags        = merge(local.tags, var.security_group_tags)
   vpc_id      = var.vpc_id != null ? var.vpc_id : one(aws_elasticache_subnet_group.this[*].vpc_id)
 
+  timeouts {
+    create = var.security_group_create_timeout
+    delete = var.security_group_delete_timeout
+  }
+
   lifecycle {
     create_before_destroy = true
 

@@ -116,7 +116,36 @@ run "customer_managed_keys_encrypt_the_nodes_and_the_logs" {
     error_message = "kms_key_arn must encrypt the replication group at rest."
   }
   assert {
-    condition     = aws_cloudwatch_log_group.slow_log.kms_key_id == "arn:aws:kms:eu-west-1:123456789012:key/9f8e7d6c-5b4a-3f2e-1d0c-9b8a7f6e5d4c" && aws_cloudwatch_log_group.engine_log.kms_key_id == aws_cloudwatch_log_group.slow_log.kms_key_id
+    condition     = aws_cloudwatch_log_group.slow_log[0].kms_key_id == "arn:aws:kms:eu-west-1:123456789012:key/9f8e7d6c-5b4a-3f2e-1d0c-9b8a7f6e5d4c" && aws_cloudwatch_log_group.engine_log[0].kms_key_id == aws_cloudwatch_log_group.slow_log[0].kms_key_id
     error_message = "log_kms_key_arn must encrypt both log groups."
+  }
+}
+
+run "logs_to_a_firehose_stream_create_no_log_groups" {
+  command = plan
+  variables {
+    log_destination_type         = "kinesis-firehose"
+    log_firehose_delivery_stream = "platform-redis-logs"
+  }
+  assert {
+    condition     = length(aws_cloudwatch_log_group.slow_log) == 0 && length(aws_cloudwatch_log_group.engine_log) == 0
+    error_message = "Logs that go to Firehose need no log group."
+  }
+  assert {
+    condition = alltrue([for delivery in aws_elasticache_replication_group.this.log_delivery_configuration :
+    delivery.destination_type == "kinesis-firehose" && delivery.destination == "platform-redis-logs"])
+    error_message = "Both logs must go to the delivery stream."
+  }
+}
+
+run "final_snapshot_named_by_the_caller_with_or_without_the_unique_suffix" {
+  command = plan
+  variables {
+    final_snapshot_identifier    = "orders-cache-last"
+    final_snapshot_unique_suffix = false
+  }
+  assert {
+    condition     = aws_elasticache_replication_group.this.final_snapshot_identifier == "orders-cache-last"
+    error_message = "Without the suffix the final snapshot has exactly the given name."
   }
 }

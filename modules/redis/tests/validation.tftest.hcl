@@ -162,6 +162,26 @@ run "environment_rule_1" {
   expect_failures = [var.environment]
 }
 
+run "final_snapshot_identifier_rule_1" {
+  command = plan
+
+  variables {
+    final_snapshot_identifier = "1-final"
+  }
+
+  expect_failures = [var.final_snapshot_identifier]
+}
+
+run "final_snapshot_identifier_rule_2" {
+  command = plan
+
+  variables {
+    final_snapshot_identifier = "orders--final"
+  }
+
+  expect_failures = [var.final_snapshot_identifier]
+}
+
 run "description_rule_1" {
   command = plan
 
@@ -292,6 +312,16 @@ run "notify_keyspace_events_rule_1" {
   expect_failures = [var.notify_keyspace_events]
 }
 
+run "parameters_rule_1" {
+  command = plan
+
+  variables {
+    parameters = { "lazyfree_lazy_eviction" = "yes" }
+  }
+
+  expect_failures = [var.parameters]
+}
+
 run "notification_topic_arn_rule_1" {
   command = plan
 
@@ -310,6 +340,26 @@ run "log_retention_days_rule_1" {
   }
 
   expect_failures = [var.log_retention_days]
+}
+
+run "log_destination_type_rule_1" {
+  command = plan
+
+  variables {
+    log_destination_type = "firehose"
+  }
+
+  expect_failures = [var.log_destination_type]
+}
+
+run "log_firehose_delivery_stream_rule_1" {
+  command = plan
+
+  variables {
+    log_firehose_delivery_stream = "platform redis logs"
+  }
+
+  expect_failures = [var.log_firehose_delivery_stream]
 }
 
 run "vpc_id_rule_1" {
@@ -442,6 +492,16 @@ run "parameter_group_name_rule_1" {
   expect_failures = [var.parameter_group_name]
 }
 
+run "parameter_group_description_rule_1" {
+  command = plan
+
+  variables {
+    parameter_group_description = "Redis | tuning"
+  }
+
+  expect_failures = [var.parameter_group_description]
+}
+
 run "subnet_group_name_rule_1" {
   command = plan
 
@@ -450,6 +510,16 @@ run "subnet_group_name_rule_1" {
   }
 
   expect_failures = [var.subnet_group_name]
+}
+
+run "subnet_group_description_rule_1" {
+  command = plan
+
+  variables {
+    subnet_group_description = "Private | subnets"
+  }
+
+  expect_failures = [var.subnet_group_description]
 }
 
 run "preferred_cache_cluster_azs_rule_1" {
@@ -542,6 +612,26 @@ run "security_group_description_rule_1" {
   expect_failures = [var.security_group_description]
 }
 
+run "security_group_create_timeout_rule_1" {
+  command = plan
+
+  variables {
+    security_group_create_timeout = "10 minutes"
+  }
+
+  expect_failures = [var.security_group_create_timeout]
+}
+
+run "security_group_delete_timeout_rule_1" {
+  command = plan
+
+  variables {
+    security_group_delete_timeout = "15 minutes"
+  }
+
+  expect_failures = [var.security_group_delete_timeout]
+}
+
 run "ingress_sources_rule_1" {
   command = plan
 
@@ -560,6 +650,36 @@ run "rbac_users_rule_1" {
   }
 
   expect_failures = [var.rbac_users]
+}
+
+run "rbac_password_versions_rule_1" {
+  command = plan
+
+  variables {
+    rbac_password_versions = { "django" = "Version 2" }
+  }
+
+  expect_failures = [var.rbac_password_versions]
+}
+
+run "rbac_previous_password_versions_rule_1" {
+  command = plan
+
+  variables {
+    rbac_previous_password_versions = { "django" = "" }
+  }
+
+  expect_failures = [var.rbac_previous_password_versions]
+}
+
+run "secret_kms_key_arn_rule_1" {
+  command = plan
+
+  variables {
+    secret_kms_key_arn = "alias/secrets"
+  }
+
+  expect_failures = [var.secret_kms_key_arn]
 }
 
 run "redis_url_user_rule_1" {
@@ -830,9 +950,7 @@ run "precondition_24" {
   command = plan
 
   variables {
-    auth_token_enabled = false
-    name               = "a-very-long-cluster-name-of-thirty-five"
-    rbac_users         = { "django" = "on ~:1:* +@all" }
+    parameters = { "maxmemory-policy" = "allkeys-lru" }
   }
 
   expect_failures = [aws_elasticache_replication_group.this]
@@ -842,13 +960,69 @@ run "precondition_25" {
   command = plan
 
   variables {
-    dns_subdomain = "orders-cache"
+    create_parameter_group = false
+    engine                 = "valkey"
+    engine_version         = "8.0"
+    parameter_group_name   = "default.redis7"
   }
 
   expect_failures = [aws_elasticache_replication_group.this]
 }
 
 run "precondition_26" {
+  command = plan
+
+  variables {
+    log_destination_type = "kinesis-firehose"
+  }
+
+  expect_failures = [aws_elasticache_replication_group.this]
+}
+
+run "precondition_27" {
+  command = plan
+
+  variables {
+    rbac_password_versions = { "django" = "2" }
+  }
+
+  expect_failures = [aws_elasticache_replication_group.this]
+}
+
+run "precondition_28" {
+  command = plan
+
+  variables {
+    rbac_previous_password_versions = { "django" = "1" }
+    rbac_users                      = { "django" = "on ~:1:* +@all" }
+  }
+
+  expect_failures = [aws_elasticache_replication_group.this]
+}
+
+run "precondition_29" {
+  command = plan
+
+  variables {
+    auth_token_enabled = false
+    name               = "a-very-long-cluster-name-of-thirty-five"
+    rbac_users         = { "django" = "on ~:1:* +@all" }
+  }
+
+  expect_failures = [aws_elasticache_replication_group.this]
+}
+
+run "precondition_30" {
+  command = plan
+
+  variables {
+    dns_subdomain = "orders-cache"
+  }
+
+  expect_failures = [aws_elasticache_replication_group.this]
+}
+
+run "precondition_31" {
   command = plan
 
   variables {
@@ -859,7 +1033,7 @@ run "precondition_26" {
   expect_failures = [aws_elasticache_replication_group.this]
 }
 
-run "precondition_27" {
+run "precondition_32" {
   command = plan
 
   variables {
@@ -870,7 +1044,7 @@ run "precondition_27" {
   expect_failures = [aws_elasticache_replication_group.this]
 }
 
-run "precondition_28" {
+run "precondition_33" {
   command = plan
 
   variables {
@@ -881,7 +1055,7 @@ run "precondition_28" {
   expect_failures = [aws_elasticache_replication_group.this]
 }
 
-run "precondition_29" {
+run "precondition_34" {
   command = plan
 
   variables {

@@ -51,3 +51,26 @@ resource "aws_elasticache_user_group" "apps" {
   engine        = "redis"
   user_ids      = [aws_elasticache_user.default.user_id]
 }
+
+# Where a platform sends its logs instead of CloudWatch: the stream's name follows its bucket's, known only after apply.
+resource "aws_s3_bucket" "logs" {
+  bucket_prefix = "platform-redis-logs-"
+}
+
+resource "aws_iam_role" "firehose" {
+  name_prefix = "platform-firehose-"
+  assume_role_policy = jsonencode({
+    Version   = "2012-10-17"
+    Statement = [{ Effect = "Allow", Action = "sts:AssumeRole", Principal = { Service = "firehose.amazonaws.com" } }]
+  })
+}
+
+resource "aws_kinesis_firehose_delivery_stream" "logs" {
+  name        = "${aws_s3_bucket.logs.bucket}-stream"
+  destination = "extended_s3"
+
+  extended_s3_configuration {
+    role_arn   = aws_iam_role.firehose.arn
+    bucket_arn = aws_s3_bucket.logs.arn
+  }
+}

@@ -83,7 +83,7 @@ run "encrypted_logged_and_highly_available_by_default" {
     error_message = "Both slow-log and engine-log must be delivered."
   }
   assert {
-    condition     = aws_cloudwatch_log_group.slow_log.name == "/aws/elasticache/django-cache/slow-log" && aws_cloudwatch_log_group.engine_log.name == "/aws/elasticache/django-cache/engine-log"
+    condition     = aws_cloudwatch_log_group.slow_log[0].name == "/aws/elasticache/django-cache/slow-log" && aws_cloudwatch_log_group.engine_log[0].name == "/aws/elasticache/django-cache/engine-log"
     error_message = "One log group per log type."
   }
   assert {
@@ -211,5 +211,54 @@ run "redis6_family" {
   assert {
     condition     = aws_elasticache_parameter_group.this[0].family == "redis6.x" && aws_elasticache_parameter_group.this[0].name == "django-cache-redis6-x"
     error_message = "Engine 6.2 means family redis6.x."
+  }
+}
+
+run "extra_parameters_reach_the_parameter_group_beside_the_tuned_ones" {
+  command = plan
+  variables {
+    parameters = { activedefrag = "yes", "lazyfree-lazy-eviction" = "yes" }
+  }
+  assert {
+    condition = { for p in aws_elasticache_parameter_group.this[0].parameter : p.name => p.value } == {
+      "maxmemory-policy"       = "volatile-lru"
+      "timeout"                = "300"
+      "tcp-keepalive"          = "300"
+      "maxmemory-samples"      = "5"
+      "activedefrag"           = "yes"
+      "lazyfree-lazy-eviction" = "yes"
+    }
+    error_message = "parameters must be merged over the tuned parameters."
+  }
+}
+
+run "the_secrets_read_policy_names_exactly_the_user_secrets_and_the_key" {
+  # apply (mocked): the secrets' ARNs exist only once they are created. The last run: it adds RBAC to the shared state.
+  command = apply
+  variables {
+    rbac_users         = { django = "on ~:1:* +@all", celery = "on ~celery* ~_kombu* ~unacked* &* +@all" }
+    secret_kms_key_arn = "arn:aws:kms:eu-west-1:123456789012:key/0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d"
+  }
+  assert {
+    condition     = toset(jsondecode(output.secrets_read_policy_json).Statement[0].Resource) == toset(values(output.user_secret_arns))
+    error_message = "The policy must read exactly the users' secrets."
+  }
+  assert {
+    condition = jsondecode(output.secrets_read_policy_json).Statement[1] == {
+      Sid       = "DecryptRedisUserSecrets"
+      Effect    = "Allow"
+      Action    = "kms:Decrypt"
+      Resource  = "arn:aws:kms:eu-west-1:123456789012:key/0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d"
+      Condition = { StringEquals = { "kms:ViaService" = "secretsmanager.eu-west-1.amazonaws.com" } }
+    }
+    error_message = "The policy must decrypt with the secrets' key only, and only through Secrets Manager."
+  }
+  assert {
+    condition     = !strcontains(output.secrets_read_policy_json, "*") && length(jsondecode(output.secrets_read_policy_json).Statement) == 2
+    error_message = "The policy must name no wildcard and hold nothing else."
+  }
+  assert {
+    condition     = alltrue([for secret in aws_secretsmanager_secret.rbac_user : secret.kms_key_id == var.secret_kms_key_arn])
+    error_message = "The user secrets must be encrypted with secret_kms_key_arn."
   }
 }

@@ -5,11 +5,15 @@ import com.hashicorp.cdktf.TerraformAsset;
 import com.hashicorp.cdktf.TerraformHclModule;
 import com.hashicorp.cdktf.TerraformHclModuleConfig;
 import com.hashicorp.cdktf.TerraformStack;
+import com.hashicorp.cdktf.providers.aws.iam_role.IamRole;
+import com.hashicorp.cdktf.providers.aws.iam_role_policy.IamRolePolicy;
 import io.platform.redis.api.ConfigChecks;
+import io.platform.redis.module.RedisVariables;
 import io.platform.redis.stacks.ProviderVersions;
 import io.platform.redis.stacks.StackLedger;
 import io.platform.redis.synth.ShippedModule;
 import java.util.List;
+import java.util.Map;
 import software.constructs.Construct;
 
 /**
@@ -99,6 +103,23 @@ public class RedisModule extends TerraformHclModule implements RedisModuleOutput
             return existing;
         }
         return TerraformAsset.Builder.create(stack, id).path(ShippedModule.directory().toString()).type(AssetType.DIRECTORY).build();
+    }
+
+    /**
+     * Lets {@code role} read this cluster's RBAC user secrets and decrypt them: an inline policy on the role holding the
+     * module's {@code secrets_read_policy_json} (GetSecretValue and DescribeSecret on exactly these secrets, and
+     * kms:Decrypt through Secrets Manager when {@code secretKmsKeyArn} is set). Needs {@code rbacUsers}.
+     *
+     * @return the role policy, named by Terraform (unique on the role)
+     */
+    public IamRolePolicy grantSecretsRead(IamRole role) {
+        Object users = config.variables().get(RedisVariables.RBAC_USERS.name());
+        if (!ConfigChecks.isToken(users) && (!(users instanceof Map<?, ?> map) || map.isEmpty())) {
+            throw new IllegalArgumentException(getNode().getPath() + ": grantSecretsRead needs rbac_users (the module keeps a "
+                    + "secret per RBAC user; without them it has none to read)");
+        }
+        return IamRolePolicy.Builder.create(this, "secrets_read_" + role.getNode().getId())
+                .role(role.getName()).policy(getSecretsReadPolicyJson()).build();
     }
 
     /** The configuration this call was made with. */

@@ -121,6 +121,11 @@ public final class RedisModuleConfig {
         return (String) values.get("environment");
     }
 
+    /** The {@code apply_immediately} value set (a literal or a cdktf token); null when not set (the module then leaves it unset). */
+    public Boolean getApplyImmediately() {
+        return (Boolean) values.get("apply_immediately");
+    }
+
     /** The {@code prevent_destroy} value set (a literal or a cdktf token); null when not set (the module then leaves it unset). */
     public Boolean getPreventDestroy() {
         return (Boolean) values.get("prevent_destroy");
@@ -129,6 +134,16 @@ public final class RedisModuleConfig {
     /** The {@code skip_final_snapshot} value set (a literal or a cdktf token); null when not set (the module's default then applies: false). */
     public Boolean getSkipFinalSnapshot() {
         return (Boolean) values.get("skip_final_snapshot");
+    }
+
+    /** The {@code final_snapshot_identifier} value set (a literal or a cdktf token); null when not set (the module then leaves it unset). */
+    public String getFinalSnapshotIdentifier() {
+        return (String) values.get("final_snapshot_identifier");
+    }
+
+    /** The {@code final_snapshot_unique_suffix} value set (a literal or a cdktf token); null when not set (the module's default then applies: true). */
+    public Boolean getFinalSnapshotUniqueSuffix() {
+        return (Boolean) values.get("final_snapshot_unique_suffix");
     }
 
     /** The {@code description} value set (a literal or a cdktf token); null when not set (the module then leaves it unset). */
@@ -187,6 +202,12 @@ public final class RedisModuleConfig {
         return (String) values.get("notify_keyspace_events");
     }
 
+    /** The {@code parameters} value set (a literal or a cdktf token); null when not set (the module's default then applies: {}). */
+    @SuppressWarnings("unchecked")
+    public Map<String, String> getParameters() {
+        return (Map<String, String>) values.get("parameters");
+    }
+
     /** The {@code notification_topic_arn} value set (a literal or a cdktf token); null when not set (the module then leaves it unset). */
     public String getNotificationTopicArn() {
         return (String) values.get("notification_topic_arn");
@@ -195,6 +216,16 @@ public final class RedisModuleConfig {
     /** The {@code log_retention_days} value set (a literal or a cdktf token); null when not set (the module's default then applies: 30). */
     public Number getLogRetentionDays() {
         return (Number) values.get("log_retention_days");
+    }
+
+    /** The {@code log_destination_type} value set (a literal or a cdktf token); null when not set (the module's default then applies: "cloudwatch-logs"). */
+    public String getLogDestinationType() {
+        return (String) values.get("log_destination_type");
+    }
+
+    /** The {@code log_firehose_delivery_stream} value set (a literal or a cdktf token); null when not set (the module then leaves it unset). */
+    public String getLogFirehoseDeliveryStream() {
+        return (String) values.get("log_firehose_delivery_stream");
     }
 
     /** The {@code tags} value set (a literal or a cdktf token); null when not set (the module's default then applies: {}). */
@@ -282,6 +313,11 @@ public final class RedisModuleConfig {
         return (String) values.get("parameter_group_name");
     }
 
+    /** The {@code parameter_group_description} value set (a literal or a cdktf token); null when not set (the module then leaves it unset). */
+    public String getParameterGroupDescription() {
+        return (String) values.get("parameter_group_description");
+    }
+
     /** The {@code create_subnet_group} value set (a literal or a cdktf token); null when not set (the module's default then applies: true). */
     public Boolean getCreateSubnetGroup() {
         return (Boolean) values.get("create_subnet_group");
@@ -290,6 +326,11 @@ public final class RedisModuleConfig {
     /** The {@code subnet_group_name} value set (a literal or a cdktf token); null when not set (the module then leaves it unset). */
     public String getSubnetGroupName() {
         return (String) values.get("subnet_group_name");
+    }
+
+    /** The {@code subnet_group_description} value set (a literal or a cdktf token); null when not set (the module then leaves it unset). */
+    public String getSubnetGroupDescription() {
+        return (String) values.get("subnet_group_description");
     }
 
     /** The {@code preferred_cache_cluster_azs} value set (a literal or a cdktf token); null when not set (the module then leaves it unset). */
@@ -356,6 +397,16 @@ public final class RedisModuleConfig {
         return (String) values.get("security_group_description");
     }
 
+    /** The {@code security_group_create_timeout} value set (a literal or a cdktf token); null when not set (the module then leaves it unset). */
+    public String getSecurityGroupCreateTimeout() {
+        return (String) values.get("security_group_create_timeout");
+    }
+
+    /** The {@code security_group_delete_timeout} value set (a literal or a cdktf token); null when not set (the module then leaves it unset). */
+    public String getSecurityGroupDeleteTimeout() {
+        return (String) values.get("security_group_delete_timeout");
+    }
+
     /** The {@code security_group_use_name_prefix} value set (a literal or a cdktf token); null when not set (the module's default then applies: false). */
     public Boolean getSecurityGroupUseNamePrefix() {
         return (Boolean) values.get("security_group_use_name_prefix");
@@ -371,6 +422,23 @@ public final class RedisModuleConfig {
     @SuppressWarnings("unchecked")
     public Map<String, String> getRbacUsers() {
         return (Map<String, String>) values.get("rbac_users");
+    }
+
+    /** The {@code rbac_password_versions} value set (a literal or a cdktf token); null when not set (the module's default then applies: {}). */
+    @SuppressWarnings("unchecked")
+    public Map<String, String> getRbacPasswordVersions() {
+        return (Map<String, String>) values.get("rbac_password_versions");
+    }
+
+    /** The {@code rbac_previous_password_versions} value set (a literal or a cdktf token); null when not set (the module's default then applies: {}). */
+    @SuppressWarnings("unchecked")
+    public Map<String, String> getRbacPreviousPasswordVersions() {
+        return (Map<String, String>) values.get("rbac_previous_password_versions");
+    }
+
+    /** The {@code secret_kms_key_arn} value set (a literal or a cdktf token); null when not set (the module then leaves it unset). */
+    public String getSecretKmsKeyArn() {
+        return (String) values.get("secret_kms_key_arn");
     }
 
     /** The {@code redis_url_user} value set (a literal or a cdktf token); null when not set (the module then leaves it unset). */
@@ -565,12 +633,25 @@ public final class RedisModuleConfig {
 
         /**
          * Deployment environment: dev, staging or prod. Outside prod, changes apply immediately; in prod they wait for
-         * the maintenance window.
+         * the maintenance window (unless apply_immediately).
          *
          * <p>Terraform variable {@code environment} (string); required.
          */
         public Builder environment(String environment) {
             values.put("environment", environment);
+            return this;
+        }
+
+        /**
+         * Apply changes of the replication group at once rather than in the next maintenance window (a resize or a
+         * security patch in prod that cannot wait; a node type or engine change then restarts or fails over nodes during
+         * the apply). Token, replica and parameter changes apply at once anyway. Default null: true outside prod, false
+         * in prod; an explicit true in prod is listed by build/synth among the safeguards turned off.
+         *
+         * <p>Terraform variable {@code apply_immediately} (bool).
+         */
+        public Builder applyImmediately(Boolean applyImmediately) {
+            values.put("apply_immediately", applyImmediately);
             return this;
         }
 
@@ -594,6 +675,29 @@ public final class RedisModuleConfig {
          */
         public Builder skipFinalSnapshot(Boolean skipFinalSnapshot) {
             values.put("skip_final_snapshot", skipFinalSnapshot);
+            return this;
+        }
+
+        /**
+         * Name of the snapshot taken when the cluster is deleted, before its unique suffix. Default null:
+         * &lt;name&gt;-final.
+         *
+         * <p>Terraform variable {@code final_snapshot_identifier} (string).
+         */
+        public Builder finalSnapshotIdentifier(String finalSnapshotIdentifier) {
+            values.put("final_snapshot_identifier", finalSnapshotIdentifier);
+            return this;
+        }
+
+        /**
+         * Append -&lt;8 hex digits&gt; to the final snapshot's name, new for every cluster created under the name, so
+         * destroying a recreated cluster never collides with the earlier one's final snapshot. false: the exact name,
+         * and a second destroy under it fails until that snapshot is deleted. Default true.
+         *
+         * <p>Terraform variable {@code final_snapshot_unique_suffix} (bool).
+         */
+        public Builder finalSnapshotUniqueSuffix(Boolean finalSnapshotUniqueSuffix) {
+            values.put("final_snapshot_unique_suffix", finalSnapshotUniqueSuffix);
             return this;
         }
 
@@ -716,6 +820,20 @@ public final class RedisModuleConfig {
         }
 
         /**
+         * More engine parameters of the module's parameter group, merged over the tuned ones, e.g. { activedefrag =
+         * "yes", "lazyfree-lazy-eviction" = "yes", "reserved-memory-percent" = "25" }. A parameter a typed input sets
+         * (maxmemory-policy, timeout...) is refused with that input's name. Most apply to running nodes at once; the
+         * ones the ElastiCache parameter reference marks "Changes take effect: after restart" wait for a reboot. Unknown
+         * names are refused by ElastiCache at apply. Default {}.
+         *
+         * <p>Terraform variable {@code parameters} (map(string)).
+         */
+        public Builder parameters(Map<String, String> parameters) {
+            values.put("parameters", parameters);
+            return this;
+        }
+
+        /**
          * SNS topic ARN for ElastiCache events (failover, maintenance...). Default null: no notifications.
          *
          * <p>Terraform variable {@code notification_topic_arn} (string).
@@ -726,12 +844,35 @@ public final class RedisModuleConfig {
         }
 
         /**
-         * Days to keep slow-log and engine-log in CloudWatch; a CloudWatch retention value. Default 30.
+         * Days to keep slow-log and engine-log in CloudWatch (log_destination_type cloudwatch-logs); a CloudWatch
+         * retention value. Default 30.
          *
          * <p>Terraform variable {@code log_retention_days} (number).
          */
         public Builder logRetentionDays(Number logRetentionDays) {
             values.put("log_retention_days", logRetentionDays);
+            return this;
+        }
+
+        /**
+         * Where slow-log and engine-log go: cloudwatch-logs (the module's two log groups) or kinesis-firehose
+         * (log_firehose_delivery_stream; no log groups are created). Default cloudwatch-logs.
+         *
+         * <p>Terraform variable {@code log_destination_type} (string).
+         */
+        public Builder logDestinationType(String logDestinationType) {
+            values.put("log_destination_type", logDestinationType);
+            return this;
+        }
+
+        /**
+         * Name of the Kinesis Data Firehose delivery stream that receives the logs, with log_destination_type =
+         * kinesis-firehose. Default null.
+         *
+         * <p>Terraform variable {@code log_firehose_delivery_stream} (string).
+         */
+        public Builder logFirehoseDeliveryStream(String logFirehoseDeliveryStream) {
+            values.put("log_firehose_delivery_stream", logFirehoseDeliveryStream);
             return this;
         }
 
@@ -901,12 +1042,25 @@ public final class RedisModuleConfig {
 
         /**
          * An existing parameter group (with create_parameter_group = false), of the engine's family, e.g.
-         * default.redis7. Default null.
+         * default.redis7. An AWS default group's family is checked at plan (it is in its name); a custom group's is not
+         * known at plan, and ElastiCache refuses one of another family at apply. Default null.
          *
          * <p>Terraform variable {@code parameter_group_name} (string).
          */
         public Builder parameterGroupName(String parameterGroupName) {
             values.put("parameter_group_name", parameterGroupName);
+            return this;
+        }
+
+        /**
+         * Description of the created parameter group. Default null: "Redis tuning for &lt;name&gt;". AWS cannot change a
+         * group's description: a new one gets a new group (&lt;name&gt;-&lt;family&gt;-&lt;hash&gt;), which the cluster
+         * moves to at once, even in prod, before the old group is deleted.
+         *
+         * <p>Terraform variable {@code parameter_group_description} (string).
+         */
+        public Builder parameterGroupDescription(String parameterGroupDescription) {
+            values.put("parameter_group_description", parameterGroupDescription);
             return this;
         }
 
@@ -928,6 +1082,16 @@ public final class RedisModuleConfig {
          */
         public Builder subnetGroupName(String subnetGroupName) {
             values.put("subnet_group_name", subnetGroupName);
+            return this;
+        }
+
+        /**
+         * Description of the created subnet group. Default null: "Private subnets of &lt;name&gt;".
+         *
+         * <p>Terraform variable {@code subnet_group_description} (string).
+         */
+        public Builder subnetGroupDescription(String subnetGroupDescription) {
+            values.put("subnet_group_description", subnetGroupDescription);
             return this;
         }
 
@@ -1061,6 +1225,28 @@ public final class RedisModuleConfig {
         }
 
         /**
+         * How long Terraform waits for the created security group to exist, a duration such as 10m. Default null: the
+         * provider's (10m).
+         *
+         * <p>Terraform variable {@code security_group_create_timeout} (string).
+         */
+        public Builder securityGroupCreateTimeout(String securityGroupCreateTimeout) {
+            values.put("security_group_create_timeout", securityGroupCreateTimeout);
+            return this;
+        }
+
+        /**
+         * How long Terraform waits for the security group to be deleted, a duration such as 15m: the nodes' network
+         * interfaces can hold it for a while after a cluster is deleted. Default null: the provider's (15m).
+         *
+         * <p>Terraform variable {@code security_group_delete_timeout} (string).
+         */
+        public Builder securityGroupDeleteTimeout(String securityGroupDeleteTimeout) {
+            values.put("security_group_delete_timeout", securityGroupDeleteTimeout);
+            return this;
+        }
+
+        /**
          * Name the created security group with a unique suffix after security_group_name (name_prefix), so a replacement
          * (new description, VPC...) can create the new group before deleting the old one. Default false: the exact name.
          *
@@ -1094,6 +1280,43 @@ public final class RedisModuleConfig {
          */
         public Builder rbacUsers(Map<String, String> rbacUsers) {
             values.put("rbac_users", rbacUsers);
+            return this;
+        }
+
+        /**
+         * The version of the password each rbac_users user connects with (default "1"): a new version is a new generated
+         * password, in the user's secret and URLs. Raised alone, the old password is refused at once (a leaked
+         * password); to rotate without a moment when clients hold no valid password, raise it together with
+         * rbac_previous_password_versions (module README, Day two: "Rotating an RBAC user's password"). Default {}.
+         *
+         * <p>Terraform variable {@code rbac_password_versions} (map(string)).
+         */
+        public Builder rbacPasswordVersions(Map<String, String> rbacPasswordVersions) {
+            values.put("rbac_password_versions", rbacPasswordVersions);
+            return this;
+        }
+
+        /**
+         * Users in a password rotation: user name = the version whose password stays valid beside the current one
+         * (ElastiCache users hold up to two passwords). Rotate: raise rbac_password_versions and name the old version
+         * here; move every client to the new secret; retire: remove the entry. Default {}.
+         *
+         * <p>Terraform variable {@code rbac_previous_password_versions} (map(string)).
+         */
+        public Builder rbacPreviousPasswordVersions(Map<String, String> rbacPreviousPasswordVersions) {
+            values.put("rbac_previous_password_versions", rbacPreviousPasswordVersions);
+            return this;
+        }
+
+        /**
+         * ARN of a customer-managed KMS key that encrypts the RBAC users' secrets; the apps that read them need
+         * kms:Decrypt on it (output secrets_read_policy_json grants it). Default null: the AWS managed key of Secrets
+         * Manager.
+         *
+         * <p>Terraform variable {@code secret_kms_key_arn} (string).
+         */
+        public Builder secretKmsKeyArn(String secretKmsKeyArn) {
+            values.put("secret_kms_key_arn", secretKmsKeyArn);
             return this;
         }
 

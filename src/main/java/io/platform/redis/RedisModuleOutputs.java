@@ -265,4 +265,15 @@ public interface RedisModuleOutputs {
     default Map<String, String> getUserSecretArns() {
         return Token.asStringMap(getModule().get("user_secret_arns"));
     }
+
+    /**
+     * RBAC: an IAM policy (JSON) that reads exactly this cluster's user secrets (GetSecretValue, DescribeSecret)
+     * and, with secret_kms_key_arn, decrypts them through Secrets Manager only; attach it to the apps' roles
+     * (aws_iam_role_policy). Null without rbac_users.
+     *
+     * <p>Module output {@code secrets_read_policy_json}.
+     */
+    default String getSecretsReadPolicyJson() {
+        return Token.asString(getModule().get("secrets_read_policy_json"));
+    }
 }

@@ -88,6 +88,7 @@ class ChangeSafetyTest {
                 RecordedState.ofRunning(terraform, dir);
                 Terraform.Plan unchanged = terraform.plan(dir, "-refresh=false");
                 writeCalls(dir, changes, change -> !refused(change));
+                passwordsFirst(terraform, dir, changes);
                 Terraform.Plan edited = terraform.plan(dir, "-refresh=false");
 
                 List<String> disagreements = new ArrayList<>();
@@ -121,6 +122,25 @@ class ChangeSafetyTest {
      * The refused rows, edited together in one plan against the same running clusters: the plan must fail, and each
      * row's cluster must be named in a message that says how to do the edit safely.
      */
+    /**
+     * Applies the stand-ins of the edited calls' generated passwords (OfflineCopy: a terraform_data of the password's
+     * name), as an apply creates the real ones before the resources that use them: the edited plan then holds the
+     * values the apply sends, where it would leave a user's password set wholly unknown (two passwords in a rotation).
+     * Nothing else is applied.
+     */
+    @SuppressWarnings("unchecked")
+    private void passwordsFirst(Terraform terraform, Path dir, Map<String, RunningChange> changes) {
+        java.util.Set<String> passwords = ((Map<String, Object>) ((Map<String, Object>) synthesized.moduleConfig.get("resource"))
+                .get("random_password")).keySet();
+        List<String> apply = new ArrayList<>(List.of("apply", "-auto-approve", "-input=false", "-no-color", "-lock=false", "-refresh=false"));
+        changes.forEach((id, change) -> {
+            if (!refused(change)) {
+                passwords.forEach(name -> apply.add("-target=module." + id + ".terraform_data." + name));
+            }
+        });
+        terraform.ok(dir, apply.toArray(String[]::new));
+    }
+
     private static List<String> refusedAtPlan(Terraform terraform, Path dir, Map<String, RunningChange> changes) {
         writeCalls(dir, changes, ChangeSafetyTest::refused);
         Terraform.Result result = terraform.run(dir, "plan", "-input=false", "-no-color", "-lock=false", "-refresh=false");

@@ -75,7 +75,11 @@ class ExampleConsumerTest {
                         // the app's own group and the module's, and the rule admitting the app's group by its token
                         assertEquals(2, plan.creates().get("aws_security_group"), "orders-cache security groups");
                         assertEquals(1, plan.creates().get("aws_vpc_security_group_ingress_rule"), "orders-cache ingress rules");
+                        // the tasks' role reads the RBAC users' secrets through the module's policy output
+                        assertEquals(2, plan.creates().get("aws_secretsmanager_secret"), "orders-cache user secrets");
                     }
+                    // each stack's tasks role reads exactly its Redis secrets (grantSecretsRead)
+                    assertEquals(1, plan.creates().get("aws_iam_role_policy"), expected.getKey() + " role policy");
                     System.out.println("[example consumer] stack " + expected.getKey() + " plans on its own: "
                             + plan.creates().values().stream().mapToInt(Integer::intValue).sum() + " to create " + plan.creates());
                 }

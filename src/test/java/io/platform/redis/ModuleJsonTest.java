@@ -110,16 +110,18 @@ class ModuleJsonTest {
         assertEquals("${var.at_rest_encryption_enabled}", group.get("at_rest_encryption_enabled"));
         assertEquals("${var.transit_encryption_enabled}", group.get("transit_encryption_enabled"));
         assertEquals("${local.auth_token}", group.get("auth_token"));
-        assertEquals("${var.environment != \"prod\" || contains(local.turned_dimensions, \"parameter_group\")}", group.get("apply_immediately"));
+        assertEquals("${coalesce(var.apply_immediately, var.environment != \"prod\") || contains(local.turned_dimensions, \"parameter_group\")}",
+                group.get("apply_immediately"));
         assertEquals("${var.notification_topic_arn}", group.get("notification_topic_arn"));
         List<Map<String, Object>> logs = at(group, "log_delivery_configuration");
         assertEquals(List.of("slow-log", "engine-log"), logs.stream().map(l -> l.get("log_type")).toList());
-        assertEquals(List.of("${aws_cloudwatch_log_group.slow_log.name}", "${aws_cloudwatch_log_group.engine_log.name}"),
+        assertEquals(List.of("${var.log_destination_type == \"cloudwatch-logs\" ? one(aws_cloudwatch_log_group.slow_log[*].name) : var.log_firehose_delivery_stream}",
+                "${var.log_destination_type == \"cloudwatch-logs\" ? one(aws_cloudwatch_log_group.engine_log[*].name) : var.log_firehose_delivery_stream}"),
                 logs.stream().map(l -> l.get("destination")).toList());
         assertEquals(RedisVariables.preconditions().size() + io.platform.redis.module.DayTwoTransitions.REFUSED.size(),
                 ((List<?>) at(group, "lifecycle", "precondition")).size());
-        assertEquals("${var.skip_final_snapshot ? null : \"${var.name}-final-${substr(terraform_data.final_snapshot_suffix.id, 0, 8)}\"}",
-                group.get("final_snapshot_identifier"));
+        assertEquals("${var.skip_final_snapshot ? null : (var.final_snapshot_unique_suffix ? \"${local.final_snapshot_name}-${substr("
+                + "terraform_data.final_snapshot_suffix.id, 0, 8)}\" : local.final_snapshot_name)}", group.get("final_snapshot_identifier"));
         assertEquals("${var.snapshot_name}", group.get("snapshot_name"));
         assertEquals("${var.snapshot_arns}", group.get("snapshot_arns"));
         // renewed with every input that replaces the cluster, so a recreated cluster's final snapshot has a name of its own
@@ -148,7 +150,9 @@ class ModuleJsonTest {
         assertEquals(List.of("aws_elasticache_replication_group.this.id"), at(guard, "lifecycle", "replace_triggered_by"));
         assertEquals("${coalesce(var.prevent_destroy, var.environment == \"prod\")}", at(main, "locals", "protect_from_destroy"));
         assertEquals(List.of(Map.of("from", "aws_elasticache_replication_group.protected[0]", "to", "aws_elasticache_replication_group.this[0]"),
-                Map.of("from", "aws_elasticache_replication_group.this[0]", "to", "aws_elasticache_replication_group.this")), main.get("moved"));
+                Map.of("from", "aws_elasticache_replication_group.this[0]", "to", "aws_elasticache_replication_group.this"),
+                Map.of("from", "aws_cloudwatch_log_group.slow_log", "to", "aws_cloudwatch_log_group.slow_log[0]"),
+                Map.of("from", "aws_cloudwatch_log_group.engine_log", "to", "aws_cloudwatch_log_group.engine_log[0]")), main.get("moved"));
     }
 
     @Test
@@ -156,9 +160,9 @@ class ModuleJsonTest {
         Map<String, Object> group = map(main, "resource", "aws_elasticache_parameter_group", "this");
         assertEquals("${local.parameters}", at(group, "dynamic", "parameter", "for_each"));
         String parameters = at(main, "locals", "parameters");
-        for (String expected : List.of("\"maxmemory-policy\" = var.maxmemory_policy", "timeout = tostring(var.timeout)",
+        for (String expected : List.of("\"maxmemory-policy\" = var.maxmemory_policy", "\"timeout\" = tostring(var.timeout)",
                 "\"tcp-keepalive\" = tostring(var.tcp_keepalive)", "\"maxmemory-samples\" = tostring(var.maxmemory_samples)",
-                "var.notify_keyspace_events == null ? {} : { \"notify-keyspace-events\" = var.notify_keyspace_events }")) {
+                "\"notify-keyspace-events\" = var.notify_keyspace_events", "name => value if value != null }, var.parameters)")) {
             assertTrue(parameters.contains(expected), expected + " in " + parameters);
         }
         assertEquals(true, at(group, "lifecycle", "create_before_destroy"));

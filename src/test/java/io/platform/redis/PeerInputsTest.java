@@ -60,7 +60,20 @@ class PeerInputsTest {
             new Case("rbac_users", Map.of("rbac_users", Map.of("django", "on ~:1:* +@all")), "aws_elasticache_user", "access_string",
                     "on ~:1:* +@all"),
             new Case("ingress_sources", Map.of("ingress_sources", Map.of("office-vpn", "10.8.0.0/16")), "aws_vpc_security_group_ingress_rule",
-                    "cidr_ipv4", "10.8.0.0/16"));
+                    "cidr_ipv4", "10.8.0.0/16"),
+            // the escape hatches
+            new Case("apply_in_the_window", Map.of("apply_immediately", false), "aws_elasticache_replication_group", "apply_immediately", false),
+            new Case("final_snapshot_identifier", Map.of("final_snapshot_identifier", "orders-cache-last", "final_snapshot_unique_suffix", false),
+                    "aws_elasticache_replication_group", "final_snapshot_identifier", "orders-cache-last"),
+            new Case("parameter_group_description", Map.of("parameter_group_description", "Orders cache tuning"),
+                    "aws_elasticache_parameter_group", "description", "Orders cache tuning"),
+            new Case("subnet_group_description", Map.of("subnet_group_description", "Orders cache subnets"),
+                    "aws_elasticache_subnet_group", "description", "Orders cache subnets"),
+            new Case("security_group_timeouts", Map.of("security_group_create_timeout", "20m", "security_group_delete_timeout", "45m"),
+                    "aws_security_group", "timeouts", Map.of("create", "20m", "delete", "45m")),
+            new Case("secret_kms_key_arn", Map.of("rbac_users", Map.of("django", "on ~:1:* +@all"),
+                    "secret_kms_key_arn", "arn:aws:kms:eu-west-1:123456789012:key/0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d"),
+                    "aws_secretsmanager_secret", "kms_key_id", "arn:aws:kms:eu-west-1:123456789012:key/0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d"));
 
     private static Map<String, Object> timeouts(String create, String update, String delete) {
         Map<String, Object> timeouts = new java.util.HashMap<>();

@@ -135,23 +135,21 @@ class RealClientsTest {
                 aclUsers(caseName));
     }
 
-    /**
-     * The case's RBAC users as the server's ACL, as ElastiCache holds them: "default" off, and each user of rbac_users
-     * with its access string and the password its module URL carries (user_urls, the module's own output).
-     */
+    /** The case's RBAC users as the server's ACL, as ElastiCache holds them ({@link #acl}). */
     @SuppressWarnings("unchecked")
     private List<String> aclUsers(String caseName) {
         Map<String, String> users = (Map<String, String>) inputs.get(caseName).get("rbac_users");
-        if (users == null) {
-            return List.of();
-        }
-        Map<String, String> urls = (Map<String, String>) module.get(caseName).outputs().get(RedisOutputs.USER_URLS.name());
+        return users == null ? List.of() : acl(users, module.get(caseName).userPasswords());
+    }
+
+    /**
+     * RBAC users as redis.conf ACL lines: "default" off, and each user with its access string and the passwords the
+     * module gives its ElastiCache user (one, or two while a password rotates).
+     */
+    private static List<String> acl(Map<String, String> access, Map<String, List<String>> passwords) {
         List<String> acl = new ArrayList<>(List.of("user default off"));
-        users.forEach((user, access) -> {
-            String userinfo = java.net.URI.create(urls.get(user)).getRawUserInfo();
-            String password = java.net.URLDecoder.decode(userinfo.substring(userinfo.indexOf(':') + 1), java.nio.charset.StandardCharsets.UTF_8);
-            acl.add("user " + user + " " + access.replaceFirst("^on ", "on >" + password + " "));
-        });
+        access.forEach((user, rules) -> acl.add("user " + user + " " + rules.replaceFirst("^on ",
+                "on " + String.join(" ", passwords.get(user).stream().map(p -> ">" + p).toList()) + " ")));
         return acl;
     }
 
@@ -302,6 +300,55 @@ class RealClientsTest {
         Processes.Result broken = python(RBAC_BROKEN, "celery", Map.of());
         assertNotEquals(0, broken.exitCode(), "Celery must fail when its user cannot reach its keys:\n" + broken.output());
         assertTrue(broken.output().contains("NOPERM") || broken.output().contains("NoPermission"), broken.output());
+    }
+
+    /**
+     * RBAC password rotation as the module README gives it, applied step by step to one module call: rotate (version
+     * 2 beside version 1), retire (version 1 gone), then a version raised alone (a leaked password). The server holds
+     * each step's passwords as the module gives them to the ElastiCache user; Django connects with the redis_url of
+     * before the rotation (an app that has not read the new secret yet) and with the new one. Through the rotation
+     * both log in, so there is no moment without a valid password; after the retirement only the new one does; a
+     * version raised alone refuses the URL the apps hold at once.
+     */
+    @Test
+    void rbacPasswordRotationKeepsTheOldPasswordValidUntilItIsRetired() {
+        Map<String, Object> in = inputs.get(DJANGO_RBAC);
+        String versions = RedisVariables.RBAC_PASSWORD_VERSIONS.name();
+        String previous = RedisVariables.RBAC_PREVIOUS_PASSWORD_VERSIONS.name();
+        List<Evaluated> steps = ModuleEvaluation.evaluateSteps(Terraform.get().orElseThrow(), Synthesized.get().module, in, List.of(
+                Map.of(versions, Map.of(), previous, Map.of()),
+                Map.of(versions, Map.of("django", "2"), previous, Map.of("django", "1")),
+                Map.of(versions, Map.of("django", "2"), previous, Map.of()),
+                Map.of(versions, Map.of("django", "3"), previous, Map.of())));
+        String before = steps.get(0).output(RedisOutputs.REDIS_URL);
+        String rotated = steps.get(1).output(RedisOutputs.REDIS_URL);
+        assertNotEquals(before, rotated, "the rotation gives the django user a new password in redis_url");
+        assertEquals(rotated, steps.get(2).output(RedisOutputs.REDIS_URL), "retiring the old password leaves the new one in redis_url");
+        assertEquals(2, steps.get(1).userPasswords().get("django").size(), "the user holds both passwords while it rotates");
+        assertEquals(1, steps.get(2).userPasswords().get("django").size(), "the retired password is gone");
+        assertPassed(djangoAt(in, steps.get(1), "rotating", "the old URL", before));
+        assertPassed(djangoAt(in, steps.get(1), "rotating", "the new URL", rotated));
+        assertPassed(djangoAt(in, steps.get(2), "retired", "the new URL", rotated));
+        assertRefused(djangoAt(in, steps.get(2), "retired", "the old URL", before));
+        assertRefused(djangoAt(in, steps.get(3), "raised alone", "the URL the apps hold", rotated));
+        assertPassed(djangoAt(in, steps.get(3), "raised alone", "the new URL", steps.get(3).output(RedisOutputs.REDIS_URL)));
+    }
+
+    /** Django's cache check with {@code url}, against a server holding the step's users and passwords. */
+    @SuppressWarnings("unchecked")
+    private Processes.Result djangoAt(Map<String, Object> in, Evaluated step, String stepName, String which, String url) {
+        List<String> users = acl((Map<String, String>) in.get("rbac_users"), step.userPasswords());
+        try (LocalRedis ignored = LocalRedis.start(work, ((Number) in.get("port")).intValue(), certificates, null,
+                step.parameters(), users)) {
+            Map<String, String> env = new LinkedHashMap<>(pythonEnv(step));
+            env.put("REDIS_URL", url);
+            return report("password rotation, " + stepName, "cache with " + which, Clients.python("cache", env));
+        }
+    }
+
+    private static void assertRefused(Processes.Result result) {
+        assertNotEquals(0, result.exitCode(), "the old password still logs in:\n" + result.output());
+        assertTrue(result.output().contains("WRONGPASS") || result.output().contains("invalid username-password"), result.output());
     }
 
     @Test

@@ -16,9 +16,13 @@ import com.hashicorp.cdktf.providers.aws.elasticache_subnet_group.ElasticacheSub
 import com.hashicorp.cdktf.providers.aws.elasticache_user.ElasticacheUser;
 import com.hashicorp.cdktf.providers.aws.elasticache_user.ElasticacheUserAuthenticationMode;
 import com.hashicorp.cdktf.providers.aws.elasticache_user_group.ElasticacheUserGroup;
+import com.hashicorp.cdktf.providers.aws.iam_role.IamRole;
+import com.hashicorp.cdktf.providers.aws.kinesis_firehose_delivery_stream.KinesisFirehoseDeliveryStream;
+import com.hashicorp.cdktf.providers.aws.kinesis_firehose_delivery_stream.KinesisFirehoseDeliveryStreamExtendedS3Configuration;
 import com.hashicorp.cdktf.providers.aws.kms_key.KmsKey;
 import com.hashicorp.cdktf.providers.aws.provider.AwsProvider;
 import com.hashicorp.cdktf.providers.aws.route53_zone.Route53Zone;
+import com.hashicorp.cdktf.providers.aws.s3_bucket.S3Bucket;
 import com.hashicorp.cdktf.providers.aws.security_group.SecurityGroup;
 import com.hashicorp.cdktf.providers.aws.sns_topic.SnsTopic;
 import com.hashicorp.cdktf.providers.aws.subnet.Subnet;
@@ -79,6 +83,12 @@ class RealConfigurationsTest {
         }
         if (variable == RedisVariables.SUBNET_GROUP_NAME) {
             return Map.of("create_subnet_group", false);
+        }
+        if (variable == RedisVariables.LOG_FIREHOSE_DELIVERY_STREAM) {
+            return Map.of("log_destination_type", "kinesis-firehose");
+        }
+        if (variable == RedisVariables.SECRET_KMS_KEY_ARN) {
+            return Map.of("rbac_users", Map.of("django", "on ~:1:* +@all")); // the secrets the key encrypts
         }
         return variable == RedisVariables.AUTH_TOKEN ? Map.of("auth_token_enabled", true) : Map.of();
     }
@@ -152,9 +162,12 @@ class RealConfigurationsTest {
                 + "of a resource of the same stack, planned: " + calls);
     }
 
-    /** examples/hcl-platform, as a team copies it: its own network, two calls of the module, planned offline. */
+    /**
+     * examples/hcl-platform, as a team copies it: its own network and app role, three calls of the module (one with RBAC
+     * users whose secrets the role reads through the module's policy output), planned offline.
+     */
     @Test
-    void theHclPlatformExamplePlansTwoCachesBesideItsNetwork() throws Exception {
+    void theHclPlatformExamplePlansThreeCachesBesideItsNetworkAndRole() throws Exception {
         Terraform terraform = terraform();
         Path root = ModuleRoot.withModule(synthesized, "hcl-platform-");
         try {
@@ -162,11 +175,17 @@ class RealConfigurationsTest {
             try (OfflineCopy copy = OfflineCopy.of(root)) {
                 Terraform.Plan plan = terraform.plan(copy.asRoot(copy.dir().resolve("examples/hcl-platform")));
                 Map<String, Map<String, Object>> groups = plan.after("aws_elasticache_replication_group");
-                assertEquals(List.of("platform-cache", "platform-celery"),
+                assertEquals(List.of("platform-cache", "platform-celery", "platform-realtime"),
                         groups.values().stream().map(g -> (String) g.get("replication_group_id")).sorted().toList());
                 Map<String, Map<String, Object>> rules = plan.after("aws_vpc_security_group_ingress_rule");
                 assertEquals(List.of("module.cache.aws_vpc_security_group_ingress_rule.from_security_groups[0]",
-                        "module.celery_broker.aws_vpc_security_group_ingress_rule.from_security_groups[0]"), List.copyOf(rules.keySet()));
+                        "module.celery_broker.aws_vpc_security_group_ingress_rule.from_security_groups[0]",
+                        "module.realtime.aws_vpc_security_group_ingress_rule.from_security_groups[0]"), List.copyOf(rules.keySet()));
+                // the role's policy is the module's output: it names the secrets, created in the same apply
+                assertTrue(plan.unknownUntilApply("aws_iam_role_policy.app_reads_realtime_secrets", "policy"),
+                        "the role policy holds the module's secrets_read_policy_json");
+                assertTrue(String.valueOf(plan.after("aws_elasticache_parameter_group")).contains("activedefrag"),
+                        "the realtime cluster's extra parameter reaches its parameter group");
                 for (String rule : rules.keySet()) {
                     assertTrue(plan.unknownUntilApply(rule, "referenced_security_group_id"), rule + ": the app group's id is known only after apply");
                 }
@@ -353,6 +372,15 @@ class RealConfigurationsTest {
             tokens.put(FromResource.SNS_TOPIC_ARNS, List.of(alerts.getArn()));
             tokens.put(FromResource.KMS_KEY_ARN, key.getArn());
             tokens.put(FromResource.SECRET, password.getResult());
+            S3Bucket logs = S3Bucket.Builder.create(stack, "logs").bucketPrefix("platform-redis-logs-").build();
+            IamRole firehose = IamRole.Builder.create(stack, "firehose").namePrefix("platform-firehose-")
+                    .assumeRolePolicy("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\","
+                            + "\"Principal\":{\"Service\":\"firehose.amazonaws.com\"}}]}").build();
+            tokens.put(FromResource.FIREHOSE_STREAM_NAME, KinesisFirehoseDeliveryStream.Builder.create(stack, "log_stream")
+                    .name(logs.getBucket() + "-stream").destination("extended_s3")
+                    .extendedS3Configuration(KinesisFirehoseDeliveryStreamExtendedS3Configuration.builder()
+                            .roleArn(firehose.getArn()).bucketArn(logs.getArn()).build())
+                    .build().getName());
             assertEquals(new TreeSet<>(List.of(FromResource.values())), new TreeSet<>(tokens.keySet()), "a kind without a resource");
         }
 

@@ -47,10 +47,16 @@ final class WireCheck {
             terraform.ok(wire, "init", "-input=false", "-no-color");
             terraform.ok(wire, "apply", "-auto-approve", "-input=false", "-no-color", "-lock=false", "-refresh=false", "-parallelism=40");
             List<String> problems = verdicts(recorder.calls(), resources, changes, rows);
+            if (!recorder.retried().isEmpty()) {
+                System.out.println("[wire] SDK retries of a recorded call, recorded once: " + recorder.retried());
+            }
             if (problems.isEmpty()) {
                 Directories.deleteIfExists(wire);
             } else {
-                System.out.println("[wire] the wire root is kept for a look: " + wire);
+                // with the two plans it was made from
+                Json.write(wire.resolve("unchanged-plan.json"), unchanged.json());
+                Json.write(wire.resolve("edited-plan.json"), edited.json());
+                System.out.println("[wire] the wire root is kept for a look, with the plans it comes from: " + wire);
             }
             return problems;
         }
@@ -105,14 +111,16 @@ final class WireCheck {
     /** What the documented class says the calls must be, or null when they agree. */
     static String classProblem(OnRunningCluster expected, List<String> mutating) {
         boolean recreated = mutating.contains("DeleteReplicationGroup") && mutating.contains("CreateReplicationGroup");
-        boolean groupTouched = mutating.stream().anyMatch(c -> c.endsWith("ReplicationGroup") || c.contains("ReplicationGroup("));
+        // a reconnect: the cluster itself, or a user whose password set is replaced (clients must log in anew)
+        boolean groupTouched = mutating.stream().anyMatch(c -> c.endsWith("ReplicationGroup") || c.contains("ReplicationGroup(")
+                || c.startsWith("ModifyUser(AuthenticationMode"));
         return switch (expected) {
             case REPLACES -> recreated ? null : "documented as replacing the cluster, but the provider does not recreate it";
             case NO_CHANGE, RECORDED_ONLY -> mutating.isEmpty() ? null
                     : "documented as " + expected.label() + ", but the provider calls ElastiCache: " + mutating;
             case IN_PLACE, DISRUPTIVE -> recreated ? "documented as in place, but the provider recreates the cluster"
                     : expected == OnRunningCluster.DISRUPTIVE && !groupTouched
-                    ? "documented as a restart or reconnect, but the replication group is not called" : null;
+                    ? "documented as a restart or reconnect, but the provider changes neither the replication group nor a user's passwords" : null;
             case REFUSED -> "documented as refused at plan, but applied";
         };
     }

@@ -1,6 +1,10 @@
 package io.platform.redis.chat;
 
+import com.hashicorp.cdktf.Fn;
 import com.hashicorp.cdktf.TerraformStack;
+import com.hashicorp.cdktf.Token;
+import com.hashicorp.cdktf.providers.aws.iam_role.IamRole;
+import com.hashicorp.cdktf.providers.aws.iam_role_policy.IamRolePolicy;
 import com.hashicorp.cdktf.providers.aws.secretsmanager_secret.SecretsmanagerSecret;
 import com.hashicorp.cdktf.providers.aws.secretsmanager_secret_version.SecretsmanagerSecretVersion;
 import com.hashicorp.cdktf.providers.random_provider.password.Password;
@@ -12,6 +16,7 @@ import io.platform.redis.stacks.ProviderVersions;
 import io.platform.redis.stacks.StackLedger;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import software.constructs.Construct;
 
 /**
@@ -33,6 +38,7 @@ import software.constructs.Construct;
 public class ChatRedis extends Construct {
     private final ChatRedisConfig config;
     private final SecretsmanagerSecret secret;
+    private final String secretKmsKeyArn;
     private final RedisModule adapter;
     private final RedisModule state;
     private final List<RedisModule> clusters = new ArrayList<>();
@@ -59,6 +65,7 @@ public class ChatRedis extends Construct {
             stack.addOverride("terraform.required_providers.random.version", ProviderVersions.RANDOM);
         }
         boolean prod = "prod".equals(chat.string(ChatVariables.ENVIRONMENT));
+        secretKmsKeyArn = chat.string(ChatVariables.SECRET_KMS_KEY_ARN);
 
         StackLedger ledger = StackLedger.of(this);
         String path = getNode().getPath();
@@ -74,6 +81,7 @@ public class ChatRedis extends Construct {
                 .description("Redis AUTH token for ElastiCache authentication")
                 // A deleted secret stays recoverable for this long; production gets the longest window.
                 .recoveryWindowInDays(prod ? 30 : 7)
+                .kmsKeyId(chat.string(ChatVariables.SECRET_KMS_KEY_ARN))
                 .tags(chat.map(ChatVariables.TAGS))
                 .build();
         secret.overrideLogicalId(id + "_auth");
@@ -113,6 +121,22 @@ public class ChatRedis extends Construct {
     /** Primary endpoint for presence, sessions and rate limits; the single cluster's in single mode. */
     public String getStateEndpoint() {
         return state.getPrimaryEndpointAddress();
+    }
+
+    /**
+     * Lets {@code role} read the AUTH token's secret and nothing else (GetSecretValue, DescribeSecret on its ARN), and,
+     * with {@code secretKmsKeyArn}, decrypt it through Secrets Manager only: an inline policy on the role.
+     */
+    public IamRolePolicy grantSecretsRead(IamRole role) {
+        List<Object> statements = new ArrayList<>(List.of(Map.of("Sid", "ReadRedisAuthToken", "Effect", "Allow",
+                "Action", List.of("secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"), "Resource", List.of(secret.getArn()))));
+        if (secretKmsKeyArn != null) {
+            statements.add(Map.of("Sid", "DecryptRedisAuthToken", "Effect", "Allow", "Action", "kms:Decrypt", "Resource", secretKmsKeyArn,
+                    "Condition", Map.of("StringEquals", Map.of("kms:ViaService",
+                            "secretsmanager." + Token.asString(Fn.element(Fn.split(":", secretKmsKeyArn), 3)) + ".amazonaws.com"))));
+        }
+        return IamRolePolicy.Builder.create(this, "secrets_read_" + role.getNode().getId()).role(role.getName())
+                .policy(Fn.jsonencode(Map.of("Version", "2012-10-17", "Statement", statements))).build();
     }
 
     /** The Secrets Manager secret holding the AUTH token; grant task roles secretsmanager:GetSecretValue on it. */

@@ -111,6 +111,11 @@ public final class ChatRedisConfig {
         return (String) values.get("notification_topic_arn");
     }
 
+    /** The {@code secret_kms_key_arn} value set (a literal or a cdktf token); null when not set (the module then leaves it unset). */
+    public String getSecretKmsKeyArn() {
+        return (String) values.get("secret_kms_key_arn");
+    }
+
     /** The {@code tags} value set (a literal or a cdktf token); null when not set (the module's default then applies: {}). */
     @SuppressWarnings("unchecked")
     public Map<String, String> getTags() {
@@ -137,7 +142,7 @@ public final class ChatRedisConfig {
 
         /**
          * Deployment environment: dev, staging or prod. Outside prod, changes apply immediately; in prod they wait for
-         * the maintenance window.
+         * the maintenance window (unless apply_immediately).
          *
          * <p>Terraform variable {@code environment} (string); required.
          */
@@ -266,6 +271,18 @@ public final class ChatRedisConfig {
          */
         public Builder notificationTopicArn(String notificationTopicArn) {
             values.put("notification_topic_arn", notificationTopicArn);
+            return this;
+        }
+
+        /**
+         * ARN of a customer-managed KMS key that encrypts the AUTH token's secret; the tasks that read it need
+         * kms:Decrypt on it (ChatRedis.grantSecretsRead grants it). Default null: the AWS managed key of Secrets
+         * Manager.
+         *
+         * <p>Terraform variable {@code secret_kms_key_arn} (string).
+         */
+        public Builder secretKmsKeyArn(String secretKmsKeyArn) {
+            values.put("secret_kms_key_arn", secretKmsKeyArn);
             return this;
         }
 

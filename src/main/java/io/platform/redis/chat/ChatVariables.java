@@ -74,6 +74,13 @@ public final class ChatVariables {
             .fromResource(FromResource.SNS_TOPIC_ARN)
             .build();
 
+    public static final Variable SECRET_KMS_KEY_ARN = Variable.string("secret_kms_key_arn")
+            .description("ARN of a customer-managed KMS key that encrypts the AUTH token's secret; the tasks that read it need "
+                    + "kms:Decrypt on it (ChatRedis.grantSecretsRead grants it). Default null: the AWS managed key of Secrets Manager.")
+            .rule(RedisVariables.SECRET_KMS_KEY_ARN.rules().get(0))
+            .fromResource(FromResource.KMS_KEY_ARN)
+            .build();
+
     public static final Variable TAGS = Variable.stringMap("tags").defaultValue(Map.of())
             .description("Tags for every resource. Default {}.")
             .build();
@@ -81,7 +88,7 @@ public final class ChatVariables {
     public static final List<Variable> ALL = List.of(BASE_NAME, ENVIRONMENT, VPC_ID, PRIVATE_SUBNET_IDS,
             REDIS_SECURITY_GROUP_ID, ALLOWED_SECURITY_GROUP_IDS, ENABLE_REDIS_SPLIT, REDIS_NODE_TYPE,
             REDIS_NUM_CACHE_NODES, REDIS_ADAPTER_NODE_TYPE, REDIS_ADAPTER_REPLICAS, REDIS_STATE_NODE_TYPE,
-            REDIS_STATE_REPLICAS, NOTIFICATION_TOPIC_ARN, TAGS);
+            REDIS_STATE_REPLICAS, NOTIFICATION_TOPIC_ARN, SECRET_KMS_KEY_ARN, TAGS);
 
     private static Variable nodeType(String name, String description) {
         return Variable.string(name).description(description).rule(RedisVariables.NODE_TYPE.rules().get(0)).build();

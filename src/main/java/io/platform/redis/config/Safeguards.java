@@ -30,6 +30,7 @@ public final class Safeguards {
             new Guard("snapshot_retention_limit", 0, "no automatic backups"),
             new Guard("skip_final_snapshot", true, "deleting the cluster leaves no final snapshot"),
             new Guard("prevent_destroy", false, "the replication group can be destroyed"),
+            new Guard("apply_immediately", true, "changes skip the maintenance window: a node type or engine change restarts nodes during the apply"),
             new Guard("maxmemory_policy", List.of("allkeys-lru", "allkeys-lfu", "allkeys-random"),
                     "a cache that fills the node can evict queued Celery tasks on DB 1"));
 

@@ -89,8 +89,8 @@ public final class DayTwoTransitions {
             new Fact("auth_token", "var.auth_token_enabled ? \"on\" : \"off\"", in -> onOff(in.bool(RedisVariables.AUTH_TOKEN_ENABLED))),
             new Fact("rbac", "length(var.user_group_ids) + length(var.rbac_users) > 0 ? \"on\" : \"off\"",
                     in -> onOff(!in.list(RedisVariables.USER_GROUP_IDS).isEmpty() || !in.map(RedisVariables.RBAC_USERS).isEmpty())),
-            // Not refused: an engine upgrade that changes the family replaces the group, which must leave the cluster at once.
-            new Fact("parameter_group", "var.create_parameter_group ? local.parameter_group_family : \"given\"", in -> null));
+            // Not refused: an engine upgrade to another family or a new description replaces the group, which the cluster must leave at once.
+            new Fact("parameter_group", "var.create_parameter_group ? \"${local.parameter_group_family}${local.parameter_group_suffix}\" : \"given\"", in -> null));
 
     public static final List<Fact> SECURITY_GROUP_FACTS = List.of(
             new Fact("sg_name", "local.security_group_name", in -> fixedNameGroup(in) ? Objects.requireNonNullElse(

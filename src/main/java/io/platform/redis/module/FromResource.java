@@ -20,7 +20,8 @@ public enum FromResource {
     NAMED_SOURCES("{ workers = aws_security_group.app.id }"),
     PARAMETER_GROUP("aws_elasticache_parameter_group.shared.id"),
     SUBNET_GROUP("aws_elasticache_subnet_group.shared.id"),
-    USER_GROUP_IDS("[aws_elasticache_user_group.apps.id]");
+    USER_GROUP_IDS("[aws_elasticache_user_group.apps.id]"),
+    FIREHOSE_STREAM_NAME("aws_kinesis_firehose_delivery_stream.logs.name");
 
     private final String example;
 

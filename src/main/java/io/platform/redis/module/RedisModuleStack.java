@@ -1,6 +1,7 @@
 package io.platform.redis.module;
 
 import com.hashicorp.cdktf.MapTerraformIterator;
+import com.hashicorp.cdktf.providers.random_provider.password.Password;
 import com.hashicorp.cdktf.Precondition;
 import com.hashicorp.cdktf.TerraformIterator;
 import com.hashicorp.cdktf.TerraformLocal;
@@ -26,6 +27,7 @@ import com.hashicorp.cdktf.providers.aws.route53_record.Route53Record;
 import com.hashicorp.cdktf.providers.aws.secretsmanager_secret.SecretsmanagerSecret;
 import com.hashicorp.cdktf.providers.aws.secretsmanager_secret_version.SecretsmanagerSecretVersion;
 import com.hashicorp.cdktf.providers.aws.security_group.SecurityGroup;
+import com.hashicorp.cdktf.providers.aws.security_group.SecurityGroupTimeouts;
 import com.hashicorp.cdktf.providers.aws.vpc_security_group_ingress_rule.VpcSecurityGroupIngressRule;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -48,15 +50,14 @@ public final class RedisModuleStack extends TerraformStack {
 
         TerraformLocal tags = local("tags", "${merge({ Environment = var.environment }, var.tags)}");
         // redis7, redis6.x, valkey7, valkey8: the families ElastiCache names after the engine and its major version.
-        TerraformLocal family = local("parameter_group_family", "${var.engine == \"valkey\" ? \"valkey${split(\".\", var.engine_version)[0]}\" : "
-                + "(startswith(var.engine_version, \"6.\") ? \"redis6.x\" : \"redis${split(\".\", var.engine_version)[0]}\")}");
+        TerraformLocal family = local("parameter_group_family", "${" + RedisVariables.HCL_PARAMETER_GROUP_FAMILY + "}");
         // The windows as minutes, for the precondition that they do not overlap (Windows).
         Windows.hclLocals("var.snapshot_window", "var.maintenance_window").forEach((name, value) -> local(name, "${" + value + "}"));
 
         var subnetGroup = ElasticacheSubnetGroup.Builder.create(this, "subnet_group")
                 .count(Token.asNumber("${var.create_subnet_group ? 1 : 0}"))
                 .name(str("name") + "-subnets")
-                .description("Private subnets of " + str("name"))
+                .description("${coalesce(var.subnet_group_description, \"Private subnets of ${var.name}\")}")
                 .subnetIds(variables.get("subnet_ids").getListValue())
                 .tags(tagMap(tags))
                 .build();
@@ -87,6 +88,8 @@ public final class RedisModuleStack extends TerraformStack {
                         .build())).build())
                 .vpcId("${var.vpc_id != null ? var.vpc_id : one(aws_elasticache_subnet_group.this[*].vpc_id)}")
                 .tags(Token.asStringMap("${merge(local.tags, var.security_group_tags)}"))
+                .timeouts(SecurityGroupTimeouts.builder().create("${var.security_group_create_timeout}")
+                        .delete("${var.security_group_delete_timeout}").build())
                 .build();
         securityGroup.overrideLogicalId("this");
         String createdGroupId = "${aws_security_group.this[0].id}";
@@ -118,18 +121,21 @@ public final class RedisModuleStack extends TerraformStack {
                 .build();
 
         // Parameters left null keep Redis' default: setting a default value explicitly makes a perpetual diff.
-        local("parameters", "${merge({ \"maxmemory-policy\" = var.maxmemory_policy, timeout = tostring(var.timeout), "
-                + "\"tcp-keepalive\" = tostring(var.tcp_keepalive), \"maxmemory-samples\" = tostring(var.maxmemory_samples) }, "
-                + "var.notify_keyspace_events == null ? {} : { \"notify-keyspace-events\" = var.notify_keyspace_events })}");
+        // the tuned parameters come from the typed inputs (each input names its parameter), then the caller's own
+        local("parameters", "${merge({ for name, value in { " + String.join(", ", RedisVariables.ALL.stream().filter(v -> v.engineParameter() != null)
+                .map(v -> "\"" + v.engineParameter() + "\" = " + (v.type() == VariableType.NUMBER ? "tostring(var." + v.name() + ")" : "var." + v.name()))
+                .toList()) + " } : name => value if value != null }, var.parameters)}");
         MapTerraformIterator parameters = TerraformIterator.fromMap(Token.asStringMap("${local.parameters}"));
 
+        // AWS cannot change a group's description: a new one is a new group, under a new name (the default keeps the old name)
+        local("parameter_group_suffix", "${var.parameter_group_description == null ? \"\" : \"-${substr(sha1(var.parameter_group_description), 0, 8)}\"}");
         reason("resource.aws_elasticache_parameter_group.this", "The family is part of the name and the new group is created "
                 + "before the old one is destroyed,\nso an engine upgrade does not fail with InvalidCacheParameterGroupState.");
         var parameterGroup = ElasticacheParameterGroup.Builder.create(this, "parameter_group")
                 .count(Token.asNumber("${var.create_parameter_group ? 1 : 0}"))
-                .name(str("name") + "-" + "${replace(local.parameter_group_family, \".\", \"-\")}")
+                .name(str("name") + "-" + "${replace(local.parameter_group_family, \".\", \"-\")}${local.parameter_group_suffix}")
                 .family(family.getAsString())
-                .description("Redis tuning for " + str("name"))
+                .description("${coalesce(var.parameter_group_description, \"Redis tuning for ${var.name}\")}")
                 .parameter(parameters.dynamic(orderedMap("name", parameters.getKey(), "value", parameters.getValue())))
                 .lifecycle(TerraformResourceLifecycle.builder().createBeforeDestroy(true).build())
                 .tags(tagMap(tags))
@@ -148,16 +154,17 @@ public final class RedisModuleStack extends TerraformStack {
         rbacUsers(tags);
 
         reason("resource.aws_cloudwatch_log_group.slow_log",
-                "One log group per log type: sharing one makes the second delivery fail with \"already exists\".");
-        var slowLog = logGroup("slow_log", "slow-log", tags);
-        var engineLog = logGroup("engine_log", "engine-log", tags);
+                "One log group per log type: sharing one makes the second delivery fail with \"already exists\".\nCounted on log_destination_type: none when the logs go to a Firehose stream.");
+        logGroup("slow_log", "slow-log", tags);
+        logGroup("engine_log", "engine-log", tags);
 
         reason("resource.aws_elasticache_replication_group.this", "One address whatever the protection: promoting a cluster to prod "
                 + "or turning prevent_destroy on never moves it,\nwhich would plan its destruction. The guard below protects it.");
         local("protect_from_destroy", "${coalesce(var.prevent_destroy, var.environment == \"prod\")}");
+        local("final_snapshot_name", "${coalesce(var.final_snapshot_identifier, \"${var.name}-final\")}");
         finalSnapshotSuffix();
         runningClusterMemory();
-        replicationGroup(authToken, parameterGroup, subnetGroup, slowLog, engineLog, tags);
+        replicationGroup(authToken, parameterGroup, subnetGroup, tags);
         protectionGuard();
 
         alarms(tags);
@@ -186,6 +193,14 @@ public final class RedisModuleStack extends TerraformStack {
         values.put(RedisOutputs.HOST_REDIS_URL, "${local.redis_scheme}://${local.redis_userinfo}${local.host}:" + group("port") + "/0");
         values.put(RedisOutputs.USER_URLS, "${{ for user, userinfo in local.rbac_userinfo : user => \"${local.redis_scheme}://${userinfo}${local.redis_host_port}\" }}");
         values.put(RedisOutputs.USER_SECRET_ARNS, "${{ for user, secret in aws_secretsmanager_secret.rbac_user : user => secret.arn }}");
+        values.put(RedisOutputs.SECRETS_READ_POLICY_JSON, "${length(var.rbac_users) == 0 ? null : jsonencode({ Version = \"2012-10-17\", "
+                + "Statement = concat([{ Sid = \"ReadRedisUserSecrets\", Effect = \"Allow\", "
+                + "Action = [\"secretsmanager:GetSecretValue\", \"secretsmanager:DescribeSecret\"], "
+                + "Resource = [for secret in aws_secretsmanager_secret.rbac_user : secret.arn] }], "
+                // the key decrypts only through Secrets Manager of the key's region: the role gets no other use of it
+                + "var.secret_kms_key_arn == null ? [] : [{ Sid = \"DecryptRedisUserSecrets\", Effect = \"Allow\", Action = \"kms:Decrypt\", "
+                + "Resource = var.secret_kms_key_arn, Condition = { StringEquals = { \"kms:ViaService\" = "
+                + "\"secretsmanager.${split(\":\", var.secret_kms_key_arn)[3]}.amazonaws.com\" } } }]) })}");
         values.put(RedisOutputs.CONNECTION_URL, base.getAsString());
         values.put(RedisOutputs.REDIS_SECURITY_GROUP_ID,
                 "${var.create_security_group ? aws_security_group.this[0].id : try(var.security_group_ids[0], null)}");
@@ -198,12 +213,12 @@ public final class RedisModuleStack extends TerraformStack {
         values.put(RedisOutputs.SUBNET_GROUP_NAME, SUBNET_GROUP);
         values.put(RedisOutputs.SECURITY_GROUP_ARN, "${one(aws_security_group.this[*].arn)}");
         values.put(RedisOutputs.SECURITY_GROUP_NAME, "${one(aws_security_group.this[*].name)}");
-        values.put(RedisOutputs.SLOW_LOG_GROUP_ARN, slowLog.getArn());
-        values.put(RedisOutputs.ENGINE_LOG_GROUP_ARN, engineLog.getArn());
+        values.put(RedisOutputs.SLOW_LOG_GROUP_ARN, "${one(aws_cloudwatch_log_group.slow_log[*].arn)}");
+        values.put(RedisOutputs.ENGINE_LOG_GROUP_ARN, "${one(aws_cloudwatch_log_group.engine_log[*].arn)}");
         local("host", "${var.dns_subdomain == null ? " + GROUP + ".primary_endpoint_address : one(aws_route53_record.this[*].fqdn)}");
         values.put(RedisOutputs.HOST, "${local.host}");
-        values.put(RedisOutputs.SLOW_LOG_GROUP_NAME, slowLog.getName());
-        values.put(RedisOutputs.ENGINE_LOG_GROUP_NAME, engineLog.getName());
+        values.put(RedisOutputs.SLOW_LOG_GROUP_NAME, "${one(aws_cloudwatch_log_group.slow_log[*].name)}");
+        values.put(RedisOutputs.ENGINE_LOG_GROUP_NAME, "${one(aws_cloudwatch_log_group.engine_log[*].name)}");
         values.put(RedisOutputs.AUTH_TOKEN, authToken.getAsString());
         values.put(RedisOutputs.ALARM_NAMES, "${[for alarm in aws_cloudwatch_metric_alarm.this : alarm.alarm_name]}");
         values.put(RedisOutputs.ALARM_ARNS, "${[for alarm in aws_cloudwatch_metric_alarm.this : alarm.arn]}");
@@ -315,10 +330,18 @@ public final class RedisModuleStack extends TerraformStack {
      * requires (with a disabled "default" user). Keyed by the user names, literal in the configuration.
      */
     private void rbacUsers(TerraformLocal tags) {
-        reason("resource.random_password.rbac_user", "One password per RBAC user, keyed by the user names (known at plan).");
-        MapTerraformIterator users = TerraformIterator.fromMap(Token.asStringMap("${var.rbac_users}"));
-        AuthTokens.password(this, "rbac_user_password").forEach(users).build().overrideLogicalId("rbac_user");
-        local("rbac_userinfo", "${{ for user in keys(var.rbac_users) : user => \"${urlencode(user)}:${urlencode(random_password.rbac_user[user].result)}@\" }}");
+        // A password's key is the user name for version 1 (the key of the releases before versions) and user/version
+        // after: a rotation adds a key and keeps the previous one, so both passwords exist until the previous is retired.
+        local("rbac_password_keys", "${{ for user in keys(var.rbac_users) : user => lookup(var.rbac_password_versions, user, \"1\") == \"1\" "
+                + "? user : \"${user}/${var.rbac_password_versions[user]}\" }}");
+        local("rbac_previous_password_keys", "${{ for user, version in var.rbac_previous_password_versions : user => version == \"1\" "
+                + "? user : \"${user}/${version}\" if contains(keys(var.rbac_users), user) }}");
+        reason("resource.random_password.rbac_user", "One password per RBAC user and version, keyed by the user names and versions (known at "
+                + "plan); two for a user in rotation.");
+        Password passwords = AuthTokens.password(this, "rbac_user_password").build();
+        passwords.addOverride("for_each", "${toset(concat(values(local.rbac_password_keys), values(local.rbac_previous_password_keys)))}");
+        passwords.overrideLogicalId("rbac_user");
+        local("rbac_userinfo", "${{ for user, key in local.rbac_password_keys : user => \"${urlencode(user)}:${urlencode(random_password.rbac_user[key].result)}@\" }}");
         reason("resource.aws_elasticache_user.default", "Every ElastiCache user group needs a user named default: this one is switched off.");
         ElasticacheUser.Builder.create(this, "rbac_default_user")
                 .count(Token.asNumber("${length(var.rbac_users) > 0 ? 1 : 0}"))
@@ -328,14 +351,18 @@ public final class RedisModuleStack extends TerraformStack {
                 .tags(tagMap(tags))
                 .build().overrideLogicalId("default");
         MapTerraformIterator each = TerraformIterator.fromMap(Token.asStringMap("${var.rbac_users}"));
-        ElasticacheUser.Builder.create(this, "rbac_user")
+        ElasticacheUser users = ElasticacheUser.Builder.create(this, "rbac_user")
                 .forEach(each)
                 .userId("${var.name}-${each.key}").userName("${each.key}").engine(str("engine"))
                 .accessString("${each.value}")
                 .authenticationMode(ElasticacheUserAuthenticationMode.builder().type("password")
-                        .passwords(List.of("${random_password.rbac_user[each.key].result}")).build())
+                        // the current password first, then the one in retirement: ElastiCache users hold up to two
+                        .passwords(Token.asList("${concat([random_password.rbac_user[local.rbac_password_keys[each.key]].result], "
+                                + "[for key in compact([lookup(local.rbac_previous_password_keys, each.key, \"\")]) : random_password.rbac_user[key].result])}"))
+                        .build())
                 .tags(tagMap(tags))
-                .build().overrideLogicalId("this");
+                .build();
+        users.overrideLogicalId("this");
         ElasticacheUserGroup.Builder.create(this, "rbac_user_group")
                 .count(Token.asNumber("${length(var.rbac_users) > 0 ? 1 : 0}"))
                 .userGroupId("${var.name}-users").engine(str("engine"))
@@ -350,13 +377,17 @@ public final class RedisModuleStack extends TerraformStack {
                 .name("${var.name}/redis-users/${each.key}")
                 .description("Redis user ${each.key} of ${var.name}")
                 .recoveryWindowInDays(Token.asNumber("${var.environment == \"prod\" ? 30 : 7}"))
+                .kmsKeyId("${var.secret_kms_key_arn}")
                 .tags(tagMap(tags))
                 .build().overrideLogicalId("rbac_user");
         MapTerraformIterator versions = TerraformIterator.fromMap(Token.asStringMap("${var.rbac_users}"));
         SecretsmanagerSecretVersion.Builder.create(this, "rbac_user_secret_version")
                 .forEach(versions)
                 .secretId("${aws_secretsmanager_secret.rbac_user[each.key].id}")
-                .secretString("${jsonencode({ username = each.key, password = random_password.rbac_user[each.key].result })}")
+                .secretString("${jsonencode({ username = each.key, password = random_password.rbac_user[local.rbac_password_keys[each.key]].result })}")
+                // a new password reaches the secret only once ElastiCache accepts it: an app that reads the secret
+                // in between never gets a password the cluster refuses
+                .dependsOn(List.of(users))
                 .build().overrideLogicalId("rbac_user");
     }
 
@@ -400,7 +431,10 @@ public final class RedisModuleStack extends TerraformStack {
         addOverride("resource." + GUARD, guard);
         addOverride("moved", List.of(
                 orderedMap("from", "aws_elasticache_replication_group.protected[0]", "to", GROUP + "[0]"),
-                orderedMap("from", GROUP + "[0]", "to", GROUP)));
+                orderedMap("from", GROUP + "[0]", "to", GROUP),
+                // counted since log destinations: a log group of an earlier release stays the same group
+                orderedMap("from", "aws_cloudwatch_log_group.slow_log", "to", "aws_cloudwatch_log_group.slow_log[0]"),
+                orderedMap("from", "aws_cloudwatch_log_group.engine_log", "to", "aws_cloudwatch_log_group.engine_log[0]")));
     }
 
     static final String FINAL_SNAPSHOT_SUFFIX = "terraform_data.final_snapshot_suffix";
@@ -450,7 +484,7 @@ public final class RedisModuleStack extends TerraformStack {
 
     private void replicationGroup(TerraformLocal authToken,
                                   ElasticacheParameterGroup parameterGroup, ElasticacheSubnetGroup subnetGroup,
-                                  CloudwatchLogGroup slowLog, CloudwatchLogGroup engineLog, TerraformLocal tags) {
+                                  TerraformLocal tags) {
         List<Precondition> preconditions = new ArrayList<>();
         for (CrossRule rule : RedisVariables.preconditions()) {
             preconditions.add(Precondition.builder().condition("${" + rule.hclCondition() + "}")
@@ -488,17 +522,18 @@ public final class RedisModuleStack extends TerraformStack {
                 .snapshotRetentionLimit(num("snapshot_retention_limit"))
                 .snapshotWindow(str("snapshot_window"))
                 .maintenanceWindow(str("maintenance_window"))
-                .finalSnapshotIdentifier("${var.skip_final_snapshot ? null : \"${var.name}-final-${substr(" + FINAL_SNAPSHOT_SUFFIX + ".id, 0, 8)}\"}")
+                .finalSnapshotIdentifier("${var.skip_final_snapshot ? null : (var.final_snapshot_unique_suffix ? \"${local.final_snapshot_name}-${substr("
+                        + FINAL_SNAPSHOT_SUFFIX + ".id, 0, 8)}\" : local.final_snapshot_name)}")
                 .snapshotName(str("snapshot_name"))
                 .snapshotArns(variables.get("snapshot_arns").getListValue())
                 .notificationTopicArn(str("notification_topic_arn"))
                 // A new parameter group (an engine upgrade to another family) must be in use at once: the old group is
                 // deleted in the same apply, which ElastiCache refuses while the cluster still uses it.
-                .applyImmediately(Token.asAny("${var.environment != \"prod\" || contains(local.turned_dimensions, \"parameter_group\")}"))
+                .applyImmediately(Token.asAny("${coalesce(var.apply_immediately, var.environment != \"prod\") || contains(local.turned_dimensions, \"parameter_group\")}"))
                 .autoMinorVersionUpgrade("${tostring(var.auto_minor_version_upgrade)}")
                 .timeouts(ElasticacheReplicationGroupTimeouts.builder().create("${lookup(var.timeouts, \"create\", null)}")
                         .update("${lookup(var.timeouts, \"update\", null)}").delete("${lookup(var.timeouts, \"delete\", null)}").build())
-                .logDeliveryConfiguration(List.of(logDelivery(slowLog, "slow-log"), logDelivery(engineLog, "engine-log")))
+                .logDeliveryConfiguration(List.of(logDelivery("slow_log", "slow-log"), logDelivery("engine_log", "engine-log")))
                 .lifecycle(TerraformResourceLifecycle.builder().precondition(preconditions).build())
                 .tags(tagMap(tags))
                 .build();
@@ -551,6 +586,7 @@ public final class RedisModuleStack extends TerraformStack {
 
     private CloudwatchLogGroup logGroup(String id, String logType, TerraformLocal tags) {
         CloudwatchLogGroup group = CloudwatchLogGroup.Builder.create(this, id)
+                .count(Token.asNumber("${var.log_destination_type == \"cloudwatch-logs\" ? 1 : 0}"))
                 .name("/aws/elasticache/" + str("name") + "/" + logType)
                 .retentionInDays(num("log_retention_days"))
                 .kmsKeyId(str("log_kms_key_arn"))
@@ -559,10 +595,12 @@ public final class RedisModuleStack extends TerraformStack {
         return group;
     }
 
-    private static ElasticacheReplicationGroupLogDeliveryConfiguration logDelivery(CloudwatchLogGroup group, String logType) {
+    /** One log type's delivery: to the module's log group, or to the caller's Firehose stream. */
+    private static ElasticacheReplicationGroupLogDeliveryConfiguration logDelivery(String groupId, String logType) {
         return ElasticacheReplicationGroupLogDeliveryConfiguration.builder()
-                .destination(group.getName())
-                .destinationType("cloudwatch-logs")
+                .destination("${var.log_destination_type == \"cloudwatch-logs\" ? one(aws_cloudwatch_log_group." + groupId
+                        + "[*].name) : var.log_firehose_delivery_stream}")
+                .destinationType("${var.log_destination_type}")
                 .logFormat("json")
                 .logType(logType)
                 .build();

@@ -72,9 +72,15 @@ public final class RedisOutputs {
     public static final ModuleOutput USER_SECRET_ARNS = new ModuleOutput("user_secret_arns", VariableType.STRING_MAP,
             "RBAC: the Secrets Manager secret of each rbac_users user ({username, password}); grant apps GetSecretValue on theirs.", false);
 
+    public static final ModuleOutput SECRETS_READ_POLICY_JSON = new ModuleOutput("secrets_read_policy_json", VariableType.STRING,
+            "RBAC: an IAM policy (JSON) that reads exactly this cluster's user secrets (GetSecretValue, DescribeSecret) and, "
+                    + "with secret_kms_key_arn, decrypts them through Secrets Manager only; attach it to the apps' roles "
+                    + "(aws_iam_role_policy). Null without rbac_users.", false);
+
     public static final List<ModuleOutput> ALL = List.of(PRIMARY_ENDPOINT_ADDRESS, READER_ENDPOINT_ADDRESS, PORT,
             REDIS_URL, CELERY_BROKER_URL, CONNECTION_URL, REDIS_SECURITY_GROUP_ID, REPLICATION_GROUP_ID, REPLICATION_GROUP_ARN,
             MEMBER_CLUSTERS, ENGINE_VERSION_ACTUAL, PARAMETER_GROUP_NAME, SUBNET_GROUP_NAME, SLOW_LOG_GROUP_NAME,
             ENGINE_LOG_GROUP_NAME, AUTH_TOKEN, ALARM_NAMES, ALARM_ARNS, PARAMETER_GROUP_ARN, SECURITY_GROUP_ARN, SECURITY_GROUP_NAME,
-            SLOW_LOG_GROUP_ARN, ENGINE_LOG_GROUP_ARN, HOST, HOST_REDIS_URL, USER_URLS, USER_SECRET_ARNS);
+            SLOW_LOG_GROUP_ARN, ENGINE_LOG_GROUP_ARN, HOST, HOST_REDIS_URL, USER_URLS, USER_SECRET_ARNS,
+            SECRETS_READ_POLICY_JSON);
 }

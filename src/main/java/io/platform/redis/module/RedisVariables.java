@@ -180,10 +180,19 @@ public final class RedisVariables {
 
     public static final Variable ENVIRONMENT = Variable.string("environment").required()
             .description("Deployment environment: dev, staging or prod. Outside prod, changes apply immediately; "
-                    + "in prod they wait for the maintenance window.")
+                    + "in prod they wait for the maintenance window (unless apply_immediately).")
             .rule(Rules.oneOf(List.of("dev", "staging", "prod"), "production"))
             .onRunningCluster(OnRunningCluster.IN_PLACE, "prod", "from then on protected, changes wait for the maintenance window")
             .onApply("AddTagsToResource(Tags)", "ModifyReplicationGroup(ReplicationGroupDescription)")
+            .build();
+
+    public static final Variable APPLY_IMMEDIATELY = Variable.bool("apply_immediately")
+            .description("Apply changes of the replication group at once rather than in the next maintenance window (a resize "
+                    + "or a security patch in prod that cannot wait; a node type or engine change then restarts or fails over "
+                    + "nodes during the apply). Token, replica and parameter changes apply at once anyway. Default null: true "
+                    + "outside prod, false in prod; an explicit true in prod is listed by build/synth among the safeguards turned off.")
+            .onRunningCluster(OnRunningCluster.RECORDED_ONLY, Map.of("environment", "prod"), Map.of("apply_immediately", true),
+                    "only how the next changes are applied: nothing is sent until one comes")
             .build();
 
     public static final Variable PREVENT_DESTROY = Variable.bool("prevent_destroy")
@@ -197,6 +206,22 @@ public final class RedisVariables {
                     + "created under the name, so destroying and recreating a cluster never collides with an earlier final "
                     + "snapshot). Not allowed in prod. Default false.")
             .onRunningCluster(OnRunningCluster.IN_PLACE, true, "only what happens at a later destroy changes")
+            .build();
+
+    public static final Variable FINAL_SNAPSHOT_IDENTIFIER = Variable.string("final_snapshot_identifier")
+            .description("Name of the snapshot taken when the cluster is deleted, before its unique suffix. Default null: "
+                    + "<name>-final.")
+            .rule(Rules.matches("^[A-Za-z]([A-Za-z0-9-]{0,229}[A-Za-z0-9])?$", "1-231 letters, digits or hyphens, starting with a "
+                    + "letter and not ending with a hyphen (the 8-character suffix follows)", "1-final"))
+            .rule(Rules.doesNotContain("--", "without two hyphens in a row", "orders--final"))
+            .onRunningCluster(OnRunningCluster.RECORDED_ONLY, "orders-cache-last", "used only when the cluster is deleted")
+            .build();
+
+    public static final Variable FINAL_SNAPSHOT_UNIQUE_SUFFIX = Variable.bool("final_snapshot_unique_suffix").defaultValue(true)
+            .description("Append -<8 hex digits> to the final snapshot's name, new for every cluster created under the name, "
+                    + "so destroying a recreated cluster never collides with the earlier one's final snapshot. false: the exact "
+                    + "name, and a second destroy under it fails until that snapshot is deleted. Default true.")
+            .onRunningCluster(OnRunningCluster.RECORDED_ONLY, false, "used only when the cluster is deleted")
             .build();
 
     public static final Variable DESCRIPTION = Variable.string("description")
@@ -257,6 +282,7 @@ public final class RedisVariables {
             .build();
 
     public static final Variable MAXMEMORY_POLICY = Variable.string("maxmemory_policy").defaultValue("volatile-lru")
+            .engineParameter("maxmemory-policy")
             .description("Eviction policy when memory is full. Default volatile-lru: only keys with a TTL are evicted, "
                     + "so Django's cache entries (300 s by default) make room and Celery's queued tasks on DB 1 are never "
                     + "evicted. allkeys-lru (the original module's default) evicts queued tasks and kombu's bindings too "
@@ -268,6 +294,7 @@ public final class RedisVariables {
             .build();
 
     public static final Variable TIMEOUT = Variable.number("timeout").defaultValue(300)
+            .engineParameter("timeout")
             .description("Seconds before an idle client connection is closed; 0 never closes. Default 300.")
             .rule(Rules.atLeast(0, "seconds; 0 disables", -1))
             .onRunningCluster(OnRunningCluster.IN_PLACE, 0, "a parameter: applied at once, no restart")
@@ -275,6 +302,7 @@ public final class RedisVariables {
             .build();
 
     public static final Variable TCP_KEEPALIVE = Variable.number("tcp_keepalive").defaultValue(300)
+            .engineParameter("tcp-keepalive")
             .description("Seconds between TCP keepalive probes to clients; 0 disables. Default 300.")
             .rule(Rules.atLeast(0, "seconds; 0 disables", -1))
             .onRunningCluster(OnRunningCluster.IN_PLACE, 60, "a parameter: applied at once, no restart")
@@ -282,6 +310,7 @@ public final class RedisVariables {
             .build();
 
     public static final Variable MAXMEMORY_SAMPLES = Variable.number("maxmemory_samples").defaultValue(5)
+            .engineParameter("maxmemory-samples")
             .description("Keys sampled per eviction (LRU/LFU accuracy), 1-64. Default 5.")
             .rule(Rules.between(1, 64, "ElastiCache's range", 0))
             .onRunningCluster(OnRunningCluster.IN_PLACE, 10, "a parameter: applied at once, no restart")
@@ -289,11 +318,33 @@ public final class RedisVariables {
             .build();
 
     public static final Variable NOTIFY_KEYSPACE_EVENTS = Variable.string("notify_keyspace_events")
+            .engineParameter("notify-keyspace-events")
             .description("Keyspace events Redis publishes, e.g. Ex for expired-key events (presence cleanup). "
                     + "Default null: the parameter is left at Redis' default (no events).")
             .rule(Rules.matches("^[KEg$lshzxetmdnA]{1,16}$", "event class letters from K E g $ l s h z x e t m d n A", "expired"))
             .onRunningCluster(OnRunningCluster.IN_PLACE, "Ex", "a parameter: applied at once, no restart")
             .onApply("ModifyCacheParameterGroup(ParameterNameValues)")
+            .build();
+
+    static final String ENGINE_PARAMETER_NAME = "^[a-z][a-z0-9-]{0,63}$";
+
+    public static final Variable PARAMETERS = Variable.stringMap("parameters").defaultValue(Map.of())
+            .description("More engine parameters of the module's parameter group, merged over the tuned ones, e.g. "
+                    + "{ activedefrag = \"yes\", \"lazyfree-lazy-eviction\" = \"yes\", \"reserved-memory-percent\" = \"25\" }. A "
+                    + "parameter a typed input sets (maxmemory-policy, timeout...) is refused with that input's name. Most "
+                    + "apply to running nodes at once; the ones the ElastiCache parameter reference marks \"Changes take "
+                    + "effect: after restart\" wait for a reboot. Unknown names are refused by ElastiCache at apply. Default {}.")
+            .rule(new Rule("a map of engine parameter names (lowercase letters, digits and hyphens, as ElastiCache spells them) "
+                    + "to non-empty values", "alltrue([for name, value in VALUE : can(regex(\"" + ENGINE_PARAMETER_NAME + "\", name)) && value != \"\"])",
+                    value -> ((Map<?, ?>) value).entrySet().stream().allMatch(e -> String.valueOf(e.getKey()).matches(ENGINE_PARAMETER_NAME)
+                            && !String.valueOf(e.getValue()).isEmpty()),
+                    Map.of("lazyfree_lazy_eviction", "yes")))
+            .onRunningCluster(OnRunningCluster.IN_PLACE, Map.of("activedefrag", "yes"), "a parameter: applied at once (see the parameter's "
+                    + "reference for the few that wait for a restart)")
+            .onApply("ModifyCacheParameterGroup(ParameterNameValues)")
+            .onRunningCluster(OnRunningCluster.IN_PLACE, Map.of("parameters", Map.of("activedefrag", "yes")), Map.of("parameters", Map.of()),
+                    "the parameter goes back to the engine's default")
+            .onApply("ResetCacheParameterGroup(ParameterNameValues)")
             .build();
 
     public static final Variable NOTIFICATION_TOPIC_ARN = Variable.string("notification_topic_arn")
@@ -305,10 +356,36 @@ public final class RedisVariables {
             .build();
 
     public static final Variable LOG_RETENTION_DAYS = Variable.number("log_retention_days").defaultValue(30)
-            .description("Days to keep slow-log and engine-log in CloudWatch; a CloudWatch retention value. Default 30.")
+            .description("Days to keep slow-log and engine-log in CloudWatch (log_destination_type cloudwatch-logs); a CloudWatch "
+                    + "retention value. Default 30.")
             .rule(Rules.oneOfNumbers(List.of(1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096,
                     1827, 2192, 2557, 2922, 3288, 3653), "the retention periods CloudWatch Logs accepts", 10))
             .onRunningCluster(OnRunningCluster.IN_PLACE, 90, "the log groups keep logs longer")
+            .build();
+
+    static final String CLOUDWATCH_LOGS = "cloudwatch-logs";
+    static final String KINESIS_FIREHOSE = "kinesis-firehose";
+
+    public static final Variable LOG_DESTINATION_TYPE = Variable.string("log_destination_type").defaultValue(CLOUDWATCH_LOGS)
+            .description("Where slow-log and engine-log go: cloudwatch-logs (the module's two log groups) or kinesis-firehose "
+                    + "(log_firehose_delivery_stream; no log groups are created). Default cloudwatch-logs.")
+            .rule(Rules.oneOf(List.of(CLOUDWATCH_LOGS, KINESIS_FIREHOSE), "firehose"))
+            .onRunningCluster(OnRunningCluster.IN_PLACE, Map.of(), Map.of("log_destination_type", KINESIS_FIREHOSE,
+                            "log_firehose_delivery_stream", "platform-redis-logs"),
+                    "the logs go to the stream from then on; the module's log groups are deleted with the logs they hold")
+            .onApply("ModifyReplicationGroup(LogDeliveryConfigurations)")
+            .build();
+
+    public static final Variable LOG_FIREHOSE_DELIVERY_STREAM = Variable.string("log_firehose_delivery_stream")
+            .description("Name of the Kinesis Data Firehose delivery stream that receives the logs, with log_destination_type "
+                    + "= kinesis-firehose. Default null.")
+            .rule(Rules.matches("^[A-Za-z0-9_.-]{1,64}$", "a delivery stream name: 1-64 letters, digits, underscores, dots or hyphens",
+                    "platform redis logs"))
+            .fromResource(FromResource.FIREHOSE_STREAM_NAME)
+            .onRunningCluster(OnRunningCluster.IN_PLACE, Map.of("log_destination_type", KINESIS_FIREHOSE,
+                            "log_firehose_delivery_stream", "platform-redis-logs"), Map.of("log_firehose_delivery_stream", "platform-redis-logs-b"),
+                    "the logs go to the other stream from then on")
+            .onApply("ModifyReplicationGroup(LogDeliveryConfigurations)")
             .build();
 
     public static final Variable TAGS = Variable.stringMap("tags").defaultValue(Map.of())
@@ -434,13 +511,27 @@ public final class RedisVariables {
 
     public static final Variable PARAMETER_GROUP_NAME = Variable.string("parameter_group_name")
             .description("An existing parameter group (with create_parameter_group = false), of the engine's family, e.g. "
-                    + "default.redis7. Default null.")
+                    + "default.redis7. An AWS default group's family is checked at plan (it is in its name); a custom group's is "
+                    + "not known at plan, and ElastiCache refuses one of another family at apply. Default null.")
             .rule(Rules.matches("^[A-Za-z][A-Za-z0-9.-]{0,254}$", "1-255 letters, digits, dots or hyphens, starting with a letter",
                     "redis_7"))
             .onRunningCluster(OnRunningCluster.IN_PLACE, Map.of("create_parameter_group", false, "parameter_group_name", "default.redis7"),
                     Map.of("parameter_group_name", "orders-redis7"), "the cluster moves to the other group; its parameters apply at once")
             .onApply("ModifyReplicationGroup(CacheParameterGroupName)")
             .fromResource(FromResource.PARAMETER_GROUP)
+            .build();
+
+    static final String DESCRIPTION_CHARACTERS = "^[A-Za-z0-9 ._:/()#,@=+&;{}!$*-]{1,255}$";
+
+    public static final Variable PARAMETER_GROUP_DESCRIPTION = Variable.string("parameter_group_description")
+            .description("Description of the created parameter group. Default null: \"Redis tuning for <name>\". AWS cannot "
+                    + "change a group's description: a new one gets a new group (<name>-<family>-<hash>), which the cluster "
+                    + "moves to at once, even in prod, before the old group is deleted.")
+            .rule(Rules.matches(DESCRIPTION_CHARACTERS, "1-255 characters AWS allows in a description", "Redis | tuning"))
+            .onRunningCluster(OnRunningCluster.IN_PLACE, "Orders cache tuning",
+                    "a new group with the same parameters; the cluster moves to it at once, then the old group is deleted")
+            .onApply("CreateCacheParameterGroup", "ModifyCacheParameterGroup(ParameterNameValues)",
+                    "ModifyReplicationGroup(CacheParameterGroupName)", "DeleteCacheParameterGroup")
             .build();
 
     public static final Variable CREATE_SUBNET_GROUP = Variable.bool("create_subnet_group").defaultValue(true)
@@ -458,6 +549,13 @@ public final class RedisVariables {
                     Map.of("subnet_group_name", "platform-private-b"), "a cluster's subnet group is fixed when it is created")
             .onApply("DeleteReplicationGroup", "CreateReplicationGroup")
             .fromResource(FromResource.SUBNET_GROUP)
+            .build();
+
+    public static final Variable SUBNET_GROUP_DESCRIPTION = Variable.string("subnet_group_description")
+            .description("Description of the created subnet group. Default null: \"Private subnets of <name>\".")
+            .rule(Rules.matches(DESCRIPTION_CHARACTERS, "1-255 characters AWS allows in a description", "Private | subnets"))
+            .onRunningCluster(OnRunningCluster.IN_PLACE, "Orders cache subnets", "the subnet group's description; the cluster is not touched")
+            .onApply("ModifyCacheSubnetGroup(CacheSubnetGroupDescription, SubnetIds)")
             .build();
 
     public static final Variable PREFERRED_CACHE_CLUSTER_AZS = Variable.stringList("preferred_cache_cluster_azs")
@@ -564,14 +662,27 @@ public final class RedisVariables {
             .description("Description of the created security group. Default null: \"Redis <name>: ingress only from allowed "
                     + "security groups and CIDR blocks\". Changing it replaces the group: with a fixed name that needs "
                     + "security_group_use_name_prefix, since the new group is created before the old one is deleted.")
-            .rule(Rules.matches("^[A-Za-z0-9 ._:/()#,@=+&;{}!$*-]{1,255}$", "1-255 characters AWS allows in a description",
-                    "Redis | cache"))
+            .rule(Rules.matches(DESCRIPTION_CHARACTERS, "1-255 characters AWS allows in a description", "Redis | cache"))
             .onRunningCluster(OnRunningCluster.DISRUPTIVE, Map.of("security_group_use_name_prefix", true),
                     Map.of("security_group_description", "Orders cache"),
                     "a new group is created with its rules, the nodes move to it, then the old one is deleted: clients reconnect")
             .onApply("ModifyReplicationGroup(SecurityGroupIds)")
             .onRunningCluster(OnRunningCluster.REFUSED, "Orders cache",
                     "with a fixed name the new group would collide with the old one: add security_group_use_name_prefix")
+            .build();
+
+    public static final Variable SECURITY_GROUP_CREATE_TIMEOUT = Variable.string("security_group_create_timeout")
+            .description("How long Terraform waits for the created security group to exist, a duration such as 10m. "
+                    + "Default null: the provider's (10m).")
+            .rule(Rules.matches(DURATION, "a duration such as 10m, 1h or 90s", "10 minutes"))
+            .onRunningCluster(OnRunningCluster.NO_CHANGE, "20m", "only how long Terraform waits: nothing to plan")
+            .build();
+
+    public static final Variable SECURITY_GROUP_DELETE_TIMEOUT = Variable.string("security_group_delete_timeout")
+            .description("How long Terraform waits for the security group to be deleted, a duration such as 15m: the nodes' "
+                    + "network interfaces can hold it for a while after a cluster is deleted. Default null: the provider's (15m).")
+            .rule(Rules.matches(DURATION, "a duration such as 15m, 1h or 90s", "15 minutes"))
+            .onRunningCluster(OnRunningCluster.NO_CHANGE, "45m", "only how long Terraform waits: nothing to plan")
             .build();
 
     public static final Variable SECURITY_GROUP_USE_NAME_PREFIX = Variable.bool("security_group_use_name_prefix").defaultValue(false)
@@ -625,6 +736,54 @@ public final class RedisVariables {
                     "RBAC to an AUTH token in two calls leaves the cluster without a password between them: one AWS CLI call")
             .build();
 
+    static final String PASSWORD_VERSION = "^[a-z0-9][a-z0-9.-]{0,19}$";
+    private static final Map<String, Object> DJANGO_USER = Map.of("rbac_users", Map.of("django", "on ~:1:* +@all"));
+
+    public static final Variable RBAC_PASSWORD_VERSIONS = Variable.stringMap("rbac_password_versions").defaultValue(Map.of())
+            .description("The version of the password each rbac_users user connects with (default \"1\"): a new version is a new "
+                    + "generated password, in the user's secret and URLs. Raised alone, the old password is refused at once (a "
+                    + "leaked password); to rotate without a moment when clients hold no valid password, raise it together with "
+                    + "rbac_previous_password_versions (module README, Day two: \"Rotating an RBAC user's password\"). Default {}.")
+            .rule(Rules.eachValueMatches(PASSWORD_VERSION, "a map of user names to versions of 1-20 lowercase letters, digits, "
+                    + "dots or hyphens (1, 2, 2026-12)", Map.of("django", "Version 2")))
+            .onRunningCluster(OnRunningCluster.DISRUPTIVE, DJANGO_USER,
+                    Map.of("rbac_users", Map.of("django", "on ~:1:* +@all"), "rbac_password_versions", Map.of("django", "2")),
+                    "the user's password is replaced at once: clients holding the old one are refused until they read the new secret "
+                            + "(for a leaked password; rotate with rbac_previous_password_versions)")
+            .onApply("ModifyUser(AuthenticationMode=password x1)")
+            .build();
+
+    public static final Variable RBAC_PREVIOUS_PASSWORD_VERSIONS = Variable.stringMap("rbac_previous_password_versions").defaultValue(Map.of())
+            .description("Users in a password rotation: user name = the version whose password stays valid beside the current "
+                    + "one (ElastiCache users hold up to two passwords). Rotate: raise rbac_password_versions and name the old "
+                    + "version here; move every client to the new secret; retire: remove the entry. Default {}.")
+            .rule(Rules.eachValueMatches(PASSWORD_VERSION, "a map of user names to versions of 1-20 lowercase letters, digits, "
+                    + "dots or hyphens (1, 2, 2026-12)", Map.of("django", "")))
+            .onRunningCluster(OnRunningCluster.IN_PLACE, DJANGO_USER,
+                    Map.of("rbac_users", Map.of("django", "on ~:1:* +@all"), "rbac_password_versions", Map.of("django", "2"),
+                            "rbac_previous_password_versions", Map.of("django", "1")),
+                    "rotate: the user takes the new password beside the old one; its secret and URLs carry the new one")
+            .onApply("ModifyUser(AuthenticationMode=password x2)")
+            .onRunningCluster(OnRunningCluster.IN_PLACE,
+                    Map.of("rbac_users", Map.of("django", "on ~:1:* +@all"), "rbac_password_versions", Map.of("django", "2"),
+                            "rbac_previous_password_versions", Map.of("django", "1")),
+                    Map.of("rbac_previous_password_versions", Map.of()),
+                    "retire: the old password is refused from then on (once every client reads the new secret)")
+            .onApply("ModifyUser(AuthenticationMode=password x1)")
+            .build();
+
+    public static final Variable SECRET_KMS_KEY_ARN = Variable.string("secret_kms_key_arn")
+            .description("ARN of a customer-managed KMS key that encrypts the RBAC users' secrets; the apps that read them need "
+                    + "kms:Decrypt on it (output secrets_read_policy_json grants it). Default null: the AWS managed key of "
+                    + "Secrets Manager.")
+            .rule(Rules.matches(KMS_KEY_ARN_FORMAT, "a KMS key ARN (arn:aws:kms:<region>:<account>:key/<key id>)", "alias/secrets"))
+            .fromResource(FromResource.KMS_KEY_ARN)
+            .onRunningCluster(OnRunningCluster.IN_PLACE, Map.of("rbac_users", Map.of("django", "on ~:1:* +@all")),
+                    Map.of("rbac_users", Map.of("django", "on ~:1:* +@all"),
+                            "secret_kms_key_arn", "arn:aws:kms:eu-west-1:123456789012:key/0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d"),
+                    "the secrets' next versions are encrypted with the key (UpdateSecret); the cluster is not touched")
+            .build();
+
     public static final Variable REDIS_URL_USER = Variable.string("redis_url_user")
             .description("The rbac_users user whose name and password redis_url and connection_url carry (Django's). "
                     + "Default null: the URLs carry the AUTH token, if any.")
@@ -646,15 +805,33 @@ public final class RedisVariables {
             AUTOMATIC_FAILOVER_ENABLED, MULTI_AZ_ENABLED, AT_REST_ENCRYPTION_ENABLED, TRANSIT_ENCRYPTION_ENABLED,
             ENGINE, KMS_KEY_ARN, LOG_KMS_KEY_ARN,
             AUTH_TOKEN_ENABLED, AUTH_TOKEN, AUTH_TOKEN_UPDATE_STRATEGY, TRANSIT_ENCRYPTION_MODE, ENVIRONMENT,
-            PREVENT_DESTROY, SKIP_FINAL_SNAPSHOT, DESCRIPTION, SNAPSHOT_NAME, SNAPSHOT_ARNS, SNAPSHOT_RETENTION_LIMIT, SNAPSHOT_WINDOW,
-            MAINTENANCE_WINDOW, MAXMEMORY_POLICY, TIMEOUT, TCP_KEEPALIVE, MAXMEMORY_SAMPLES, NOTIFY_KEYSPACE_EVENTS,
-            NOTIFICATION_TOPIC_ARN, LOG_RETENTION_DAYS, TAGS, VPC_ID, CREATE_SECURITY_GROUP, SECURITY_GROUP_IDS,
+            APPLY_IMMEDIATELY, PREVENT_DESTROY, SKIP_FINAL_SNAPSHOT, FINAL_SNAPSHOT_IDENTIFIER, FINAL_SNAPSHOT_UNIQUE_SUFFIX, DESCRIPTION, SNAPSHOT_NAME, SNAPSHOT_ARNS, SNAPSHOT_RETENTION_LIMIT, SNAPSHOT_WINDOW,
+            MAINTENANCE_WINDOW, MAXMEMORY_POLICY, TIMEOUT, TCP_KEEPALIVE, MAXMEMORY_SAMPLES, NOTIFY_KEYSPACE_EVENTS, PARAMETERS,
+            NOTIFICATION_TOPIC_ARN, LOG_RETENTION_DAYS, LOG_DESTINATION_TYPE, LOG_FIREHOSE_DELIVERY_STREAM, TAGS, VPC_ID, CREATE_SECURITY_GROUP, SECURITY_GROUP_IDS,
             ALLOWED_SECURITY_GROUP_IDS, ALLOWED_CIDR_BLOCKS, PORT, ALARMS_ENABLED, ALARM_TOPIC_ARNS,
             ALARM_ENGINE_CPU_THRESHOLD, ALARM_CPU_THRESHOLD, ALARM_MEMORY_THRESHOLD, ALARM_EVICTIONS_THRESHOLD,
-            ALARM_CONNECTIONS_THRESHOLD, CREATE_PARAMETER_GROUP, PARAMETER_GROUP_NAME, CREATE_SUBNET_GROUP, SUBNET_GROUP_NAME,
+            ALARM_CONNECTIONS_THRESHOLD, CREATE_PARAMETER_GROUP, PARAMETER_GROUP_NAME, PARAMETER_GROUP_DESCRIPTION, CREATE_SUBNET_GROUP, SUBNET_GROUP_NAME,
+            SUBNET_GROUP_DESCRIPTION,
             PREFERRED_CACHE_CLUSTER_AZS, NETWORK_TYPE, IP_DISCOVERY, DATA_TIERING_ENABLED, AUTO_MINOR_VERSION_UPGRADE,
             SECURITY_GROUP_TAGS, USER_GROUP_IDS, DNS_SUBDOMAIN, ZONE_ID, TIMEOUTS, SECURITY_GROUP_NAME, SECURITY_GROUP_DESCRIPTION,
-            SECURITY_GROUP_USE_NAME_PREFIX, INGRESS_SOURCES, RBAC_USERS, REDIS_URL_USER, CELERY_BROKER_URL_USER);
+            SECURITY_GROUP_CREATE_TIMEOUT, SECURITY_GROUP_DELETE_TIMEOUT, SECURITY_GROUP_USE_NAME_PREFIX, INGRESS_SOURCES, RBAC_USERS, RBAC_PASSWORD_VERSIONS, RBAC_PREVIOUS_PASSWORD_VERSIONS,
+            SECRET_KMS_KEY_ARN, REDIS_URL_USER, CELERY_BROKER_URL_USER);
+
+    /**
+     * The parameter group family ElastiCache names after the engine and its major version (redis7, redis6.x, valkey7,
+     * valkey8): the module's local.parameter_group_family, and the same in Java.
+     */
+    public static final String HCL_PARAMETER_GROUP_FAMILY = "var.engine == \"valkey\" ? \"valkey${split(\".\", var.engine_version)[0]}\" : "
+            + "(startswith(var.engine_version, \"6.\") ? \"redis6.x\" : \"redis${split(\".\", var.engine_version)[0]}\")";
+
+    static String parameterGroupFamily(String engine, String engineVersion) {
+        String major = engineVersion.split("\\.")[0];
+        return "valkey".equals(engine) ? "valkey" + major : engineVersion.startsWith("6.") ? "redis6.x" : "redis" + major;
+    }
+
+    /** The engine parameters the typed inputs set, each with its input's name. */
+    public static final Map<String, String> TUNED_PARAMETERS = ALL.stream().filter(v -> v.engineParameter() != null)
+            .collect(java.util.stream.Collectors.toMap(Variable::engineParameter, Variable::name, (a, b) -> a, java.util.LinkedHashMap::new));
 
     /** Rules over several variables; preconditions on the replication group in the module. */
     public static final List<CrossRule> CROSS_RULES = List.of(
@@ -756,6 +933,36 @@ public final class RedisVariables {
                     in -> (in.get(REDIS_URL_USER) == null || in.map(RBAC_USERS).containsKey(in.get(REDIS_URL_USER)))
                             && (in.get(CELERY_BROKER_URL_USER) == null || in.map(RBAC_USERS).containsKey(in.get(CELERY_BROKER_URL_USER))),
                     Map.of("redis_url_user", "django")),
+            new CrossRule("parameters must not set an engine parameter a typed input sets: " + String.join(", ", TUNED_PARAMETERS.entrySet().stream()
+                    .map(e -> e.getKey() + " (use " + e.getValue() + ")").toList()),
+                    "length(setintersection(keys(var.parameters), " + Rules.hclList(List.copyOf(TUNED_PARAMETERS.keySet())) + ")) == 0",
+                    in -> in.map(PARAMETERS).keySet().stream().noneMatch(TUNED_PARAMETERS::containsKey),
+                    Map.of("parameters", Map.of("maxmemory-policy", "allkeys-lru"))),
+            // a custom group's family is not known at plan (ElastiCache refuses a wrong one at apply); an AWS default
+            // group carries it in its name
+            new CrossRule("an AWS default parameter group (parameter_group_name default.<family>) must be of the engine's family, "
+                    + "default.redis7 for Redis 7, default.valkey8 for Valkey 8...",
+                    "var.create_parameter_group || var.parameter_group_name == null || !startswith(coalesce(var.parameter_group_name, \"-\"), \"default.\") "
+                            + "|| var.parameter_group_name == \"default.${local.parameter_group_family}\"",
+                    java.util.Set.of("create_parameter_group", "parameter_group_name", "engine", "engine_version"),
+                    in -> in.bool(CREATE_PARAMETER_GROUP) || in.get(PARAMETER_GROUP_NAME) == null
+                            || !in.string(PARAMETER_GROUP_NAME).startsWith("default.")
+                            || in.string(PARAMETER_GROUP_NAME).equals("default." + parameterGroupFamily(in.string(ENGINE), in.string(ENGINE_VERSION))),
+                    Map.of("create_parameter_group", false, "parameter_group_name", "default.redis7", "engine", "valkey", "engine_version", "8.0")),
+            new CrossRule("log_destination_type kinesis-firehose needs log_firehose_delivery_stream",
+                    "var.log_destination_type != \"" + KINESIS_FIREHOSE + "\" || var.log_firehose_delivery_stream != null",
+                    in -> !KINESIS_FIREHOSE.equals(in.string(LOG_DESTINATION_TYPE)) || in.get(LOG_FIREHOSE_DELIVERY_STREAM) != null,
+                    Map.of("log_destination_type", KINESIS_FIREHOSE)),
+            new CrossRule("rbac_password_versions and rbac_previous_password_versions must name users of rbac_users",
+                    "length(setsubtract(concat(keys(var.rbac_password_versions), keys(var.rbac_previous_password_versions)), keys(var.rbac_users))) == 0",
+                    in -> in.map(RBAC_USERS).keySet().containsAll(in.map(RBAC_PASSWORD_VERSIONS).keySet())
+                            && in.map(RBAC_USERS).keySet().containsAll(in.map(RBAC_PREVIOUS_PASSWORD_VERSIONS).keySet()),
+                    Map.of("rbac_password_versions", Map.of("django", "2"))),
+            new CrossRule("a user's rbac_previous_password_versions must differ from its current version (rbac_password_versions, default 1)",
+                    "alltrue([for user, version in var.rbac_previous_password_versions : version != lookup(var.rbac_password_versions, user, \"1\")])",
+                    in -> in.map(RBAC_PREVIOUS_PASSWORD_VERSIONS).entrySet().stream()
+                            .noneMatch(e -> e.getValue().equals(in.map(RBAC_PASSWORD_VERSIONS).getOrDefault(e.getKey(), "1"))),
+                    Map.of("rbac_users", Map.of("django", "on ~:1:* +@all"), "rbac_previous_password_versions", Map.of("django", "1"))),
             new CrossRule("rbac_users user ids <name>-<user> must be at most 40 characters",
                     "alltrue([for user in concat(keys(var.rbac_users), [\"default\"]) : length(\"${var.name}-${user}\") <= 40]) || length(var.rbac_users) == 0",
                     in -> in.map(RBAC_USERS).isEmpty() || java.util.stream.Stream.concat(in.map(RBAC_USERS).keySet().stream(), java.util.stream.Stream.of("default"))

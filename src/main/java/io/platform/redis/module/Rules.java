@@ -62,6 +62,14 @@ public final class Rules {
                 badExample);
     }
 
+    /** Every value of a map(string) matches {@code regex}. */
+    public static Rule eachValueMatches(String regex, String rule, java.util.Map<String, String> badExample) {
+        Pattern pattern = Pattern.compile(regex);
+        return new Rule(rule, "alltrue([for item in values(VALUE) : can(regex(" + quote(regex) + ", item))])",
+                value -> ((java.util.Map<?, ?>) value).values().stream().allMatch(item -> pattern.matcher((String) item).matches()),
+                badExample);
+    }
+
     /** A Terraform string literal; the rules' texts hold no quotes, backslashes or template sequences. */
     static String quote(String text) {
         if (text.contains("\"") || text.contains("\\") || text.contains("${") || text.contains("%{")) {

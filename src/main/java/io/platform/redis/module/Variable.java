@@ -18,6 +18,7 @@ public final class Variable {
     private final List<Rule> rules;
     private final FromResource fromResource;
     private final List<RunningChange> runningChanges;
+    private final String engineParameter;
 
     private Variable(Builder builder) {
         this.name = builder.name;
@@ -29,6 +30,7 @@ public final class Variable {
         this.rules = List.copyOf(builder.rules);
         this.fromResource = builder.fromResource;
         this.runningChanges = List.copyOf(builder.runningChanges);
+        this.engineParameter = builder.engineParameter;
         if (defaultValue != null && !type.accepts(defaultValue)) {
             throw new IllegalStateException("default of " + name + " is not " + type.expected());
         }
@@ -96,6 +98,11 @@ public final class Variable {
         return fromResource;
     }
 
+    /** The engine parameter of the module's parameter group this input sets (maxmemory-policy...), or null. */
+    public String engineParameter() {
+        return engineParameter;
+    }
+
     /** Typical changes of this input on a running cluster and what each does (the first is the typical one). */
     public List<RunningChange> runningChanges() {
         return runningChanges;
@@ -125,6 +132,7 @@ public final class Variable {
         private final List<Rule> rules = new ArrayList<>();
         private FromResource fromResource;
         private final List<RunningChange> runningChanges = new ArrayList<>();
+        private String engineParameter;
 
         private Builder(String name, VariableType type) {
             this.name = name;
@@ -154,6 +162,12 @@ public final class Variable {
 
         public Builder rule(Rule rule) {
             rules.add(rule);
+            return this;
+        }
+
+        /** The input sets this engine parameter in the module's parameter group (left out while the input is null). */
+        public Builder engineParameter(String parameter) {
+            this.engineParameter = parameter;
             return this;
         }
 

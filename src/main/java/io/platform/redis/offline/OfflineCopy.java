@@ -20,8 +20,8 @@ import java.util.stream.Stream;
  * so does {@code build/check} ({@link OfflineCheck}). Nothing here reaches a generated file a user deploys.
  *
  * <p>The stand-in technique: every {@code random_password} becomes a {@code terraform_data} of the same name and
- * count whose {@code output} holds a fixed 32-character alphanumeric value (the shape the real resource
- * produces), references {@code random_password.X...result} become {@code terraform_data.X...output}, and
+ * count whose {@code output} holds a 32-character alphanumeric value (the shape the real resource produces), one per
+ * instance (from the name and the instance's key, so two passwords of one user differ as real ones do), references {@code random_password.X...result} become {@code terraform_data.X...output}, and
  * {@code hashicorp/random} leaves {@code required_providers} and the test files' mocks. Everything else, the AWS
  * resources, expressions, validation blocks, preconditions and outputs, is planned by real terraform unchanged.
  * What this cannot check here is the random provider's own behaviour: the password's length and character set are
@@ -31,8 +31,8 @@ import java.util.stream.Stream;
  * makes no AWS call (dummy keys, every remote check skipped).
  */
 public final class OfflineCopy implements AutoCloseable {
-    static final String STAND_IN_TOKEN = "StandInStandInStandInStandIn0000";
-    private static final Pattern RANDOM_REFERENCE = Pattern.compile("random_password\\.(\\w+)((?:\\[[^\\]]*\\])?)\\.result");
+    // an index may hold one level of brackets itself: random_password.x[local.keys[each.key]].result
+    private static final Pattern RANDOM_REFERENCE = Pattern.compile("random_password\\.(\\w+)((?:\\[(?:[^\\[\\]]|\\[[^\\[\\]]*\\])*\\])?)\\.result");
 
     private final Path dir;
 
@@ -130,15 +130,23 @@ public final class OfflineCopy implements AutoCloseable {
         while (block.find()) {
             Matcher count = HCL_COUNT.matcher(block.group(2));
             Matcher forEach = HCL_FOR_EACH.matcher(block.group(2));
+            boolean counted = count.find();
+            boolean keyed = forEach.find();
             String replacement = "resource \"terraform_data\" \"" + block.group(1) + "\" {\n"
-                    + (count.find() ? "  count = " + count.group(1).strip() + "\n" : "")
-                    + (forEach.find() ? "  for_each = " + forEach.group(1).strip() + "\n" : "")
-                    + "  input = \"" + STAND_IN_TOKEN + "\"\n}\n";
+                    + (counted ? "  count = " + count.group(1).strip() + "\n" : "")
+                    + (keyed ? "  for_each = " + forEach.group(1).strip() + "\n" : "")
+                    + "  input = " + standInValue(block.group(1), counted, keyed) + "\n}\n";
             block.appendReplacement(out, Matcher.quoteReplacement(replacement));
         }
         block.appendTail(out);
         String withoutRandom = HCL_RANDOM_REQUIREMENT.matcher(out.toString()).replaceAll("");
         return RANDOM_REFERENCE.matcher(withoutRandom).replaceAll("terraform_data.$1$2.output");
+    }
+
+    /** The expression of one instance's stand-in password: 32 hex digits from the resource name and the instance. */
+    static String standInValue(String name, boolean counted, boolean keyed) {
+        String instance = keyed ? "/${each.key}" : counted ? "/${count.index}" : "";
+        return "substr(sha1(\"" + name + instance + "\"), 0, 32)";
     }
 
     @SuppressWarnings("unchecked")
@@ -156,7 +164,7 @@ public final class OfflineCopy implements AutoCloseable {
                         standIn.put(meta, value);
                     }
                 }
-                standIn.put("input", STAND_IN_TOKEN);
+                standIn.put("input", "${" + standInValue(name, standIn.containsKey("count"), standIn.containsKey("for_each")) + "}");
                 standIns.put(name, standIn);
             });
         }

@@ -29,6 +29,9 @@ import java.util.concurrent.Executors;
  * "not found" from then on. It does not check any ElastiCache rule (the wire check does that on the recorded calls,
  * {@code ElastiCacheRules}), keep configuration, model the maintenance window or pending changes, or serve any
  * other service. An action it does not know is answered with an error, so the apply fails and says which.
+ *
+ * <p>A request the AWS SDK sends again (a retry: the same {@code amz-sdk-invocation-id}, a later attempt) is answered
+ * but recorded once: ElastiCache sees one operation, and a busy machine must not turn one call into two.
  */
 public final class ElastiCacheRecorder implements AutoCloseable {
     private static final String NAMESPACE = "http://elasticache.amazonaws.com/doc/2015-02-02/";
@@ -61,6 +64,9 @@ public final class ElastiCacheRecorder implements AutoCloseable {
     private final HttpServer server;
     private final List<Call> calls = Collections.synchronizedList(new ArrayList<>());
     private final Set<String> deleted = ConcurrentHashMap.newKeySet();
+    /** The SDK's id of every operation seen: a retry carries the id of its first attempt. */
+    private final Set<String> invocations = ConcurrentHashMap.newKeySet();
+    private final List<String> retried = Collections.synchronizedList(new ArrayList<>());
     /** Every replication group a call named: each has one member cluster, "<id>-001", for the provider's member waiter. */
     private final Set<String> groups = ConcurrentHashMap.newKeySet();
 
@@ -86,6 +92,13 @@ public final class ElastiCacheRecorder implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
+    /** The actions of the requests that were retries of an operation already recorded. */
+    public List<String> retried() {
+        synchronized (retried) {
+            return List.copyOf(retried);
+        }
+    }
+
     public List<Call> calls() {
         synchronized (calls) {
             return List.copyOf(calls);
@@ -109,7 +122,12 @@ public final class ElastiCacheRecorder implements AutoCloseable {
             }
         }
         Call call = new Call(parameters.getOrDefault("Action", "?"), Collections.unmodifiableMap(parameters));
-        calls.add(call);
+        String invocation = exchange.getRequestHeaders().getFirst("amz-sdk-invocation-id");
+        if (invocation == null || invocations.add(invocation)) {
+            calls.add(call);
+        } else {
+            retried.add(call.action());
+        }
         String[] answer = answer(call);
         byte[] bytes = answer[1].getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "text/xml");

@@ -219,6 +219,10 @@ public final class ElastiCacheRules {
                 continue;
             }
             String value = call.get(key);
+            if (key.equals("AuthenticationMode")) { // how many passwords the user holds from then on
+                parts.add(key + "=" + call.get("AuthenticationMode.Type") + " x" + call.list("AuthenticationMode.Passwords").size());
+                continue;
+            }
             parts.add(Set.of("AuthTokenUpdateStrategy", "TransitEncryptionMode", "TransitEncryptionEnabled", "ApplyImmediately").contains(key)
                     && value != null ? key + "=" + value : key);
         }

@@ -6,6 +6,7 @@ import com.hashicorp.cdktf.LocalBackendConfig;
 import com.hashicorp.cdktf.TerraformOutput;
 import com.hashicorp.cdktf.TerraformOutputConfig;
 import com.hashicorp.cdktf.TerraformStack;
+import com.hashicorp.cdktf.providers.aws.iam_role.IamRole;
 import com.hashicorp.cdktf.providers.aws.provider.AwsProvider;
 import com.hashicorp.cdktf.providers.aws.provider.AwsProviderConfig;
 import com.hashicorp.cdktf.providers.aws.security_group.SecurityGroup;
@@ -24,6 +25,10 @@ import software.constructs.Construct;
 public final class InfraApp {
     private InfraApp() {
     }
+
+    /** Who may take the tasks' roles: ECS tasks. */
+    static final String ECS_TASKS_TRUST = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+            + "\"Action\":\"sts:AssumeRole\",\"Principal\":{\"Service\":\"ecs-tasks.amazonaws.com\"}}]}";
 
     /** The team's VPC, created elsewhere. */
     static final String VPC_ID = "vpc-0e1f2a3b4c5d6e7f8";
@@ -51,7 +56,18 @@ public final class InfraApp {
                     .subnetIds(List.of("subnet-0e1f2a3b4c5d6e7f1", "subnet-0e1f2a3b4c5d6e7f2"))
                     .allowedSecurityGroupIds(List.of(orders.getId()))
                     .tags(Map.of("Service", "orders"))
+                    // Django and Celery each connect as their own Redis user; the passwords live in Secrets Manager
+                    .rbacUsers(Map.of("django", "on ~:1:* +@all", "celery", "on ~celery* ~_kombu* ~unacked* &* +@all"))
+                    .redisUrlUser("django")
+                    .celeryBrokerUrlUser("celery")
                     .build());
+
+            // The orders tasks' role reads exactly this cluster's user secrets, nothing else.
+            IamRole tasks = IamRole.Builder.create(this, "orders_tasks_role")
+                    .namePrefix("orders-tasks-")
+                    .assumeRolePolicy(ECS_TASKS_TRUST)
+                    .build();
+            cache.grantSecretsRead(tasks);
 
             new TerraformOutput(this, "redis_url", TerraformOutputConfig.builder()
                     .value(cache.getRedisUrl()).sensitive(true).description("Django CACHES LOCATION").build());
@@ -80,7 +96,15 @@ public final class InfraApp {
                     .redisAdapterReplicas(1)
                     .redisStateNodeType("cache.m6g.large")
                     .redisStateReplicas(1)
+                    .secretKmsKeyArn("arn:aws:kms:eu-west-1:123456789012:key/0e1f2a3b-4c5d-6e7f-8091-a2b3c4d5e6f7")
                     .build());
+
+            // The realtime tasks read the AUTH token's secret and decrypt it, and nothing else.
+            IamRole realtime = IamRole.Builder.create(this, "realtime_tasks_role")
+                    .namePrefix("realtime-tasks-")
+                    .assumeRolePolicy(ECS_TASKS_TRUST)
+                    .build();
+            chat.grantSecretsRead(realtime);
 
             new TerraformOutput(this, "adapter_endpoint", TerraformOutputConfig.builder().value(chat.getAdapterEndpoint()).build());
             new TerraformOutput(this, "state_endpoint", TerraformOutputConfig.builder().value(chat.getStateEndpoint()).build());
