@@ -20,9 +20,10 @@ import software.constructs.Construct;
  * One call of the Redis module ({@code modules/redis}) in a cdktf stack: ElastiCache Redis or Valkey for a Django
  * cache and Celery broker, with its security group, parameter group, logs and alarms. The module's files ship with
  * the stack (a cdktf asset beside the stack's JSON), so the synthesized folder plans with {@code tofu plan} or
- * {@code terraform plan} on its own. The stack needs the AWS provider; because the module needs
- * {@code hashicorp/aws >= 5.73.0} and the 18.x AWS bindings pin 5.23.1, the call raises the stack's AWS constraint to
- * that range. The module brings its own requirement for {@code hashicorp/random}, which {@code terraform init} installs.
+ * {@code terraform plan} on its own. The stack needs the AWS provider; the module needs {@code hashicorp/aws >= 5.73.0},
+ * which the call adds to the stack's AWS constraint at synth: the team's own bounds are kept ({@code ~> 5.80} becomes
+ * {@code ~> 5.80, >= 5.73.0}), the 18.x bindings' own pin (5.23.1) is replaced, and a constraint no version can meet
+ * together with the module's fails the synth, naming both. The module brings its own requirement for {@code hashicorp/random}, which {@code terraform init} installs.
  *
  * <pre>{@code
  * RedisModule cache = new RedisModule(this, "cache", RedisModuleConfig.builder()
@@ -58,11 +59,12 @@ public class RedisModule extends TerraformHclModule implements RedisModuleOutput
 
     private RedisModule(Construct scope, String id, RedisModuleConfig config, boolean shipFiles) {
         // "redis" is not a local path, so cdktf makes no asset of its own; the real source is set below.
-        super(scope, id, TerraformHclModuleConfig.builder().source("redis").variables(config.variables()).build());
+        super(scope, checkedId(scope, id), TerraformHclModuleConfig.builder().source("redis").variables(config.variables()).build());
         this.config = config;
         if (shipFiles) {
-            // The AWS bindings pin hashicorp/aws 5.23.1; the module needs a newer provider (see ProviderVersions).
-            TerraformStack.of(this).addOverride("terraform.required_providers.aws.version", ProviderVersions.AWS);
+            // The AWS bindings pin hashicorp/aws 5.23.1; the module needs a newer provider (see ProviderVersions),
+            // added to the stack's own constraint at synth, the team's bounds kept.
+            StackLedger.of(this).requireAws(ProviderVersions.AWS, getNode().getPath());
             addOverride("source", "./" + moduleFiles(TerraformStack.of(this)).getPath());
         } else {
             addOverride("source", BESIDE_THE_STACK);
@@ -75,6 +77,12 @@ public class RedisModule extends TerraformHclModule implements RedisModuleOutput
             ledger.claimAwsName("replication group id \"" + name + "\"", path);
         }
         moveRulesKeyedBySource(ledger, id, config);
+    }
+
+    /** The id, once checked: the module call's name in Terraform. */
+    private static String checkedId(Construct scope, String id) {
+        StackLedger.checkIdentifier(id, scope.getNode().getPath().isEmpty() ? id : scope.getNode().getPath() + "/" + id);
+        return id;
     }
 
     /**

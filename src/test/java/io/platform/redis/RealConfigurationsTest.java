@@ -23,6 +23,7 @@ import com.hashicorp.cdktf.providers.aws.kms_key.KmsKey;
 import com.hashicorp.cdktf.providers.aws.provider.AwsProvider;
 import com.hashicorp.cdktf.providers.aws.route53_zone.Route53Zone;
 import com.hashicorp.cdktf.providers.aws.s3_bucket.S3Bucket;
+import com.hashicorp.cdktf.providers.aws.secretsmanager_secret.SecretsmanagerSecret;
 import com.hashicorp.cdktf.providers.aws.security_group.SecurityGroup;
 import com.hashicorp.cdktf.providers.aws.sns_topic.SnsTopic;
 import com.hashicorp.cdktf.providers.aws.subnet.Subnet;
@@ -35,9 +36,11 @@ import io.platform.redis.chat.ChatVariables;
 import io.platform.redis.module.FromResource;
 import io.platform.redis.module.RedisVariables;
 import io.platform.redis.module.Variable;
-import io.platform.redis.support.JsiiLock;
-import io.platform.redis.support.ModuleRoot;
 import io.platform.redis.offline.OfflineCopy;
+import io.platform.redis.stacks.ProviderVersions;
+import io.platform.redis.support.JsiiLock;
+import io.platform.redis.support.JsonPath;
+import io.platform.redis.support.ModuleRoot;
 import io.platform.redis.support.Synthesized;
 import io.platform.redis.support.Terraform;
 import io.platform.redis.synth.Directories;
@@ -247,6 +250,84 @@ class RealConfigurationsTest {
             System.out.println("[synth] " + sameCall.getMessage() + "\n[synth] " + sameName.getMessage());
             return null;
         });
+    }
+
+    /**
+     * The team's own resources are in the same namespace: one that a construct would overwrite (the team's secret
+     * "chat_auth" beside a ChatRedis "chat") fails the synth naming both, and an id that is no Terraform name fails
+     * when the construct is made, not at terraform init.
+     */
+    @Test
+    void aTeamsOwnResourceOfTheSameNameAndAnIdTerraformRefusesFailNamingThem() throws Exception {
+        Path outdir = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "team-clash-");
+        JsiiLock.locked(() -> {
+            App app = new App(AppConfig.builder().outdir(outdir.toString()).build());
+            TerraformStack stack = platformStack(app, "team");
+            SecretsmanagerSecret own = SecretsmanagerSecret.Builder.create(stack, "own_secret").name("team/own").build();
+            own.overrideLogicalId("chat_auth");
+            new ChatRedis(stack, "chat", ChatRedisConfig.builder().baseName("chat").environment("dev").vpcId("vpc-0a1b2c3d")
+                    .privateSubnetIds(List.of("subnet-0a1b2c3d", "subnet-4e5f6a7b")).redisNodeType("cache.t4g.micro").redisNumCacheNodes(1).build());
+            RuntimeException clash = assertThrows(RuntimeException.class, app::synth);
+            assertTrue(clash.getMessage().contains("aws_secretsmanager_secret.chat_auth is written by two constructs, team/own_secret and "
+                    + "team/chat/redis_auth"), clash.getMessage());
+            var badId = assertThrows(IllegalArgumentException.class, () -> new RedisModule(stack, "orders cache.v2", RedisModuleConfig.builder()
+                    .name("orders-cache").environment("dev").nodeType("cache.t4g.micro").vpcId("vpc-0a1b2c3d")
+                    .subnetIds(List.of("subnet-0a1b2c3d", "subnet-4e5f6a7b")).build()));
+            assertTrue(badId.getMessage().contains("team/orders cache.v2: construct id \"orders cache.v2\" is not a Terraform name"), badId.getMessage());
+            System.out.println("[synth] " + clash.getMessage().lines().filter(l -> l.contains("written by")).findFirst().orElseThrow().strip()
+                    + "\n[synth] " + badId.getMessage());
+            return null;
+        });
+        Directories.deleteIfExists(outdir);
+    }
+
+    /**
+     * The team's hashicorp/aws constraint, set before or after the constructs, keeps its bounds and gains the module's;
+     * one that no version can meet together with the module's fails the synth naming both.
+     */
+    @Test
+    void theTeamsProviderConstraintIsKeptAndJoinedAndAContradictionFails() throws Exception {
+        Path outdir = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "constraint-");
+        try {
+            JsiiLock.locked(() -> {
+                App app = new App(AppConfig.builder().outdir(outdir.toString()).build());
+                TerraformStack before = platformStack(app, "before");
+                before.addOverride("terraform.required_providers.aws.version", "~> 5.80");
+                new RedisModule(before, "cache", exampleConfig("before-cache"));
+                TerraformStack after = platformStack(app, "after");
+                new RedisModule(after, "cache", exampleConfig("after-cache"));
+                after.addOverride("terraform.required_providers.aws.version", "~> 5.80");
+                TerraformStack untouched = platformStack(app, "untouched");
+                new RedisModule(untouched, "cache", exampleConfig("untouched-cache"));
+                app.synth();
+                return null;
+            });
+            for (String stack : List.of("before", "after")) {
+                assertEquals("~> 5.80, " + ProviderVersions.AWS, JsonPath.at(Json.read(outdir.resolve("stacks/" + stack + "/cdk.tf.json")),
+                        "terraform", "required_providers", "aws", "version"), stack);
+            }
+            assertEquals(ProviderVersions.AWS, JsonPath.at(Json.read(outdir.resolve("stacks/untouched/cdk.tf.json")),
+                    "terraform", "required_providers", "aws", "version"), "the bindings' own 5.23.1 is replaced");
+            RuntimeException contradiction = assertThrows(RuntimeException.class, () -> JsiiLock.locked(() -> {
+                App app = new App(AppConfig.builder().outdir(outdir.resolve("contradiction").toString()).build());
+                TerraformStack stack = platformStack(app, "pinned");
+                stack.addOverride("terraform.required_providers.aws.version", "= 5.60.0");
+                new RedisModule(stack, "cache", exampleConfig("pinned-cache"));
+                app.synth();
+                return null;
+            }));
+            assertTrue(contradiction.getMessage().contains("hashicorp/aws \"= 5.60.0\" (the stack's constraint) and \"" + ProviderVersions.AWS
+                    + "\" (the Redis module, pinned/cache) admit no common version"), contradiction.getMessage());
+            System.out.println("[synth] team constraint ~> 5.80 -> \"~> 5.80, " + ProviderVersions.AWS + "\" (set before or after the construct); "
+                    + contradiction.getMessage().lines().filter(l -> l.contains("hashicorp/aws")).findFirst().orElseThrow().strip());
+        } finally {
+            Directories.deleteIfExists(outdir);
+        }
+    }
+
+    private static RedisModuleConfig exampleConfig(String name) {
+        return RedisModuleConfig.builder().name(name).environment("dev").nodeType("cache.t4g.micro").vpcId("vpc-0a1b2c3d")
+                .subnetIds(List.of("subnet-0a1b2c3d", "subnet-4e5f6a7b")).build();
     }
 
     private static ChatRedisConfig.Builder chat(String baseName, Platform platform) {

@@ -55,6 +55,8 @@ public class ChatRedis extends Construct {
 
     private ChatRedis(Construct scope, String id, ChatRedisConfig config, boolean shipModule) {
         super(scope, id);
+        // its resources and module calls are named after the id
+        StackLedger.checkIdentifier(id, getNode().getPath());
         this.config = config;
         ChatSettings chat = config.settings();
         TerraformStack stack = TerraformStack.of(this);

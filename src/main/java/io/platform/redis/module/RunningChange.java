@@ -81,7 +81,8 @@ public record RunningChange(String variable, Map<String, Object> from, Map<Strin
         Object before = running().containsKey(variable) ? running().get(variable)
                 : VariableValues.find(RedisVariables.ALL, variable).map(Variable::defaultValue).orElse(null);
         List<String> context = new java.util.ArrayList<>();
-        from.forEach((name, value) -> {
+        // in name order: an example written with Map.of iterates in a different order in every JVM
+        new java.util.TreeMap<>(from).forEach((name, value) -> {
             if (!name.equals(variable) && !name.equals(RedisVariables.AUTH_TOKEN.name())) {
                 context.add(name + " " + shown(value));
             }
@@ -90,6 +91,9 @@ public record RunningChange(String variable, Map<String, Object> from, Map<Strin
     }
 
     private static String shown(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            return String.valueOf(new java.util.TreeMap<>(map)); // the same text in every JVM
+        }
         return value instanceof String s ? "\"" + s + "\"" : String.valueOf(value);
     }
 

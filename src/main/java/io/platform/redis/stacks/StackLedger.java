@@ -1,6 +1,14 @@
 package io.platform.redis.stacks;
 
+import com.hashicorp.cdktf.Aspects;
+import com.hashicorp.cdktf.TerraformDataSource;
+import com.hashicorp.cdktf.TerraformLocal;
+import com.hashicorp.cdktf.TerraformModule;
+import com.hashicorp.cdktf.TerraformOutput;
+import com.hashicorp.cdktf.TerraformProvider;
+import com.hashicorp.cdktf.TerraformResource;
 import com.hashicorp.cdktf.TerraformStack;
+import com.hashicorp.cdktf.TerraformVariable;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -8,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
 import software.constructs.Construct;
+import software.constructs.IConstruct;
 
 /**
  * What the Redis constructs put into one stack, kept so that several of them can share it safely: the names each
@@ -26,6 +35,116 @@ public final class StackLedger {
 
     private StackLedger(TerraformStack stack) {
         this.stack = stack;
+        // The team's own elements are added before or after the Redis constructs: a clash with one of them is seen
+        // only once the stack is complete, when cdktf validates it at synth.
+        stack.getNode().addValidation(this::elementsWithOneAddress);
+        // The same for the stack's AWS provider constraint, which the team may set before or after the constructs:
+        // read when the stack is complete (aspects run first at synth), and joined with what the module needs.
+        Aspects.of(stack).add(node -> {
+            if (node == stack) {
+                joinAwsConstraint();
+            }
+        });
+    }
+
+    private String awsRequirement;
+    private String awsRequiredBy;
+
+    /** The Redis module in the stack needs hashicorp/aws {@code constraint}: added to the stack's own at synth. */
+    public synchronized void requireAws(String constraint, String path) {
+        awsRequirement = constraint;
+        awsRequiredBy = path;
+    }
+
+    /**
+     * The stack's hashicorp/aws constraint with the module's added: the team's bounds are kept ({@code ~> 5.80}
+     * becomes {@code ~> 5.80, >= 5.73.0}); the bindings' own exact version, which no team chose, is replaced; a
+     * constraint no version can meet together with the module's is refused, naming both.
+     */
+    @SuppressWarnings("unchecked")
+    private synchronized void joinAwsConstraint() {
+        if (awsRequirement == null) {
+            return;
+        }
+        Object terraform = ((Map<String, Object>) stack.toTerraform()).get("terraform");
+        Object providers = terraform instanceof Map<?, ?> t ? t.get("required_providers") : null;
+        Object aws = providers instanceof Map<?, ?> p ? p.get("aws") : null;
+        String current = aws instanceof Map<?, ?> a && a.get("version") instanceof String v ? v.strip() : null;
+        String joined;
+        if (current == null || current.isEmpty() || current.equals(bindingsVersion()) || current.equals(awsRequirement)) {
+            joined = awsRequirement;
+        } else if (current.contains(awsRequirement)) {
+            return;
+        } else if (VersionConstraint.compatible(current, awsRequirement)) {
+            joined = current + ", " + awsRequirement;
+        } else {
+            throw new IllegalArgumentException("stack " + stack.getNode().getId() + ": hashicorp/aws \"" + current + "\" (the stack's "
+                    + "constraint) and \"" + awsRequirement + "\" (the Redis module, " + awsRequiredBy + ") admit no common version. "
+                    + "Widen the stack's constraint.");
+        }
+        stack.addOverride("terraform.required_providers.aws.version", joined);
+    }
+
+    /** The exact version the stack's AWS bindings were generated from, which they write unless told otherwise. */
+    private String bindingsVersion() {
+        for (IConstruct construct : stack.getNode().findAll()) {
+            if (construct instanceof TerraformProvider provider && "aws".equals(provider.getTerraformResourceType())
+                    && provider.getTerraformGeneratorMetadata() != null) {
+                return provider.getTerraformGeneratorMetadata().getProviderVersion();
+            }
+        }
+        return null;
+    }
+
+    /** A Terraform identifier: what a module call, resource or output may be named (Terraform refuses others at init). */
+    private static final java.util.regex.Pattern IDENTIFIER = java.util.regex.Pattern.compile("^[A-Za-z_][A-Za-z0-9_-]*$");
+
+    /** @throws IllegalArgumentException when {@code id}, which the construct writes as a Terraform name, is not one */
+    public static void checkIdentifier(String id, String path) {
+        if (!IDENTIFIER.matcher(id).matches()) {
+            throw new IllegalArgumentException(path + ": construct id \"" + id + "\" is not a Terraform name (letters, digits, "
+                    + "underscores and hyphens, starting with a letter or an underscore); terraform init would refuse it. "
+                    + "Give the construct another id.");
+        }
+    }
+
+    /** Two elements of the stack, the team's own included, that Terraform would address alike: one would be lost. */
+    private List<String> elementsWithOneAddress() {
+        Map<String, String> seen = new LinkedHashMap<>();
+        List<String> errors = new ArrayList<>();
+        for (IConstruct construct : stack.getNode().findAll()) {
+            String address = address(construct);
+            String path = construct.getNode().getPath();
+            String first = address == null ? null : seen.putIfAbsent(address, path);
+            if (first != null) {
+                errors.add(address + " is written by two constructs, " + first + " and " + path
+                        + "; Terraform would keep only one of them. Give one of them another id.");
+            }
+        }
+        return errors;
+    }
+
+    /** The address Terraform knows an element by, or null for what has none of its own (providers, backends). */
+    private static String address(IConstruct construct) {
+        if (construct instanceof TerraformResource resource) {
+            return resource.getTerraformResourceType() + "." + resource.getFriendlyUniqueId();
+        }
+        if (construct instanceof TerraformDataSource data) {
+            return "data." + data.getTerraformResourceType() + "." + data.getFriendlyUniqueId();
+        }
+        if (construct instanceof TerraformModule module) {
+            return "module." + module.getFriendlyUniqueId();
+        }
+        if (construct instanceof TerraformOutput output) {
+            return "output." + output.getFriendlyUniqueId();
+        }
+        if (construct instanceof TerraformVariable variable) {
+            return "var." + variable.getFriendlyUniqueId();
+        }
+        if (construct instanceof TerraformLocal local) {
+            return "local." + local.getFriendlyUniqueId();
+        }
+        return null;
     }
 
     /** The ledger of the stack {@code scope} belongs to. */
