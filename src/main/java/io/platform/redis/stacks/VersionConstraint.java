@@ -31,7 +31,12 @@ final class VersionConstraint {
         }
         String operator = clause.replaceAll("^([<>=!~]*).*$", "$1");
         String[] parts = clause.substring(operator.length()).strip().split("\\.");
-        int[] version = Arrays.copyOf(Arrays.stream(parts).mapToInt(Integer::parseInt).toArray(), 3);
+        int[] version;
+        try {
+            version = Arrays.copyOf(Arrays.stream(parts).mapToInt(part -> Integer.parseInt(part.strip())).toArray(), 3);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("not a version constraint: " + clause);
+        }
         switch (operator) {
             case "", "=" -> {
                 atLeast(version, true);
