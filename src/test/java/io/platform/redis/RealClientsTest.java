@@ -124,22 +124,24 @@ class RealClientsTest {
         return values;
     }
 
-    /** A server shaped like the case's cluster: TLS and AUTH as its inputs say, its parameter group as configuration. */
+    /** A server shaped like the case's cluster ({@link #server(Map, Evaluated, Map)}). */
     private LocalRedis server(String caseName, Map<String, String> extra) {
-        Map<String, Object> in = inputs.get(caseName);
-        boolean tls = !Boolean.FALSE.equals(in.get("transit_encryption_enabled"));
-        String password = Boolean.TRUE.equals(in.get("auth_token_enabled")) ? (String) in.get("auth_token") : null;
-        Map<String, String> configuration = new LinkedHashMap<>(module.get(caseName).parameters());
-        configuration.putAll(extra);
-        return LocalRedis.start(work, ((Number) in.get("port")).intValue(), tls ? certificates : null, password, configuration,
-                aclUsers(caseName));
+        return server(inputs.get(caseName), module.get(caseName), extra);
     }
 
-    /** The case's RBAC users as the server's ACL, as ElastiCache holds them ({@link #acl}). */
+    /**
+     * A server shaped like a cluster of these inputs, as the module evaluated them: TLS and AUTH as the inputs say, the
+     * parameter group as configuration, the RBAC users with the passwords the module gives them ({@link #acl}).
+     */
     @SuppressWarnings("unchecked")
-    private List<String> aclUsers(String caseName) {
-        Map<String, String> users = (Map<String, String>) inputs.get(caseName).get("rbac_users");
-        return users == null ? List.of() : acl(users, module.get(caseName).userPasswords());
+    private LocalRedis server(Map<String, Object> in, Evaluated evaluated, Map<String, String> extra) {
+        boolean tls = !Boolean.FALSE.equals(in.get("transit_encryption_enabled"));
+        String password = Boolean.TRUE.equals(in.get("auth_token_enabled")) ? (String) in.get("auth_token") : null;
+        Map<String, String> configuration = new LinkedHashMap<>(evaluated.parameters());
+        configuration.putAll(extra);
+        Map<String, String> users = (Map<String, String>) in.get("rbac_users");
+        return LocalRedis.start(work, ((Number) in.get("port")).intValue(), tls ? certificates : null, password, configuration,
+                users == null ? List.of() : acl(users, evaluated.userPasswords()));
     }
 
     /**
@@ -335,11 +337,8 @@ class RealClientsTest {
     }
 
     /** Django's cache check with {@code url}, against a server holding the step's users and passwords. */
-    @SuppressWarnings("unchecked")
     private Processes.Result djangoAt(Map<String, Object> in, Evaluated step, String stepName, String which, String url) {
-        List<String> users = acl((Map<String, String>) in.get("rbac_users"), step.userPasswords());
-        try (LocalRedis ignored = LocalRedis.start(work, ((Number) in.get("port")).intValue(), certificates, null,
-                step.parameters(), users)) {
+        try (LocalRedis ignored = server(in, step, Map.of())) {
             Map<String, String> env = new LinkedHashMap<>(pythonEnv(step));
             env.put("REDIS_URL", url);
             return report("password rotation, " + stepName, "cache with " + which, Clients.python("cache", env));

@@ -586,7 +586,7 @@ public final class RedisModuleStack extends TerraformStack {
 
     private CloudwatchLogGroup logGroup(String id, String logType, TerraformLocal tags) {
         CloudwatchLogGroup group = CloudwatchLogGroup.Builder.create(this, id)
-                .count(Token.asNumber("${var.log_destination_type == \"cloudwatch-logs\" ? 1 : 0}"))
+                .count(Token.asNumber("${var.log_destination_type == \"" + RedisVariables.CLOUDWATCH_LOGS + "\" ? 1 : 0}"))
                 .name("/aws/elasticache/" + str("name") + "/" + logType)
                 .retentionInDays(num("log_retention_days"))
                 .kmsKeyId(str("log_kms_key_arn"))
@@ -598,7 +598,7 @@ public final class RedisModuleStack extends TerraformStack {
     /** One log type's delivery: to the module's log group, or to the caller's Firehose stream. */
     private static ElasticacheReplicationGroupLogDeliveryConfiguration logDelivery(String groupId, String logType) {
         return ElasticacheReplicationGroupLogDeliveryConfiguration.builder()
-                .destination("${var.log_destination_type == \"cloudwatch-logs\" ? one(aws_cloudwatch_log_group." + groupId
+                .destination("${var.log_destination_type == \"" + RedisVariables.CLOUDWATCH_LOGS + "\" ? one(aws_cloudwatch_log_group." + groupId
                         + "[*].name) : var.log_firehose_delivery_stream}")
                 .destinationType("${var.log_destination_type}")
                 .logFormat("json")

@@ -523,11 +523,16 @@ public final class RedisVariables {
 
     static final String DESCRIPTION_CHARACTERS = "^[A-Za-z0-9 ._:/()#,@=+&;{}!$*-]{1,255}$";
 
+    /** The rule of every description the module passes to AWS (parameter, subnet and security groups). */
+    private static Rule awsDescription(String badExample) {
+        return Rules.matches(DESCRIPTION_CHARACTERS, "1-255 characters AWS allows in a description", badExample);
+    }
+
     public static final Variable PARAMETER_GROUP_DESCRIPTION = Variable.string("parameter_group_description")
             .description("Description of the created parameter group. Default null: \"Redis tuning for <name>\". AWS cannot "
                     + "change a group's description: a new one gets a new group (<name>-<family>-<hash>), which the cluster "
                     + "moves to at once, even in prod, before the old group is deleted.")
-            .rule(Rules.matches(DESCRIPTION_CHARACTERS, "1-255 characters AWS allows in a description", "Redis | tuning"))
+            .rule(awsDescription("Redis | tuning"))
             .onRunningCluster(OnRunningCluster.IN_PLACE, "Orders cache tuning",
                     "a new group with the same parameters; the cluster moves to it at once, then the old group is deleted")
             .onApply("CreateCacheParameterGroup", "ModifyCacheParameterGroup(ParameterNameValues)",
@@ -553,7 +558,7 @@ public final class RedisVariables {
 
     public static final Variable SUBNET_GROUP_DESCRIPTION = Variable.string("subnet_group_description")
             .description("Description of the created subnet group. Default null: \"Private subnets of <name>\".")
-            .rule(Rules.matches(DESCRIPTION_CHARACTERS, "1-255 characters AWS allows in a description", "Private | subnets"))
+            .rule(awsDescription("Private | subnets"))
             .onRunningCluster(OnRunningCluster.IN_PLACE, "Orders cache subnets", "the subnet group's description; the cluster is not touched")
             .onApply("ModifyCacheSubnetGroup(CacheSubnetGroupDescription, SubnetIds)")
             .build();
@@ -662,7 +667,7 @@ public final class RedisVariables {
             .description("Description of the created security group. Default null: \"Redis <name>: ingress only from allowed "
                     + "security groups and CIDR blocks\". Changing it replaces the group: with a fixed name that needs "
                     + "security_group_use_name_prefix, since the new group is created before the old one is deleted.")
-            .rule(Rules.matches(DESCRIPTION_CHARACTERS, "1-255 characters AWS allows in a description", "Redis | cache"))
+            .rule(awsDescription("Redis | cache"))
             .onRunningCluster(OnRunningCluster.DISRUPTIVE, Map.of("security_group_use_name_prefix", true),
                     Map.of("security_group_description", "Orders cache"),
                     "a new group is created with its rules, the nodes move to it, then the old one is deleted: clients reconnect")
@@ -737,6 +742,12 @@ public final class RedisVariables {
             .build();
 
     static final String PASSWORD_VERSION = "^[a-z0-9][a-z0-9.-]{0,19}$";
+
+    /** The rule of both password version maps: user name -> version. */
+    private static Rule passwordVersions(Map<String, String> badExample) {
+        return Rules.eachValueMatches(PASSWORD_VERSION, "a map of user names to versions of 1-20 lowercase letters, digits, "
+                + "dots or hyphens (1, 2, 2026-12)", badExample);
+    }
     private static final Map<String, Object> DJANGO_USER = Map.of("rbac_users", Map.of("django", "on ~:1:* +@all"));
 
     public static final Variable RBAC_PASSWORD_VERSIONS = Variable.stringMap("rbac_password_versions").defaultValue(Map.of())
@@ -744,8 +755,7 @@ public final class RedisVariables {
                     + "generated password, in the user's secret and URLs. Raised alone, the old password is refused at once (a "
                     + "leaked password); to rotate without a moment when clients hold no valid password, raise it together with "
                     + "rbac_previous_password_versions (module README, Day two: \"Rotating an RBAC user's password\"). Default {}.")
-            .rule(Rules.eachValueMatches(PASSWORD_VERSION, "a map of user names to versions of 1-20 lowercase letters, digits, "
-                    + "dots or hyphens (1, 2, 2026-12)", Map.of("django", "Version 2")))
+            .rule(passwordVersions(Map.of("django", "Version 2")))
             .onRunningCluster(OnRunningCluster.DISRUPTIVE, DJANGO_USER,
                     Map.of("rbac_users", Map.of("django", "on ~:1:* +@all"), "rbac_password_versions", Map.of("django", "2")),
                     "the user's password is replaced at once: clients holding the old one are refused until they read the new secret "
@@ -757,8 +767,7 @@ public final class RedisVariables {
             .description("Users in a password rotation: user name = the version whose password stays valid beside the current "
                     + "one (ElastiCache users hold up to two passwords). Rotate: raise rbac_password_versions and name the old "
                     + "version here; move every client to the new secret; retire: remove the entry. Default {}.")
-            .rule(Rules.eachValueMatches(PASSWORD_VERSION, "a map of user names to versions of 1-20 lowercase letters, digits, "
-                    + "dots or hyphens (1, 2, 2026-12)", Map.of("django", "")))
+            .rule(passwordVersions(Map.of("django", "")))
             .onRunningCluster(OnRunningCluster.IN_PLACE, DJANGO_USER,
                     Map.of("rbac_users", Map.of("django", "on ~:1:* +@all"), "rbac_password_versions", Map.of("django", "2"),
                             "rbac_previous_password_versions", Map.of("django", "1")),
