@@ -20,9 +20,9 @@ import software.constructs.Construct;
  * One call of the Redis module ({@code modules/redis}) in a cdktf stack: ElastiCache Redis or Valkey for a Django
  * cache and Celery broker, with its security group, parameter group, logs and alarms. The module's files ship with
  * the stack (a cdktf asset beside the stack's JSON), so the synthesized folder plans with {@code tofu plan} or
- * {@code terraform plan} on its own. The stack needs the AWS provider; the module needs {@code hashicorp/aws >= 5.73.0},
- * which the call adds to the stack's AWS constraint at synth: the team's own bounds are kept ({@code ~> 5.80} becomes
- * {@code ~> 5.80, >= 5.73.0}), the 18.x bindings' own pin (5.23.1) is replaced, and a constraint no version can meet
+ * {@code terraform plan} on its own. The stack needs the AWS provider; the module needs {@code hashicorp/aws >= 5.73.0, < 7.0.0}
+ * (the majors it is proven on), which the call adds to the stack's AWS constraint at synth: the team's own bounds are
+ * kept ({@code ~> 5.80} becomes {@code ~> 5.80, >= 5.73.0, < 7.0.0}), the 18.x bindings' own pin (5.23.1) is replaced, and a constraint no version can meet
  * together with the module's fails the synth, naming both. The module brings its own requirement for {@code hashicorp/random}, which {@code terraform init} installs.
  *
  * <pre>{@code

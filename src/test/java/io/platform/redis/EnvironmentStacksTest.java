@@ -84,7 +84,7 @@ class EnvironmentStacksTest {
     void stacksDeclareProviderRangesTheMirrorCanSatisfy() {
         for (StackFile stack : synthesized.stacks) {
             Map<String, Object> terraform = map(synthesized.stackJson(stack.stack()), "terraform");
-            assertEquals(">= 5.73.0", at(terraform, "required_providers", "aws", "version"));
+            assertEquals(">= 5.73.0, < 7.0.0", at(terraform, "required_providers", "aws", "version"));
             assertEquals("hashicorp/aws", at(terraform, "required_providers", "aws", "source"));
         }
     }

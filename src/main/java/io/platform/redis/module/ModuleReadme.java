@@ -6,13 +6,16 @@ import java.util.stream.Collectors;
 public final class ModuleReadme {
     static final String INPUTS = "<!-- inputs -->";
     static final String OUTPUTS = "<!-- outputs -->";
+    static final String RELEASE = "<!-- release -->";
+    static final String AWS = "<!-- aws -->";
 
     private ModuleReadme() {
     }
 
     public static String render() {
         String template = ModuleExporter.resource("README.md");
-        return template.replace(INPUTS, inputsTable()).replace(OUTPUTS, outputsTable());
+        return template.replace(INPUTS, inputsTable()).replace(OUTPUTS, outputsTable()).replace(RELEASE, Release.VERSION)
+                .replace(AWS, io.platform.redis.stacks.ProviderVersions.AWS);
     }
 
     static String inputsTable() {

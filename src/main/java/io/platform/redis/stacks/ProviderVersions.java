@@ -14,8 +14,11 @@ public final class ProviderVersions {
 
     /** Preconditions need 1.2, strcontains 1.5; OpenTofu 1.6 and later read the same files. */
     public static final String TERRAFORM = ">= 1.5.0";
-    /** 5.27.0 added auth_token_update_strategy, which the module sets; 5.73.0 the valkey engine. */
-    public static final String AWS = ">= 5.73.0";
+    /**
+     * 5.27.0 added auth_token_update_strategy, which the module sets; 5.73.0 the valkey engine. Bounded to the majors
+     * the module is proven on: 5.x by the provider binary (plans, applies on the wire), 6.x by its schema (Aws6SchemaTest).
+     */
+    public static final String AWS = ">= 5.73.0, < 7.0.0";
     public static final String RANDOM = ">= 3.1.0";
 
     /** The {@code required_providers} block, for the given providers (aws, random). */

@@ -58,7 +58,7 @@ public final class StackLedger {
 
     /**
      * The stack's hashicorp/aws constraint with the module's added: the team's bounds are kept ({@code ~> 5.80}
-     * becomes {@code ~> 5.80, >= 5.73.0}); the bindings' own exact version, which no team chose, is replaced; a
+     * becomes {@code ~> 5.80, >= 5.73.0, < 7.0.0}); the bindings' own exact version, which no team chose, is replaced; a
      * constraint no version can meet together with the module's is refused, naming both.
      */
     @SuppressWarnings("unchecked")
