@@ -9,7 +9,11 @@ import com.hashicorp.cdktf.App;
 import com.hashicorp.cdktf.AppConfig;
 import com.hashicorp.cdktf.LocalBackend;
 import com.hashicorp.cdktf.LocalBackendConfig;
+import com.hashicorp.cdktf.TerraformOutput;
+import com.hashicorp.cdktf.TerraformOutputConfig;
 import com.hashicorp.cdktf.TerraformStack;
+import com.hashicorp.cdktf.TerraformVariable;
+import com.hashicorp.cdktf.TerraformVariableConfig;
 import com.hashicorp.cdktf.providers.aws.eip.Eip;
 import com.hashicorp.cdktf.providers.aws.elasticache_parameter_group.ElasticacheParameterGroup;
 import com.hashicorp.cdktf.providers.aws.elasticache_subnet_group.ElasticacheSubnetGroup;
@@ -34,6 +38,8 @@ import io.platform.redis.chat.ChatRedis;
 import io.platform.redis.chat.ChatRedisConfig;
 import io.platform.redis.chat.ChatVariables;
 import io.platform.redis.module.FromResource;
+import io.platform.redis.module.ModuleOutput;
+import io.platform.redis.module.RedisOutputs;
 import io.platform.redis.module.RedisVariables;
 import io.platform.redis.module.Variable;
 import io.platform.redis.offline.OfflineCopy;
@@ -320,6 +326,72 @@ class RealConfigurationsTest {
                     + "\" (the Redis module, pinned/cache) admit no common version"), contradiction.getMessage());
             System.out.println("[synth] team constraint ~> 5.80 -> \"~> 5.80, " + ProviderVersions.AWS + "\" (set before or after the construct); "
                     + contradiction.getMessage().lines().filter(l -> l.contains("hashicorp/aws")).findFirst().orElseThrow().strip());
+        } finally {
+            Directories.deleteIfExists(outdir);
+        }
+    }
+
+    /**
+     * The Java outputs as a team uses them, applied by {@code terraform test} under a mocked AWS provider (the secrets'
+     * ARNs are then values): {@code getUserSecretArn("django")} is django's secret and not celery's, {@code getUserUrl}
+     * celery's URL; {@code exportOutputs} wrote every output, and terraform accepted them, which it does only when
+     * each output holding a secret is sensitive; the TLS switch came from a TerraformVariable's boolean.
+     */
+    @Test
+    void javaOutputsResolvePerUserAndExportWithTheirSensitivity() throws Exception {
+        Terraform terraform = terraform();
+        Path outdir = ModuleRoot.scratch("outputs-");
+        try {
+            JsiiLock.locked(() -> {
+                App app = new App(AppConfig.builder().outdir(outdir.toString()).build());
+                TerraformStack stack = platformStack(app, "outputs");
+                TerraformVariable tls = new TerraformVariable(stack, "tls", TerraformVariableConfig.builder().type("bool").defaultValue(true).build());
+                RedisModule cache = new RedisModule(stack, "cache", RedisModuleConfig.builder().name("outputs-cache").environment("dev")
+                        .nodeType("cache.t4g.micro").vpcId("vpc-0a1b2c3d").subnetIds(List.of("subnet-0a1b2c3d", "subnet-4e5f6a7b"))
+                        .rbacUsers(Map.of("django", "on ~:1:* +@all", "celery", "on ~* +@all")).transitEncryptionEnabled(tls.getBooleanValue()).build());
+                new TerraformOutput(stack, "django_secret_arn", TerraformOutputConfig.builder().value(cache.getUserSecretArn("django")).build());
+                new TerraformOutput(stack, "celery_url", TerraformOutputConfig.builder().value(cache.getUserUrl("celery")).sensitive(true).build());
+                cache.exportOutputs(stack, "cache_");
+                app.synth();
+                return null;
+            });
+            try (OfflineCopy copy = OfflineCopy.of(outdir.resolve("stacks").resolve("outputs"))) {
+                Path root = copy.asRoot(copy.dir());
+                Files.createDirectories(root.resolve("tests"));
+                Files.writeString(root.resolve("tests/outputs.tftest.hcl"), """
+                        mock_provider "aws" {}
+
+                        run "outputs" {
+                          assert {
+                            condition     = output.django_secret_arn == module.cache.user_secret_arns["django"] && output.django_secret_arn != module.cache.user_secret_arns["celery"]
+                            error_message = "getUserSecretArn(django) is not django's secret ARN"
+                          }
+                          assert {
+                            condition     = nonsensitive(output.celery_url == module.cache.user_urls["celery"] && output.celery_url != module.cache.user_urls["django"])
+                            error_message = "getUserUrl(celery) is not celery's URL"
+                          }
+                          assert {
+                            condition     = output.cache_user_secret_arns == module.cache.user_secret_arns && output.cache_port == 6379
+                            error_message = "the exported outputs are not the module's"
+                          }
+                          assert {
+                            condition     = startswith(nonsensitive(output.cache_redis_url), "rediss://")
+                            error_message = "transit_encryption_enabled from var.tls (true) did not reach the module"
+                          }
+                        }
+                        """);
+                terraform.ok(root, "init", "-input=false", "-no-color");
+                Terraform.Result result = terraform.run(root, "test", "-no-color");
+                assertEquals(0, result.exitCode(), "terraform test of the Java outputs:\n" + result.output());
+                Map<String, Object> outputs = JsonPath.map(Json.read(root.resolve("cdk.tf.json")), "output");
+                List<String> sensitive = outputs.entrySet().stream().filter(e -> Boolean.TRUE.equals(((Map<?, ?>) e.getValue()).get("sensitive")))
+                        .map(Map.Entry::getKey).sorted().toList();
+                assertEquals(RedisOutputs.ALL.stream().filter(ModuleOutput::sensitive).map(o -> "cache_" + o.name()).sorted().toList(),
+                        sensitive.stream().filter(name -> name.startsWith("cache_")).toList(), "exportOutputs: sensitive where the module's output is");
+                System.out.println("[terraform test] Java outputs: getUserSecretArn(\"django\") = django's secret ARN, getUserUrl(\"celery\") = "
+                        + "celery's URL, " + outputs.size() + " outputs (sensitive: " + sensitive + "), TLS from a TerraformVariable: "
+                        + result.output().lines().filter(line -> line.contains("Success!") || line.contains("pass")).toList());
+            }
         } finally {
             Directories.deleteIfExists(outdir);
         }

@@ -5,7 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.hashicorp.cdktf.App;
+import com.hashicorp.cdktf.IResolvable;
+import com.hashicorp.cdktf.TerraformOutput;
+import com.hashicorp.cdktf.TerraformStack;
+import com.hashicorp.cdktf.TerraformVariable;
+import com.hashicorp.cdktf.TerraformVariableConfig;
+import com.hashicorp.cdktf.Testing;
 import com.hashicorp.cdktf.Token;
+import io.platform.redis.synth.Json;
 import io.platform.redis.api.ConfigChecks;
 import io.platform.redis.api.InvalidConfigException;
 import io.platform.redis.chat.ChatRedis;
@@ -79,6 +87,10 @@ class TypedApiTest {
             expected.add(name);
             Method setter = assertDoesNotThrow(() -> builder.getMethod(name, rawType(variable.type())), builder.getSimpleName() + "." + name);
             assertEquals(javaType(variable.type()), setter.getGenericParameterTypes()[0].getTypeName(), name);
+            if (variable.type() == VariableType.BOOL && builder == RedisModuleConfig.Builder.class) {
+                // a TerraformVariable's boolean, as the cdktf bindings take it
+                assertDoesNotThrow(() -> builder.getMethod(name, IResolvable.class), builder.getSimpleName() + "." + name + "(IResolvable)");
+            }
         }
         assertEquals(expected, setterNames(builder), builder.getName() + ": setters without a variable, or variables without a setter");
     }
@@ -98,7 +110,15 @@ class TypedApiTest {
             expected.add(getter);
             Method method = assertDoesNotThrow(() -> RedisModuleOutputs.class.getMethod(getter), getter);
             assertEquals(javaType(output.type()), method.getGenericReturnType().getTypeName(), getter);
+            assertEquals(output.sensitive(), method.isAnnotationPresent(Sensitive.class), getter + ": @Sensitive exactly when the output is sensitive");
+            if (output.key() != null) {
+                String entry = getter.substring(0, getter.length() - 1);
+                expected.add(entry);
+                Method accessor = assertDoesNotThrow(() -> RedisModuleOutputs.class.getMethod(entry, String.class), entry);
+                assertEquals(output.sensitive(), accessor.isAnnotationPresent(Sensitive.class), entry + ": @Sensitive");
+            }
         }
+        expected.add("exportOutputs");
         Set<String> getters = new TreeSet<>();
         for (Method method : RedisModuleOutputs.class.getDeclaredMethods()) {
             if (method.isDefault()) {
@@ -229,5 +249,40 @@ class TypedApiTest {
                 .privateSubnetIds(List.of("subnet-0a1b2c3d")).redisNodeType("cache.t3.micro").redisNumCacheNodes(1).build();
         assertEquals("cache.t3.micro", chat.getRedisNodeType());
         assertEquals(null, chat.getEnableRedisSplit());
+    }
+
+    /**
+     * Per-user values read by Terraform functions, not Java maps of tokens; a user that is not in rbac_users fails at
+     * synth; exported outputs carry the module's sensitivity; a boolean may be a TerraformVariable's. (The plan that
+     * resolves them: RealConfigurationsTest.javaOutputsResolvePerUserAndExportWithTheirSensitivity.)
+     */
+    @Test
+    void perUserAccessorsExportedOutputsAndBooleanTokens() {
+        TerraformStack stack = new TerraformStack(Testing.app(), "outputs");
+        TerraformVariable tls = new TerraformVariable(stack, "tls", TerraformVariableConfig.builder().type("bool").defaultValue(true).build());
+        RedisModule cache = new RedisModule(stack, "cache", valid().rbacUsers(Map.of("django", "on ~:1:* +@all", "celery", "on ~* +@all", "app-worker", "on ~* +@all"))
+                .transitEncryptionEnabled(tls.getBooleanValue()).build());
+        assertEquals(null, cache.getConfig().getTransitEncryptionEnabled(), "a boolean token has no Java value");
+        assertEquals(1, cache.getUserSecretArns().size(), "the map token this accessor replaces: one placeholder entry");
+        assertEquals(null, cache.getUserSecretArns().get("django"), "the map token this accessor replaces: no user's entry");
+        new TerraformOutput(stack, "django_secret_arn", com.hashicorp.cdktf.TerraformOutputConfig.builder().value(cache.getUserSecretArn("django")).build());
+        new TerraformOutput(stack, "w_secret_arn", com.hashicorp.cdktf.TerraformOutputConfig.builder().value(cache.getUserSecretArn("app-worker")).build());
+        Map<String, TerraformOutput> exported = cache.exportOutputs(stack, "cache_");
+        assertEquals(RedisOutputs.ALL.size(), exported.size());
+        IllegalArgumentException typo = assertThrows(IllegalArgumentException.class, () -> cache.getUserUrl("djang"));
+        assertEquals("outputs/cache: user_urls has no entry \"djang\": rbac_users has [app-worker, celery, django]", typo.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> cache.exportOutputs(stack, "cache outputs "));
+
+        Map<String, Object> json = Json.parse(Testing.synth(stack));
+        Map<String, Object> outputs = io.platform.redis.support.JsonPath.map(json, "output");
+        // Fn.lookup with a literal key: cdktf writes Terraform's index (an attribute for a plain name)
+        assertEquals("${module.cache.user_secret_arns.django}", io.platform.redis.support.JsonPath.at(outputs, "django_secret_arn", "value"));
+        assertEquals("${module.cache.user_secret_arns[\"app-worker\"]}", io.platform.redis.support.JsonPath.at(outputs, "w_secret_arn", "value"));
+        for (ModuleOutput output : RedisOutputs.ALL) {
+            Map<String, Object> written = io.platform.redis.support.JsonPath.map(outputs, "cache_" + output.name());
+            assertEquals("${module.cache." + output.name() + "}", written.get("value"), output.name());
+            assertEquals(output.sensitive(), Boolean.TRUE.equals(written.get("sensitive")), output.name() + " sensitive");
+        }
+        assertEquals("${var.tls}", io.platform.redis.support.JsonPath.at(json, "module", "cache", "transit_encryption_enabled"));
     }
 }

@@ -94,6 +94,24 @@ public final class ConfigChecks {
     }
 
     /**
+     * {@code key}, an entry of the map output {@code output} of a module call, checked against the keys of the call's
+     * {@code variable} when they are known at synth: a name that is not there fails here, naming the keys there are,
+     * rather than as a failed lookup at plan.
+     */
+    public static String outputKey(com.hashicorp.cdktf.TerraformHclModule module, String output, String variable, String key) {
+        Object keys = module.getVariables().get(variable);
+        if (key == null || key.isEmpty() || isToken(key)) {
+            throw new IllegalArgumentException(module.getNode().getPath() + ": " + output + ": the key must be a literal name, got " + key);
+        }
+        if (!isToken(keys) && !(keys instanceof Map<?, ?> map && map.containsKey(key))) {
+            throw new IllegalArgumentException(module.getNode().getPath() + ": " + output + " has no entry \"" + key + "\": "
+                    + variable + (keys instanceof Map<?, ?> map ? " has " + new java.util.TreeSet<>(map.keySet().stream().map(String::valueOf).toList())
+                    : " is not set"));
+        }
+        return key;
+    }
+
+    /**
      * A cdktf token, or a Terraform expression written as "${...}": both are only known at plan. Plain Java values
      * are told apart here without asking the jsii runtime (one round trip per value adds up over every variable of
      * every stack): tokens in strings, lists and maps are text markers ({@code ${TfToken[..]}}, and

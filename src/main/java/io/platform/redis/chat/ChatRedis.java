@@ -1,6 +1,7 @@
 package io.platform.redis.chat;
 
 import com.hashicorp.cdktf.Fn;
+import com.hashicorp.cdktf.TerraformOutput;
 import com.hashicorp.cdktf.TerraformStack;
 import com.hashicorp.cdktf.Token;
 import com.hashicorp.cdktf.providers.aws.iam_role.IamRole;
@@ -11,10 +12,13 @@ import com.hashicorp.cdktf.providers.random_provider.password.Password;
 import com.hashicorp.cdktf.providers.random_provider.provider.RandomProvider;
 import io.platform.redis.RedisModule;
 import io.platform.redis.RedisModuleConfig;
+import io.platform.redis.Sensitive;
 import io.platform.redis.module.AuthTokens;
+import io.platform.redis.module.ModuleOutput;
 import io.platform.redis.stacks.ProviderVersions;
 import io.platform.redis.stacks.StackLedger;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import software.constructs.Construct;
@@ -152,13 +156,39 @@ public class ChatRedis extends Construct {
     }
 
     /** {@code rediss://:<token>@<adapter host>:6379} (sensitive). */
+    @Sensitive
     public String getAdapterRedisUrl() {
         return adapter.getConnectionUrl();
     }
 
     /** {@code rediss://:<token>@<state host>:6379} (sensitive). */
+    @Sensitive
     public String getStateRedisUrl() {
         return state.getConnectionUrl();
+    }
+
+    /**
+     * Exports the chat design's outputs (the endpoints, the port, the AUTH secret's ARN and name, the two URLs) as
+     * {@code TerraformOutput}s of {@code scope} named {@code prefix + <output name>}, sensitive exactly where they hold
+     * the token, with their descriptions.
+     *
+     * @param prefix letters, digits, underscores or hyphens; {@code ""} gives the chat stacks' names
+     * @return the outputs, by output name
+     */
+    public Map<String, TerraformOutput> exportOutputs(Construct scope, String prefix) {
+        Map<ModuleOutput, Object> values = new LinkedHashMap<>();
+        values.put(ChatOutputs.ADAPTER_ENDPOINT, getAdapterEndpoint());
+        values.put(ChatOutputs.STATE_ENDPOINT, getStateEndpoint());
+        values.put(ChatOutputs.PORT, getPort());
+        values.put(ChatOutputs.REDIS_AUTH_SECRET_ARN, secret.getArn());
+        values.put(ChatOutputs.REDIS_AUTH_SECRET_NAME, secret.getName());
+        values.put(ChatOutputs.ADAPTER_REDIS_URL, getAdapterRedisUrl());
+        values.put(ChatOutputs.STATE_REDIS_URL, getStateRedisUrl());
+        Map<String, TerraformOutput> outputs = new LinkedHashMap<>();
+        for (ModuleOutput output : ChatOutputs.ALL) {
+            outputs.put(output.name(), StackLedger.output(scope, prefix + output.name(), values.get(output), output.description(), output.sensitive()));
+        }
+        return outputs;
     }
 
     /** The module calls: one in single mode, adapter then state in split mode. */

@@ -68,9 +68,10 @@ public final class RedisOutputs {
                     + "ssl_check_hostname=False with the CA check kept, ioredis tls.servername = primary_endpoint_address).", true);
     public static final ModuleOutput USER_URLS = new ModuleOutput("user_urls", VariableType.STRING_MAP,
             "RBAC: each rbac_users user's connection URL without a database number, rediss://<user>:<password>@host:port "
-                    + "(add /0, /1 for a database).", true);
+                    + "(add /0, /1 for a database).", true).keyedBy("user", RedisVariables.RBAC_USERS);
     public static final ModuleOutput USER_SECRET_ARNS = new ModuleOutput("user_secret_arns", VariableType.STRING_MAP,
-            "RBAC: the Secrets Manager secret of each rbac_users user ({username, password}); grant apps GetSecretValue on theirs.", false);
+            "RBAC: the Secrets Manager secret of each rbac_users user ({username, password}); grant apps GetSecretValue on theirs.", false)
+            .keyedBy("user", RedisVariables.RBAC_USERS);
 
     public static final ModuleOutput SECRETS_READ_POLICY_JSON = new ModuleOutput("secrets_read_policy_json", VariableType.STRING,
             "RBAC: an IAM policy (JSON) that reads exactly this cluster's user secrets (GetSecretValue, DescribeSecret) and, "

@@ -9,15 +9,11 @@ import com.hashicorp.cdktf.providers.aws.provider.AwsProvider;
 import com.hashicorp.cdktf.providers.aws.provider.AwsProviderConfig;
 import io.platform.redis.RedisModule;
 import io.platform.redis.RedisModuleConfig;
-import io.platform.redis.chat.ChatOutputs;
 import io.platform.redis.chat.ChatRedis;
 import io.platform.redis.chat.ChatRedisConfig;
 import io.platform.redis.config.Backend;
 import io.platform.redis.config.StackFile;
 import io.platform.redis.config.Workload;
-import io.platform.redis.module.ModuleOutput;
-import io.platform.redis.module.RedisOutputs;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import software.constructs.Construct;
 
@@ -45,23 +41,11 @@ public final class EnvironmentStack extends TerraformStack {
             addOverride("terraform.required_providers", ProviderVersions.requiredProviders(false));
             RedisModule redis = RedisModule.besideTheStack(this, REDIS_ID, RedisModuleConfig.fromVariables(django.inputs().explicit()));
             // The stack's outputs are the module's, under the same names and sensitivity.
-            for (ModuleOutput output : RedisOutputs.ALL) {
-                ModuleCall.output(this, output.name(), redis.get(output.name()), output.description(), output.sensitive());
-            }
+            redis.exportOutputs(this, "");
         } else if (file.workload() instanceof Workload.ChatRedis chat) {
             addOverride("terraform.required_providers", ProviderVersions.requiredProviders(true));
             ChatRedis redis = ChatRedis.besideTheStack(this, REDIS_ID, ChatRedisConfig.fromVariables(chat.settings().explicit()));
-            Map<ModuleOutput, Object> values = new LinkedHashMap<>();
-            values.put(ChatOutputs.ADAPTER_ENDPOINT, redis.getAdapterEndpoint());
-            values.put(ChatOutputs.STATE_ENDPOINT, redis.getStateEndpoint());
-            values.put(ChatOutputs.PORT, redis.getPort());
-            values.put(ChatOutputs.REDIS_AUTH_SECRET_ARN, redis.getRedisAuthSecret().getArn());
-            values.put(ChatOutputs.REDIS_AUTH_SECRET_NAME, redis.getRedisAuthSecret().getName());
-            values.put(ChatOutputs.ADAPTER_REDIS_URL, redis.getAdapterRedisUrl());
-            values.put(ChatOutputs.STATE_REDIS_URL, redis.getStateRedisUrl());
-            for (ModuleOutput output : ChatOutputs.ALL) {
-                ModuleCall.output(this, output.name(), values.get(output), output.description(), output.sensitive());
-            }
+            redis.exportOutputs(this, "");
         }
     }
 

@@ -5,6 +5,7 @@ import com.hashicorp.cdktf.TerraformDataSource;
 import com.hashicorp.cdktf.TerraformLocal;
 import com.hashicorp.cdktf.TerraformModule;
 import com.hashicorp.cdktf.TerraformOutput;
+import com.hashicorp.cdktf.TerraformOutputConfig;
 import com.hashicorp.cdktf.TerraformProvider;
 import com.hashicorp.cdktf.TerraformResource;
 import com.hashicorp.cdktf.TerraformStack;
@@ -94,6 +95,18 @@ public final class StackLedger {
             }
         }
         return null;
+    }
+
+    /**
+     * {@code output "<name>"} in {@code scope}'s stack, the name checked. Its construct id is {@code output_<name>}:
+     * construct ids of outputs and resources share one namespace, Terraform's names do not.
+     */
+    public static TerraformOutput output(Construct scope, String name, Object value, String description, boolean sensitive) {
+        checkIdentifier(name, scope.getNode().getPath() + "/" + name);
+        TerraformOutput output = new TerraformOutput(scope, "output_" + name, TerraformOutputConfig.builder()
+                .value(value).description(description).sensitive(sensitive).build());
+        output.overrideLogicalId(name);
+        return output;
     }
 
     /** A Terraform identifier: what a module call, resource or output may be named (Terraform refuses others at init). */

@@ -69,12 +69,11 @@ public final class InfraApp {
                     .build();
             cache.grantSecretsRead(tasks);
 
-            new TerraformOutput(this, "redis_url", TerraformOutputConfig.builder()
-                    .value(cache.getRedisUrl()).sensitive(true).description("Django CACHES LOCATION").build());
-            new TerraformOutput(this, "celery_broker_url", TerraformOutputConfig.builder()
-                    .value(cache.getCeleryBrokerUrl()).sensitive(true).description("CELERY_BROKER_URL and result backend").build());
-            new TerraformOutput(this, "reader_endpoint_address", TerraformOutputConfig.builder()
-                    .value(cache.getReaderEndpointAddress()).build());
+            // Every output of the module under its own name, the secret ones (redis_url, celery_broker_url...) sensitive.
+            cache.exportOutputs(this, "");
+            // The worker service reads only the celery user's secret: one entry, resolved by Terraform.
+            new TerraformOutput(this, "celery_secret_arn", TerraformOutputConfig.builder()
+                    .value(cache.getUserSecretArn("celery")).description("The celery user's secret, for the workers' task definition").build());
         }
     }
 
@@ -106,10 +105,8 @@ public final class InfraApp {
                     .build();
             chat.grantSecretsRead(realtime);
 
-            new TerraformOutput(this, "adapter_endpoint", TerraformOutputConfig.builder().value(chat.getAdapterEndpoint()).build());
-            new TerraformOutput(this, "state_endpoint", TerraformOutputConfig.builder().value(chat.getStateEndpoint()).build());
-            new TerraformOutput(this, "redis_auth_secret_arn", TerraformOutputConfig.builder()
-                    .value(chat.getRedisAuthSecret().getArn()).build());
+            // The endpoints, the port, the AUTH secret's ARN and name, and the two URLs (sensitive).
+            chat.exportOutputs(this, "");
         }
     }
 
