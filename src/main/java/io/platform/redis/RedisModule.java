@@ -8,6 +8,7 @@ import com.hashicorp.cdktf.TerraformStack;
 import com.hashicorp.cdktf.providers.aws.iam_role.IamRole;
 import com.hashicorp.cdktf.providers.aws.iam_role_policy.IamRolePolicy;
 import io.platform.redis.api.ConfigChecks;
+import io.platform.redis.module.AwsNames;
 import io.platform.redis.module.RedisVariables;
 import io.platform.redis.stacks.ProviderVersions;
 import io.platform.redis.stacks.StackLedger;
@@ -73,8 +74,12 @@ public class RedisModule extends TerraformHclModule implements RedisModuleOutput
         StackLedger ledger = StackLedger.of(this);
         String path = getNode().getPath();
         ledger.claimTerraformName("module \"" + id + "\"", path);
-        if (config.variables().get("name") instanceof String name && !ConfigChecks.isToken(name)) {
-            ledger.claimAwsName("replication group id \"" + name + "\"", path);
+        Object users = config.variables().get(RedisVariables.RBAC_USERS.name());
+        if (config.variables().get(RedisVariables.NAME.name()) instanceof String name && !ConfigChecks.isToken(name) && !ConfigChecks.isToken(users)) {
+            Iterable<String> userNames = users instanceof Map<?, ?> map ? map.keySet().stream().map(String::valueOf).sorted().toList() : List.of();
+            for (String awsName : AwsNames.claimed(name, userNames)) {
+                ledger.claimAwsName(awsName, path);
+            }
         }
         moveRulesKeyedBySource(ledger, id, config);
     }

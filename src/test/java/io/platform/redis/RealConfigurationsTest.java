@@ -259,6 +259,47 @@ class RealConfigurationsTest {
     }
 
     /**
+     * AWS names are unique per account and region: the same replication group id in two stacks of one app and region
+     * fails at synth naming both constructs (and passes when the regions differ); an RBAC user id that two clusters of
+     * one stack would both create ("orders" + user "cache-x", "orders-cache" + user "x") fails when the second is made.
+     */
+    @Test
+    void anAwsNameTwoStacksOfOneRegionWouldShareFailsAtSynth() {
+        JsiiLock.locked(() -> {
+            Path outdir = ModuleRoot.scratch("aws-names-");
+            try {
+                App app = new App(AppConfig.builder().outdir(outdir.toString()).build());
+                new RedisModule(platformStack(app, "orders"), "cache", exampleConfig("shared-cache"));
+                new RedisModule(platformStack(app, "billing"), "cache", exampleConfig("shared-cache"));
+                RuntimeException clash = assertThrows(RuntimeException.class, app::synth);
+                assertTrue(clash.getMessage().contains("replication group id \"shared-cache\" is used in two stacks of the app in region "
+                        + "eu-west-1, by billing/cache and orders/cache; AWS would refuse the second one at apply"), clash.getMessage());
+
+                App regions = new App(AppConfig.builder().outdir(outdir.resolve("regions").toString()).build());
+                new RedisModule(platformStack(regions, "orders"), "cache", exampleConfig("shared-cache"));
+                TerraformStack virginia = new TerraformStack(regions, "orders-us");
+                new AwsProvider(virginia, "aws", com.hashicorp.cdktf.providers.aws.provider.AwsProviderConfig.builder().region("us-east-1").build());
+                new RedisModule(virginia, "cache", exampleConfig("shared-cache"));
+                regions.synth(); // another region: the same name is another cluster
+
+                TerraformStack users = platformStack(regions, "users");
+                new RedisModule(users, "orders", RedisModuleConfig.builder().name("orders").environment("dev").nodeType("cache.t4g.micro")
+                        .vpcId("vpc-0a1b2c3d").subnetIds(List.of("subnet-0a1b2c3d", "subnet-4e5f6a7b")).rbacUsers(Map.of("cache-x", "on ~* +@all")).build());
+                var userId = assertThrows(IllegalArgumentException.class, () -> new RedisModule(users, "orders_cache", RedisModuleConfig.builder()
+                        .name("orders-cache").environment("dev").nodeType("cache.t4g.micro").vpcId("vpc-0a1b2c3d")
+                        .subnetIds(List.of("subnet-0a1b2c3d", "subnet-4e5f6a7b")).rbacUsers(Map.of("x", "on ~* +@all")).build()));
+                assertTrue(userId.getMessage().contains("ElastiCache user id \"orders-cache-x\" is used by two constructs, users/orders and users/orders_cache"),
+                        userId.getMessage());
+                System.out.println("[synth] " + clash.getMessage().lines().filter(line -> line.contains("two stacks")).findFirst().orElse("")
+                        + "\n[synth] " + userId.getMessage());
+            } finally {
+                Directories.deleteIfExists(outdir);
+            }
+            return null;
+        });
+    }
+
+    /**
      * The team's own resources are in the same namespace: one that a construct would overwrite (the team's secret
      * "chat_auth" beside a ChatRedis "chat") fails the synth naming both, and an id that is no Terraform name fails
      * when the construct is made, not at terraform init.

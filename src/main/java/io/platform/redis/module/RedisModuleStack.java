@@ -345,7 +345,7 @@ public final class RedisModuleStack extends TerraformStack {
         reason("resource.aws_elasticache_user.default", "Every ElastiCache user group needs a user named default: this one is switched off.");
         ElasticacheUser.Builder.create(this, "rbac_default_user")
                 .count(Token.asNumber("${length(var.rbac_users) > 0 ? 1 : 0}"))
-                .userId("${var.name}-default").userName("default").engine(str("engine"))
+                .userId(AwsNames.defaultUserId("${var.name}")).userName("default").engine(str("engine"))
                 .accessString("off -@all")
                 .authenticationMode(ElasticacheUserAuthenticationMode.builder().type("no-password-required").build())
                 .tags(tagMap(tags))
@@ -353,7 +353,7 @@ public final class RedisModuleStack extends TerraformStack {
         MapTerraformIterator each = TerraformIterator.fromMap(Token.asStringMap("${var.rbac_users}"));
         ElasticacheUser users = ElasticacheUser.Builder.create(this, "rbac_user")
                 .forEach(each)
-                .userId("${var.name}-${each.key}").userName("${each.key}").engine(str("engine"))
+                .userId(AwsNames.userId("${var.name}", "${each.key}")).userName("${each.key}").engine(str("engine"))
                 .accessString("${each.value}")
                 .authenticationMode(ElasticacheUserAuthenticationMode.builder().type("password")
                         // the current password first, then the one in retirement: ElastiCache users hold up to two
@@ -365,7 +365,7 @@ public final class RedisModuleStack extends TerraformStack {
         users.overrideLogicalId("this");
         ElasticacheUserGroup.Builder.create(this, "rbac_user_group")
                 .count(Token.asNumber("${length(var.rbac_users) > 0 ? 1 : 0}"))
-                .userGroupId("${var.name}-users").engine(str("engine"))
+                .userGroupId(AwsNames.userGroupId("${var.name}")).engine(str("engine"))
                 .userIds(Token.asList("${concat(aws_elasticache_user.default[*].user_id, [for user in aws_elasticache_user.this : user.user_id])}"))
                 .tags(tagMap(tags))
                 .build().overrideLogicalId("this");
@@ -374,7 +374,7 @@ public final class RedisModuleStack extends TerraformStack {
         MapTerraformIterator secrets = TerraformIterator.fromMap(Token.asStringMap("${var.rbac_users}"));
         SecretsmanagerSecret.Builder.create(this, "rbac_user_secret")
                 .forEach(secrets)
-                .name("${var.name}/redis-users/${each.key}")
+                .name(AwsNames.userSecretName("${var.name}", "${each.key}"))
                 .description("Redis user ${each.key} of ${var.name}")
                 .recoveryWindowInDays(Token.asNumber("${var.environment == \"prod\" ? 30 : 7}"))
                 .kmsKeyId("${var.secret_kms_key_arn}")

@@ -32,6 +32,8 @@ public final class StackLedger {
 
     private final TerraformStack stack;
     private final Map<String, String> claims = new LinkedHashMap<>();
+    /** The AWS names claimed here, by the path of the construct that claimed each. */
+    private final Map<String, String> awsNames = new LinkedHashMap<>();
     private final List<Map<String, String>> moves = new ArrayList<>();
 
     private StackLedger(TerraformStack stack) {
@@ -39,6 +41,8 @@ public final class StackLedger {
         // The team's own elements are added before or after the Redis constructs: a clash with one of them is seen
         // only once the stack is complete, when cdktf validates it at synth.
         stack.getNode().addValidation(this::elementsWithOneAddress);
+        // AWS names are unique per account and region, not per stack: compared with the app's other stacks at synth.
+        stack.getNode().addValidation(this::awsNamesUniqueInTheRegion);
         // The same for the stack's AWS provider constraint, which the team may set before or after the constructs:
         // read when the stack is complete (aspects run first at synth), and joined with what the module needs.
         Aspects.of(stack).add(node -> {
@@ -173,6 +177,55 @@ public final class StackLedger {
     /** Claims an AWS name (e.g. {@code replication group id "orders-cache"}): AWS refuses the second at apply. */
     public void claimAwsName(String name, String path) {
         claim(name, path, "AWS would refuse the second one at apply. Give one of them another name.");
+        synchronized (this) {
+            awsNames.putIfAbsent(name, path);
+        }
+    }
+
+    /**
+     * The AWS names of this stack that another stack of the app claims too, in the same region (the AWS provider's
+     * literal region; stacks that set none share the environment's). Reported by the later stack of the pair only.
+     */
+    private List<String> awsNamesUniqueInTheRegion() {
+        List<String> errors = new ArrayList<>();
+        Object region = region(stack);
+        if (region == UNKNOWN) {
+            return errors;
+        }
+        for (IConstruct sibling : stack.getNode().getScope() == null ? List.<IConstruct>of() : stack.getNode().getScope().getNode().getChildren()) {
+            StackLedger other = sibling instanceof TerraformStack otherStack && otherStack != stack ? LEDGERS.get(otherStack) : null;
+            if (other == null || other.stack.getNode().getPath().compareTo(stack.getNode().getPath()) > 0
+                    || !java.util.Objects.equals(region(other.stack), region)) {
+                continue;
+            }
+            Map<String, String> theirs;
+            synchronized (other) {
+                theirs = new LinkedHashMap<>(other.awsNames);
+            }
+            synchronized (this) {
+                awsNames.forEach((name, path) -> {
+                    if (theirs.containsKey(name)) {
+                        errors.add(name + " is used in two stacks of the app in region " + (region == null ? "(the environment's)" : region)
+                                + ", by " + theirs.get(name) + " and " + path + "; AWS would refuse the second one at apply. "
+                                + "Give one of them another name.");
+                    }
+                });
+            }
+        }
+        return errors;
+    }
+
+    private static final Object UNKNOWN = new Object();
+
+    /** The region of the stack's default AWS provider: its literal region, null when it sets none, UNKNOWN for a token. */
+    private static Object region(TerraformStack stack) {
+        for (IConstruct construct : stack.getNode().findAll()) {
+            if (construct instanceof com.hashicorp.cdktf.providers.aws.provider.AwsProvider aws && aws.getAlias() == null) {
+                String region = aws.getRegion();
+                return region == null ? null : com.hashicorp.cdktf.Token.isUnresolved(region) ? UNKNOWN : region;
+            }
+        }
+        return null;
     }
 
     /** @throws IllegalArgumentException when another construct of the stack already claimed {@code name} */
