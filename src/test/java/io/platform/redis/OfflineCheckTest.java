@@ -60,4 +60,32 @@ class OfflineCheckTest {
             Directories.deleteIfExists(project);
         }
     }
+
+    /**
+     * A team's own root configuration, as build/check takes it: examples/hcl-platform with the module it calls by a
+     * relative path, gathered and planned offline; a folder with no Terraform files is a usage error.
+     */
+    @Test
+    void aTeamsRootConfigurationPlansWithTheModuleItCalls() throws Exception {
+        assumeTrue(Terraform.get().isPresent(), () -> "SKIPPED build/check of a team's folder: " + Terraform.unavailableReason());
+        Path project = Files.createTempDirectory(Files.createDirectories(Path.of("target")).toAbsolutePath(), "check-team-");
+        try {
+            Directories.copy(synthesized.module, project.resolve("modules/redis"));
+            Directories.copy(Synthesized.PROJECT.resolve("examples/hcl-platform"), project.resolve("examples/hcl-platform"));
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            int status = OfflineCheck.run(project, project.resolve("examples"), project.resolve("cdktf.out"), List.of("hcl-platform/", "../modules/"),
+                    new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+            String lines = out.toString(StandardCharsets.UTF_8);
+            String errors = err.toString(StandardCharsets.UTF_8);
+            assertEquals(2, status, lines + errors);
+            assertTrue(lines.contains("check hcl-platform/: terraform init and plan without AWS or a backend: ok, ")
+                    && lines.contains("(local modules redis)"), lines + errors);
+            assertTrue(errors.contains("check ../modules/: no Terraform files and no cdktf output"), errors);
+            assertTrue(!Files.exists(project.resolve("examples/hcl-platform/.terraform")), "the team's folder is left as it was");
+            System.out.println("[build/check] " + lines.trim());
+        } finally {
+            Directories.deleteIfExists(project);
+        }
+    }
 }

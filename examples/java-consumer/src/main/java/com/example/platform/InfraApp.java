@@ -10,6 +10,8 @@ import com.hashicorp.cdktf.providers.aws.iam_role.IamRole;
 import com.hashicorp.cdktf.providers.aws.provider.AwsProvider;
 import com.hashicorp.cdktf.providers.aws.provider.AwsProviderConfig;
 import com.hashicorp.cdktf.providers.aws.security_group.SecurityGroup;
+import com.hashicorp.cdktf.providers.aws.subnet.Subnet;
+import com.hashicorp.cdktf.providers.aws.vpc.Vpc;
 import io.platform.redis.RedisModule;
 import io.platform.redis.RedisModuleConfig;
 import io.platform.redis.chat.ChatRedis;
@@ -19,8 +21,9 @@ import java.util.Map;
 import software.constructs.Construct;
 
 /**
- * Another team's cdktf app: a Django/Celery cache for an orders service, and the chat design in split mode. Each
- * stack synthesizes to a folder that plans on its own: the Redis module ships with it.
+ * Another team's cdktf app: a network stack, a Django/Celery cache for an orders service in that network (its VPC
+ * and subnets reach it as cdktf cross-stack references), and the chat design in split mode. Each stack synthesizes
+ * to a folder of its own: the Redis module ships with it.
  */
 public final class InfraApp {
     private InfraApp() {
@@ -30,12 +33,30 @@ public final class InfraApp {
     static final String ECS_TASKS_TRUST = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
             + "\"Action\":\"sts:AssumeRole\",\"Principal\":{\"Service\":\"ecs-tasks.amazonaws.com\"}}]}";
 
-    /** The team's VPC, created elsewhere. */
+    /** The chat team's VPC, created elsewhere. */
     static final String VPC_ID = "vpc-0e1f2a3b4c5d6e7f8";
+
+    /** The orders service's network: a VPC and two private subnets, read by the cache stack across stacks. */
+    static final class NetworkStack extends TerraformStack {
+        final Vpc vpc;
+        final List<Subnet> privateSubnets;
+
+        NetworkStack(Construct scope, String id) {
+            super(scope, id);
+            new AwsProvider(this, "aws", AwsProviderConfig.builder().region("eu-west-1").build());
+            new LocalBackend(this, LocalBackendConfig.builder().path("terraform.network.tfstate").build());
+            // The provider the team runs everywhere; the 18.x bindings would pin the 5.23.1 they were generated from.
+            addOverride("terraform.required_providers.aws.version", "~> 5.80");
+            vpc = Vpc.Builder.create(this, "orders").cidrBlock("10.40.0.0/16").build();
+            privateSubnets = List.of(
+                    Subnet.Builder.create(this, "private_a").vpcId(vpc.getId()).cidrBlock("10.40.1.0/24").availabilityZone("eu-west-1a").build(),
+                    Subnet.Builder.create(this, "private_b").vpcId(vpc.getId()).cidrBlock("10.40.2.0/24").availabilityZone("eu-west-1b").build());
+        }
+    }
 
     /** The orders service's cache and Celery broker, with its URLs as stack outputs. */
     static final class OrdersCacheStack extends TerraformStack {
-        OrdersCacheStack(Construct scope, String id) {
+        OrdersCacheStack(Construct scope, String id, NetworkStack network) {
             super(scope, id);
             new AwsProvider(this, "aws", AwsProviderConfig.builder().region("eu-west-1").build());
             new LocalBackend(this, LocalBackendConfig.builder().path("terraform.orders-cache.tfstate").build());
@@ -45,15 +66,16 @@ public final class InfraApp {
             SecurityGroup orders = SecurityGroup.Builder.create(this, "orders_tasks")
                     .namePrefix("orders-tasks-")
                     .description("Orders web and Celery worker tasks")
-                    .vpcId(VPC_ID)
+                    .vpcId(network.vpc.getId())
                     .build();
 
             RedisModule cache = new RedisModule(this, "orders_cache", RedisModuleConfig.builder()
                     .name("orders-cache")
                     .environment("staging")
                     .nodeType("cache.t4g.small")
-                    .vpcId(VPC_ID)
-                    .subnetIds(List.of("subnet-0e1f2a3b4c5d6e7f1", "subnet-0e1f2a3b4c5d6e7f2"))
+                    // another stack's resources: cdktf reads them from its state (cross-stack references)
+                    .vpcId(network.vpc.getId())
+                    .subnetIds(network.privateSubnets.stream().map(Subnet::getId).toList())
                     .allowedSecurityGroupIds(List.of(orders.getId()))
                     .tags(Map.of("Service", "orders"))
                     // Django and Celery each connect as their own Redis user; the passwords live in Secrets Manager
@@ -112,7 +134,8 @@ public final class InfraApp {
 
     public static void main(String[] args) {
         App app = new App();
-        new OrdersCacheStack(app, "orders-cache");
+        NetworkStack network = new NetworkStack(app, "network");
+        new OrdersCacheStack(app, "orders-cache", network);
         new ChatStack(app, "chat-split");
         app.synth();
         // The jsii runtime keeps non-daemon threads; exit so the JVM ends when the work is done.
