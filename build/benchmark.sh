@@ -8,6 +8,7 @@
 #   first build  a fresh clone's first build/synth: Maven build, npm ci, random provider bindings, synthesis
 #                (warm Maven and npm caches, as on a developer's machine after the first project)
 #   tests      the README's test command's test run, mvn -q test
+#   fast tests the fast tier's test run, mvn -q test -Pfast (the pure-Java checks)
 # Prints the median of each and its ratio to the floor, then each figure of the README's Speed table beside today's.
 # Usage: build/benchmark.sh [runs, default 5] [heavy runs of first build and tests, default 1]
 # Writes only the project's normal outputs (cdktf.out/, modules/redis, docs/) and a scratch folder it deletes.
@@ -38,7 +39,7 @@ seconds() {
   echo $(( (end - start) / 1000000 ))
 }
 declare -A times
-variants=(floor main java no-op "50 stacks" "first build" tests)
+variants=(floor main java no-op "50 stacks" "first build" tests "fast tests")
 for _ in $(seq "$runs"); do
   times[floor]+="$(seconds java -cp "$classpath:target/test-classes" io.platform.redis.bench.FloorApp "$scratch/floor-out") "
   times[main]+="$(seconds build/synth --force) "
@@ -53,6 +54,7 @@ for i in $(seq "$heavy_runs"); do
   git clone -q . "$scratch/clone"
   times["first build"]+="$(seconds bash -c "cd '$scratch/clone' && build/synth") "
   times[tests]+="$(seconds mvn -q test) "
+  times["fast tests"]+="$(seconds mvn -q test -Pfast) "
 done
 
 median() { tr ' ' '\n' | grep -v '^$' | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : int((a[NR/2] + a[NR/2+1]) / 2)}'; }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.platform.redis.support.Synthesized;
+import io.platform.redis.support.Tiers;
 import io.platform.redis.synth.Directories;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.Test;
  * command. It runs on a copy of the project so the working tree is never touched; the copy reuses the compiled
  * classes and node_modules, so the CLI's app command only starts the JVM.
  */
+@Tag(Tiers.PROCESSES)
 class CdktfCliTest {
     private final Synthesized synthesized = Synthesized.get();
 

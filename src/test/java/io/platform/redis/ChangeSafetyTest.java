@@ -13,6 +13,7 @@ import io.platform.redis.support.ModuleRoot;
 import io.platform.redis.support.RecordedState;
 import io.platform.redis.support.Synthesized;
 import io.platform.redis.support.Terraform;
+import io.platform.redis.support.Tiers;
 import io.platform.redis.synth.Directories;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
@@ -32,6 +34,7 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
  * ({@code -refresh=false}). The provider's own plan then says, per call, whether the replication group is replaced,
  * changed in place or left alone, and that must be what the module README and docs/change-safety.md say.
  */
+@Tag(Tiers.TERRAFORM)
 @Execution(ExecutionMode.CONCURRENT)
 @Order(0) // the longest class (three plans of every row and the wire apply) starts first (junit-platform.properties)
 class ChangeSafetyTest {

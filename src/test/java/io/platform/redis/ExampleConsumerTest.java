@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.platform.redis.offline.OfflineCheck;
 import io.platform.redis.support.Terraform;
+import io.platform.redis.support.Tiers;
 import io.platform.redis.synth.Directories;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
@@ -19,6 +20,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import javax.tools.ToolProvider;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,6 +30,8 @@ import org.junit.jupiter.api.Test;
  * subnets (cdktf cross-stack references); one replication group for the cache stack, admitting a security group the
  * same stack creates, two for the chat stack in split mode.
  */
+@Tag(Tiers.TERRAFORM)
+@Tag(Tiers.PROCESSES)
 class ExampleConsumerTest {
     static final Path EXAMPLE = Path.of("examples/java-consumer");
 

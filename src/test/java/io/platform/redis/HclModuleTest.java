@@ -11,6 +11,7 @@ import io.platform.redis.support.HclFiles;
 import io.platform.redis.offline.OfflineCopy;
 import io.platform.redis.support.Synthesized;
 import io.platform.redis.support.Terraform;
+import io.platform.redis.support.Tiers;
 import io.platform.redis.synth.Directories;
 import io.platform.redis.synth.Json;
 import java.nio.file.Files;
@@ -22,6 +23,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
@@ -31,6 +33,7 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
  * configuration: parsed back by HashiCorp's HCL parser they are equal data, real terraform plans a caller through
  * either to the same values for several input sets, and the HCL is what terraform fmt writes.
  */
+@Tag(Tiers.TERRAFORM)
 @Execution(ExecutionMode.CONCURRENT) // terraform and hcl2json on copies of their own; two at a time use both cores
 @Order(2)
 class HclModuleTest {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.platform.redis.support.Processes;
+import io.platform.redis.support.Tiers;
 import io.platform.redis.synth.Directories;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * nothing. Here java and mvn are stand-ins that only log that they were called, so each decision is checked exactly
  * and cheaply; the real run through the launcher is CdktfCliTest's (cdktf.json's app) and the benchmark's.
  */
+@Tag(Tiers.PROCESSES)
 class LauncherTest {
     @TempDir
     Path project;

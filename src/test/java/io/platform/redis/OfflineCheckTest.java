@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.platform.redis.offline.OfflineCheck;
 import io.platform.redis.support.Synthesized;
 import io.platform.redis.support.Terraform;
+import io.platform.redis.support.Tiers;
 import io.platform.redis.synth.Directories;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -14,11 +15,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /** build/check, the documented way to check a stack or the module without AWS: the code the tests plan with. */
+@Tag(Tiers.TERRAFORM)
 @Execution(ExecutionMode.CONCURRENT)
 class OfflineCheckTest {
     private final Synthesized synthesized = Synthesized.get();

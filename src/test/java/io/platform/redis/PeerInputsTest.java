@@ -9,11 +9,13 @@ import io.platform.redis.offline.OfflineCopy;
 import io.platform.redis.support.ModuleRoot;
 import io.platform.redis.support.Synthesized;
 import io.platform.redis.support.Terraform;
+import io.platform.redis.support.Tiers;
 import io.platform.redis.synth.Directories;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
@@ -22,6 +24,7 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
  * The inputs and outputs that users of the peer modules rely on, each planned by real terraform in a module call of
  * its own: the value reaches the resource it configures (one plan for all of them).
  */
+@Tag(Tiers.TERRAFORM)
 @Execution(ExecutionMode.CONCURRENT)
 class PeerInputsTest {
     private final Synthesized synthesized = Synthesized.get();

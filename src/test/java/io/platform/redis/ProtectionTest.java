@@ -11,12 +11,14 @@ import io.platform.redis.support.ModuleRoot;
 import io.platform.redis.support.RecordedState;
 import io.platform.redis.support.Synthesized;
 import io.platform.redis.support.Terraform;
+import io.platform.redis.support.Tiers;
 import io.platform.redis.synth.Directories;
 import io.platform.redis.synth.Json;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
@@ -27,6 +29,7 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
  * former twin addresses upgrade without a replacement, and protection refuses a destroy and a replacement at plan
  * until the operator lifts it on purpose.
  */
+@Tag(Tiers.TERRAFORM)
 @Execution(ExecutionMode.CONCURRENT)
 class ProtectionTest {
     private static final String GROUP = "module.redis.aws_elasticache_replication_group.this";

@@ -18,6 +18,7 @@ import io.platform.redis.support.Processes;
 import io.platform.redis.support.Synthesized;
 import io.platform.redis.support.Terraform;
 import io.platform.redis.support.TestCertificates;
+import io.platform.redis.support.Tiers;
 import io.platform.redis.synth.Directories;
 import io.platform.redis.synth.Json;
 import java.nio.file.Files;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -44,6 +46,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * with a throw-away CA that the clients trust through their default trust stores. ElastiCache itself cannot run
  * here; redis-server 7.0 is the same engine line and speaks the same protocol, TLS and AUTH.
  */
+@Tag(Tiers.TERRAFORM)
+@Tag(Tiers.CLIENTS)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Order(Integer.MAX_VALUE) // the second thread takes classes from the end of the order: this long one first
 class RealClientsTest {

@@ -49,6 +49,7 @@ import io.platform.redis.support.JsonPath;
 import io.platform.redis.support.ModuleRoot;
 import io.platform.redis.support.Synthesized;
 import io.platform.redis.support.Terraform;
+import io.platform.redis.support.Tiers;
 import io.platform.redis.synth.Directories;
 import io.platform.redis.synth.Json;
 import java.nio.file.Files;
@@ -59,6 +60,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.BiConsumer;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
@@ -70,6 +72,7 @@ import software.constructs.Construct;
  * a module call (or a {@code ChatRedis}) of its own whose value comes from such a resource; real terraform plans the
  * whole configuration offline, through the exported HCL and through the Java constructs' tokens.
  */
+@Tag(Tiers.TERRAFORM)
 @Execution(ExecutionMode.CONCURRENT) // each test plans its own copy
 class RealConfigurationsTest {
     private static final Path PLATFORM = Path.of("examples/hcl-platform/platform.tf");

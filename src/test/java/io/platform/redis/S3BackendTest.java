@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.platform.redis.support.JsonPath;
 import io.platform.redis.support.Synthesized;
 import io.platform.redis.support.Terraform;
+import io.platform.redis.support.Tiers;
 import io.platform.redis.synth.Directories;
 import io.platform.redis.synth.Json;
 import java.nio.file.Files;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
@@ -22,6 +24,7 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
  * every AWS endpoint pointed at a closed port on 127.0.0.1 (no traffic leaves the machine; the backend is configured,
  * then fails to list the bucket). No "deprecated" warning may appear; the same block with dynamodb_table shows one.
  */
+@Tag(Tiers.TERRAFORM)
 @Execution(ExecutionMode.CONCURRENT)
 class S3BackendTest {
     private static final List<String> LOOPBACK = List.of(

@@ -15,6 +15,7 @@ import io.platform.redis.offline.OfflineCopy;
 import io.platform.redis.support.RecordedState;
 import io.platform.redis.support.Synthesized;
 import io.platform.redis.support.Terraform;
+import io.platform.redis.support.Tiers;
 import io.platform.redis.synth.Directories;
 import io.platform.redis.synth.Json;
 import java.nio.file.Files;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
@@ -34,6 +36,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * environment stack, with the resource counts each plan creates; and the module's own {@code terraform test}.
  * The random provider cannot be installed here; {@link OfflineCopy} documents the stand-in used instead.
  */
+@Tag(Tiers.TERRAFORM)
 @Execution(ExecutionMode.CONCURRENT) // each test plans its own copy; two at a time use both cores
 @Order(1) // a long class: right after ChangeSafetyTest on one thread (junit-platform.properties)
 class TerraformOfflineTest {

@@ -9,6 +9,7 @@ import io.platform.redis.support.ModuleRoot;
 import io.platform.redis.support.RecordedState;
 import io.platform.redis.support.Synthesized;
 import io.platform.redis.support.Terraform;
+import io.platform.redis.support.Tiers;
 import io.platform.redis.synth.Directories;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
@@ -25,6 +27,7 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
  * test resources, {@code previous-release/modules/redis}) are planned with this release's module. Nothing may be
  * destroyed or replaced; what the plan does change is printed (and named in CHANGELOG.md).
  */
+@Tag(Tiers.TERRAFORM)
 @Execution(ExecutionMode.CONCURRENT)
 class UpgradeTest {
     private final Synthesized synthesized = Synthesized.get();

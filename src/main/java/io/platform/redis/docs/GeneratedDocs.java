@@ -69,7 +69,28 @@ public final class GeneratedDocs {
         files.put("validation.md", validation());
         files.put("cost.md", CostReport.markdown(stacks));
         files.put("change-safety.md", ChangeSafetyDoc.markdown());
+        for (String guide : GUIDES) {
+            files.put(guide, guide(guide));
+        }
         return files;
+    }
+
+    /** The hand-written guides, by audience: kept in src/main/resources/guides/, copied into docs/ with the release. */
+    static final List<String> GUIDES = List.of("java.md", "operations.md", "chat.md", "development.md", "speed.md");
+
+    static String guide(String name) {
+        try (java.io.InputStream in = GeneratedDocs.class.getResourceAsStream("/guides/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource /guides/" + name);
+            }
+            String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            int title = text.indexOf('\n');
+            return text.substring(0, title + 1) + "\n<!-- Written by hand in src/main/resources/guides/" + name
+                    + "; the main command copies it here with the release filled in. -->\n"
+                    + text.substring(title + 1).replace("<!-- release -->", io.platform.redis.module.Release.VERSION);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     static String stackFiles() {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.platform.redis.support.Terraform;
+import io.platform.redis.support.Tiers;
 import io.platform.redis.synth.Directories;
 import io.platform.redis.synth.Json;
 import java.nio.file.Files;
@@ -13,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.Test;
  * ({@link Windows#hclLocals}); real terraform evaluates the locals for a few hundred window pairs (days, midnight and
  * week wrap-around, touching edges, malformed values) and must agree with Java on every one.
  */
+@Tag(Tiers.TERRAFORM)
 class WindowsTest {
     @Test
     void terraformAndJavaAgreeOnEveryPair() throws Exception {

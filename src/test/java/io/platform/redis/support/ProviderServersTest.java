@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The provider servers with stand-in provider binaries: found in a mirror, attached, and given up on quickly. */
+@Tag(Tiers.TERRAFORM)
 class ProviderServersTest {
     private static final String ADDRESS = "{\"registry.terraform.io/hashicorp/aws\":{\"Protocol\":\"grpc\",\"Pid\":1}}";
 
