@@ -4,7 +4,6 @@ import io.platform.redis.config.InvalidStacksException;
 import io.platform.redis.config.Safeguards;
 import io.platform.redis.config.StackFile;
 import io.platform.redis.config.StackFileReader;
-import io.platform.redis.api.TypedApiGenerator;
 import io.platform.redis.cost.CostReport;
 import io.platform.redis.daytwo.RunningClusterChanges;
 import io.platform.redis.docs.GeneratedDocs;
@@ -69,10 +68,9 @@ public final class Main {
         }
         Path written = Synthesizer.run(stacks, cdktfOut, project.resolve("modules").resolve("redis"));
         Directories.writeTree(GeneratedDocs.files(stacks), project.resolve("docs"));
-        Directories.writeFiles(TypedApiGenerator.files(), project);
         out.println("Synthesized " + stacks.size() + " stack(s) into " + project.relativize(written.toAbsolutePath())
                 + "/stacks: " + String.join(", ", stacks.stream().map(StackFile::stack).toList())
-                + "; module written to modules/redis, reference to docs/, typed Java API to src/main/java");
+                + "; module written to modules/redis, reference and guides to docs/");
         out.println("Monthly on-demand estimate of the nodes (docs/cost.md):");
         CostReport.lines(stacks).forEach(line -> out.println("  - " + line));
         if (!changes.isEmpty()) {

@@ -42,7 +42,7 @@ class GeneratedFilesTest {
                 drift.add(path);
             }
         });
-        assertTrue(drift.isEmpty(), "generated Java differs from the catalogs; run the main command and commit: " + drift);
+        assertTrue(drift.isEmpty(), "generated Java differs from the catalogs; build with Maven (mvn compile regenerates it) and commit: " + drift);
     }
 
     private static void assertNoDrift(String folder, Map<String, byte[]> generated) {

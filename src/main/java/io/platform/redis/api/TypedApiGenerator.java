@@ -14,14 +14,38 @@ import java.util.Map;
 /**
  * Writes the typed Java API from the catalogs, the way {@code cdktf get} writes a module's bindings: a config class
  * with one typed, documented setter per variable ({@code RedisModuleConfig}, {@code ChatRedisConfig}) and one
- * getter per module output ({@code RedisModuleOutputs}). The main command regenerates them into
- * {@code src/main/java}; a test fails when the committed copy drifts, so a variable or output is declared once, in
- * {@link RedisVariables}, {@link ChatVariables} or {@link RedisOutputs}.
+ * getter per module output ({@code RedisModuleOutputs}). The Maven build regenerates them ({@link #main}, after the
+ * catalogs are compiled); they are committed so that an IDE, a reader and the Javadoc see them before any build, and a
+ * test fails when the committed copy drifts, so a variable or output is declared once, in {@link RedisVariables},
+ * {@link ChatVariables} or {@link RedisOutputs}.
  */
 public final class TypedApiGenerator {
     static final String SOURCES = "src/main/java/";
 
     private TypedApiGenerator() {
+    }
+
+    /**
+     * Run by Maven once the classes are compiled ({@code process-classes}): writes the typed API sources that differ
+     * from what the catalogs generate and then fails the build, so that the next build compiles them (the classes
+     * compiled this time were built from the old sources). Nothing differs on a clean checkout: a no-op.
+     *
+     * @param args the project folder
+     */
+    public static void main(String[] args) throws java.io.IOException {
+        java.nio.file.Path project = java.nio.file.Path.of(args.length > 0 ? args[0] : ".");
+        List<String> changed = new java.util.ArrayList<>();
+        for (var file : files().entrySet()) {
+            java.nio.file.Path path = project.resolve(file.getKey());
+            if (!java.nio.file.Files.isRegularFile(path) || !java.nio.file.Files.readString(path).equals(file.getValue())) {
+                java.nio.file.Files.writeString(path, file.getValue());
+                changed.add(file.getKey());
+            }
+        }
+        if (!changed.isEmpty()) {
+            throw new IllegalStateException("the typed API was regenerated from the catalogs: " + changed
+                    + "; build again to compile it, and commit it");
+        }
     }
 
     /** The generated files, by path relative to the project. */
