@@ -10,6 +10,7 @@ import com.hashicorp.cdktf.providers.aws.iam_role_policy.IamRolePolicy;
 import io.platform.redis.api.ConfigChecks;
 import io.platform.redis.module.AwsNames;
 import io.platform.redis.module.RedisVariables;
+import io.platform.redis.module.Variable;
 import io.platform.redis.stacks.ProviderVersions;
 import io.platform.redis.stacks.StackLedger;
 import io.platform.redis.synth.ShippedModule;
@@ -96,12 +97,16 @@ public class RedisModule extends TerraformHclModule implements RedisModuleOutput
      * under the old key to its new index, so upgrading plans no destroy and no duplicate rule.
      */
     private static void moveRulesKeyedBySource(StackLedger ledger, String id, RedisModuleConfig config) {
-        if (Boolean.FALSE.equals(config.variables().get("create_security_group"))) {
+        if (Boolean.FALSE.equals(config.variables().get(RedisVariables.CREATE_SECURITY_GROUP.name()))) {
             return;
         }
-        for (String rule : List.of("from_security_groups:allowed_security_group_ids", "from_cidr_blocks:allowed_cidr_blocks")) {
-            String resource = "module." + id + ".aws_vpc_security_group_ingress_rule." + rule.substring(0, rule.indexOf(':'));
-            if (config.variables().get(rule.substring(rule.indexOf(':') + 1)) instanceof List<?> sources && !ConfigChecks.isToken(sources)) {
+        // each rule resource of the module, by the input whose sources it admits
+        Map<String, Variable> rules = new java.util.LinkedHashMap<>();
+        rules.put("from_security_groups", RedisVariables.ALLOWED_SECURITY_GROUP_IDS);
+        rules.put("from_cidr_blocks", RedisVariables.ALLOWED_CIDR_BLOCKS);
+        for (var rule : rules.entrySet()) {
+            String resource = "module." + id + ".aws_vpc_security_group_ingress_rule." + rule.getKey();
+            if (config.variables().get(rule.getValue().name()) instanceof List<?> sources && !ConfigChecks.isToken(sources)) {
                 for (int index = 0; index < sources.size(); index++) {
                     ledger.move(resource + "[\"" + sources.get(index) + "\"]", resource + "[" + index + "]");
                 }

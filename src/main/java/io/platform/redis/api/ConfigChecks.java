@@ -136,7 +136,7 @@ public final class ConfigChecks {
 
     /**
      * "snapshotRetentionLimit (snapshot_retention_limit)": the setter's name and the module variable's; one name when
-     * they are the same ("port").
+     * they are the same (port).
      */
     public static String names(String terraformName) {
         String javaName = javaName(terraformName);

@@ -4,8 +4,12 @@ import static io.platform.redis.chat.ChatVariables.*;
 
 import io.platform.redis.RedisModuleConfig;
 import io.platform.redis.module.ModuleInputs;
+import io.platform.redis.module.RedisVariables;
+import io.platform.redis.module.Variable;
+import io.platform.redis.module.VariableValues;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One replication group of the chat design and the module configuration that makes it. Single mode has one cluster
@@ -65,7 +69,7 @@ public record ChatCluster(String role, RedisModuleConfig.Builder module) {
     public static List<String> inputsFedBy(String chatOption) {
         List<String> inputs = new ArrayList<>();
         for (String role : List.of("redis", "adapter", "state")) {
-            for (var variable : io.platform.redis.module.RedisVariables.ALL) {
+            for (var variable : RedisVariables.ALL) {
                 if (chatOption.equals(new ChatCluster(role, null).option(variable.name())) && !inputs.contains(variable.name())) {
                     inputs.add(variable.name());
                 }
@@ -74,32 +78,35 @@ public record ChatCluster(String role, RedisModuleConfig.Builder module) {
         return inputs;
     }
 
+    /** The chat option each module variable of every cluster comes from; the ones below depend on the cluster's role. */
+    private static final Map<Variable, Variable> FROM_OPTION = Map.of(
+            RedisVariables.NAME, BASE_NAME,
+            RedisVariables.ENVIRONMENT, ENVIRONMENT,
+            RedisVariables.VPC_ID, VPC_ID,
+            RedisVariables.SUBNET_IDS, PRIVATE_SUBNET_IDS,
+            RedisVariables.CREATE_SECURITY_GROUP, REDIS_SECURITY_GROUP_ID,
+            RedisVariables.SECURITY_GROUP_IDS, REDIS_SECURITY_GROUP_ID,
+            RedisVariables.ALLOWED_SECURITY_GROUP_IDS, ALLOWED_SECURITY_GROUP_IDS,
+            RedisVariables.NOTIFICATION_TOPIC_ARN, NOTIFICATION_TOPIC_ARN,
+            RedisVariables.TAGS, TAGS);
+    /** By role: the node type's option, and the option that sets the node count (and so failover and Multi-AZ). */
+    private static final Map<String, List<Variable>> BY_ROLE = Map.of(
+            "redis", List.of(REDIS_NODE_TYPE, REDIS_NUM_CACHE_NODES),
+            "adapter", List.of(REDIS_ADAPTER_NODE_TYPE, REDIS_ADAPTER_REPLICAS),
+            "state", List.of(REDIS_STATE_NODE_TYPE, REDIS_STATE_REPLICAS));
+    private static final List<Variable> COUNTED = List.of(RedisVariables.NUM_CACHE_CLUSTERS,
+            RedisVariables.AUTOMATIC_FAILOVER_ENABLED, RedisVariables.MULTI_AZ_ENABLED);
+
     /**
      * The chat option a module variable of this cluster comes from, or null when the design fixes it (engine
      * version, TLS, AUTH, windows...).
      */
     public String option(String moduleVariable) {
-        return switch (moduleVariable) {
-            case "name" -> BASE_NAME.name();
-            case "environment" -> ENVIRONMENT.name();
-            case "vpc_id" -> VPC_ID.name();
-            case "subnet_ids" -> PRIVATE_SUBNET_IDS.name();
-            case "create_security_group", "security_group_ids" -> REDIS_SECURITY_GROUP_ID.name();
-            case "allowed_security_group_ids" -> ALLOWED_SECURITY_GROUP_IDS.name();
-            case "notification_topic_arn" -> NOTIFICATION_TOPIC_ARN.name();
-            case "tags" -> TAGS.name();
-            case "node_type" -> switch (role) {
-                case "adapter" -> REDIS_ADAPTER_NODE_TYPE.name();
-                case "state" -> REDIS_STATE_NODE_TYPE.name();
-                default -> REDIS_NODE_TYPE.name();
-            };
-            case "num_cache_clusters", "automatic_failover_enabled", "multi_az_enabled" -> switch (role) {
-                case "adapter" -> REDIS_ADAPTER_REPLICAS.name();
-                case "state" -> REDIS_STATE_REPLICAS.name();
-                default -> REDIS_NUM_CACHE_NODES.name();
-            };
-            default -> null;
-        };
+        Variable variable = VariableValues.find(RedisVariables.ALL, moduleVariable).orElse(null);
+        Variable option = variable == RedisVariables.NODE_TYPE ? BY_ROLE.get(role).get(0)
+                : COUNTED.contains(variable) ? BY_ROLE.get(role).get(1)
+                : FROM_OPTION.get(variable);
+        return option == null ? null : option.name();
     }
 
     /** Keys the mode needs that the options do not set. */

@@ -1,6 +1,7 @@
 package io.platform.redis.daytwo;
 
 import io.platform.redis.chat.ChatCluster;
+import io.platform.redis.chat.ChatVariables;
 import io.platform.redis.config.StackFile;
 import io.platform.redis.config.Workload;
 import io.platform.redis.module.DayTwoTransitions;
@@ -78,15 +79,15 @@ public final class RunningClusterChanges {
             Map<String, Object> was = before.get(module);
             Map<String, Object> is = after.get(module);
             Map<String, Object> known = was != null ? was : is;
-            String cluster = String.valueOf(known.get("name"));
+            String cluster = String.valueOf(known.get(RedisVariables.NAME.name()));
             boolean protectedCluster = isProtected(was) || isProtected(is);
             if (is == null) {
-                changes.add(new Change(stack, module, cluster, "enable_redis_split", "(the call is removed)", OnRunningCluster.REPLACES,
+                changes.add(new Change(stack, module, cluster, ChatVariables.ENABLE_REDIS_SPLIT.name(), "(the call is removed)", OnRunningCluster.REPLACES,
                         "the cluster is destroyed", protectedCluster));
                 continue;
             }
             if (was == null) {
-                changes.add(new Change(stack, module, cluster, "enable_redis_split", "(a new call)", OnRunningCluster.IN_PLACE,
+                changes.add(new Change(stack, module, cluster, ChatVariables.ENABLE_REDIS_SPLIT.name(), "(a new call)", OnRunningCluster.IN_PLACE,
                         "a new, empty cluster is created", protectedCluster));
                 continue;
             }
@@ -170,8 +171,8 @@ public final class RunningClusterChanges {
         if (values == null) {
             return false;
         }
-        Object preventDestroy = values.get("prevent_destroy");
-        return preventDestroy instanceof Boolean b ? b : "prod".equals(values.get("environment"));
+        Object preventDestroy = values.get(RedisVariables.PREVENT_DESTROY.name());
+        return preventDestroy instanceof Boolean b ? b : "prod".equals(values.get(RedisVariables.ENVIRONMENT.name()));
     }
 
     private static boolean hasReference(Map<String, Object> values) {

@@ -86,7 +86,7 @@ public final class DayTwoTransitions {
     public static final List<Fact> FACTS = List.of(
             new Fact("tls", "var.transit_encryption_enabled ? \"on\" : \"off\"", in -> onOff(in.bool(RedisVariables.TRANSIT_ENCRYPTION_ENABLED))),
             new Fact("tls_required", "local.tls_required ? \"yes\" : \"no\"", in -> tlsRequired(in) ? "yes" : "no"),
-            new Fact("auth_token", "var.auth_token_enabled ? \"on\" : \"off\"", in -> onOff(in.bool(RedisVariables.AUTH_TOKEN_ENABLED))),
+            new Fact(RedisVariables.AUTH_TOKEN.name(), "var.auth_token_enabled ? \"on\" : \"off\"", in -> onOff(in.bool(RedisVariables.AUTH_TOKEN_ENABLED))),
             new Fact("rbac", "length(var.user_group_ids) + length(var.rbac_users) > 0 ? \"on\" : \"off\"",
                     in -> onOff(!in.list(RedisVariables.USER_GROUP_IDS).isEmpty() || !in.map(RedisVariables.RBAC_USERS).isEmpty())),
             // Not refused: an engine upgrade to another family or a new description replaces the group, which the cluster must leave at once.

@@ -85,18 +85,21 @@ public final class RedisVariables {
             .description("Promote a replica when the primary fails; needs num_cache_clusters >= 2. Default true.")
             .onRunningCluster(OnRunningCluster.IN_PLACE, Map.of(), Map.of("automatic_failover_enabled", false, "multi_az_enabled", false), "failover off (with Multi-AZ off, which needs it)")
             .onApply("ModifyReplicationGroup(AutomaticFailoverEnabled, MultiAZEnabled)")
+            .safeguard(false, "no automatic failover when the primary fails")
             .build();
 
     public static final Variable MULTI_AZ_ENABLED = Variable.bool("multi_az_enabled").defaultValue(true)
             .description("Place replicas in other availability zones; needs automatic_failover_enabled. Default true.")
             .onRunningCluster(OnRunningCluster.IN_PLACE, false, "the standby placement changes; no restart")
             .onApply("ModifyReplicationGroup(MultiAZEnabled)")
+            .safeguard(false, "no standby in another availability zone")
             .build();
 
     public static final Variable AT_REST_ENCRYPTION_ENABLED = Variable.bool("at_rest_encryption_enabled").defaultValue(true)
             .description("Encrypt data on disk and in snapshots (AWS managed KMS key). Default true.")
             .onRunningCluster(OnRunningCluster.REPLACES, false, "encryption at rest is fixed when a cluster is created")
             .onApply("DeleteReplicationGroup", "CreateReplicationGroup")
+            .safeguard(false, "data and snapshots are stored unencrypted")
             .build();
 
     static final String KMS_KEY_ARN_FORMAT = "^arn:aws[a-z-]*:kms:[a-z0-9-]+:[0-9]{12}:key/[A-Za-z0-9-]+$";
@@ -132,6 +135,7 @@ public final class RedisVariables {
                     Map.of("transit_encryption_enabled", true, "transit_encryption_mode", "preferred"),
                     "TLS on, plain connections still served (engine 7.0.5 or later): move clients to rediss://, then set required")
             .onApply("ModifyReplicationGroup(TransitEncryptionEnabled=true, TransitEncryptionMode=preferred)")
+            .safeguard(false, "traffic is unencrypted and AUTH is impossible")
             .build();
 
     public static final Variable AUTH_TOKEN_ENABLED = Variable.bool("auth_token_enabled").defaultValue(false)
@@ -193,12 +197,14 @@ public final class RedisVariables {
                     + "outside prod, false in prod; an explicit true in prod is listed by build/synth among the safeguards turned off.")
             .onRunningCluster(OnRunningCluster.RECORDED_ONLY, Map.of("environment", "prod"), Map.of("apply_immediately", true),
                     "only how the next changes are applied: nothing is sent until one comes")
+            .safeguard(true, "changes skip the maintenance window: a node type or engine change restarts nodes during the apply")
             .build();
 
     public static final Variable PREVENT_DESTROY = Variable.bool("prevent_destroy")
             .description("Refuse to destroy the replication group (lifecycle prevent_destroy). Default null: true in prod, "
                     + "false elsewhere; set false explicitly to allow destroying a prod cluster.")
             .onRunningCluster(OnRunningCluster.IN_PLACE, true, "the guard is added; the cluster is not touched")
+            .safeguard(false, "the replication group can be destroyed")
             .build();
 
     public static final Variable SKIP_FINAL_SNAPSHOT = Variable.bool("skip_final_snapshot").defaultValue(false)
@@ -206,6 +212,7 @@ public final class RedisVariables {
                     + "created under the name, so destroying and recreating a cluster never collides with an earlier final "
                     + "snapshot). Not allowed in prod. Default false.")
             .onRunningCluster(OnRunningCluster.IN_PLACE, true, "only what happens at a later destroy changes")
+            .safeguard(true, "deleting the cluster leaves no final snapshot")
             .build();
 
     public static final Variable FINAL_SNAPSHOT_IDENTIFIER = Variable.string("final_snapshot_identifier")
@@ -256,6 +263,7 @@ public final class RedisVariables {
             .rule(Rules.between(0, 35, "AWS keeps at most 35 daily snapshots; 0 disables them", 36))
             .onRunningCluster(OnRunningCluster.IN_PLACE, 14, "more daily snapshots are kept")
             .onApply("ModifyReplicationGroup(SnapshotRetentionLimit)")
+            .safeguard(0, "no automatic backups")
             .build();
 
     public static final Variable SNAPSHOT_WINDOW = Variable.string("snapshot_window").defaultValue("03:00-04:00")
@@ -291,6 +299,7 @@ public final class RedisVariables {
                     "allkeys-random", "volatile-ttl", "noeviction"), "lru"))
             .onRunningCluster(OnRunningCluster.IN_PLACE, "allkeys-lru", "a parameter: applied at once, no restart")
             .onApply("ModifyCacheParameterGroup(ParameterNameValues)")
+            .safeguard(List.of("allkeys-lru", "allkeys-lfu", "allkeys-random"), "a cache that fills the node can evict queued Celery tasks on DB 1")
             .build();
 
     public static final Variable TIMEOUT = Variable.number("timeout").defaultValue(300)

@@ -47,7 +47,7 @@ public record RunningChange(String variable, Map<String, Object> from, Map<Strin
     /** The running cluster's values: the catalog's example in staging, with {@code from} over it. */
     public Map<String, Object> running() {
         Map<String, Object> values = new LinkedHashMap<>(RedisVariables.EXAMPLE);
-        values.put("environment", "staging");
+        values.put(RedisVariables.ENVIRONMENT.name(), "staging");
         values.putAll(from);
         return values;
     }

@@ -19,6 +19,11 @@ public final class Variable {
     private final FromResource fromResource;
     private final List<RunningChange> runningChanges;
     private final String engineParameter;
+    private final Safeguard safeguard;
+
+    /** A safeguard this variable holds: the values that turn it off, and what is then lost (listed by build/synth). */
+    public record Safeguard(List<Object> unsafeValues, String consequence) {
+    }
 
     private Variable(Builder builder) {
         this.name = builder.name;
@@ -31,6 +36,7 @@ public final class Variable {
         this.fromResource = builder.fromResource;
         this.runningChanges = List.copyOf(builder.runningChanges);
         this.engineParameter = builder.engineParameter;
+        this.safeguard = builder.safeguard;
         if (defaultValue != null && !type.accepts(defaultValue)) {
             throw new IllegalStateException("default of " + name + " is not " + type.expected());
         }
@@ -108,6 +114,11 @@ public final class Variable {
         return runningChanges;
     }
 
+    /** The safeguard this variable holds, or null. */
+    public Safeguard safeguard() {
+        return safeguard;
+    }
+
     /** The rules {@code value} breaks, as "must ..." phrases; empty when it is valid or null. */
     public List<String> violations(Object value) {
         List<String> broken = new ArrayList<>();
@@ -131,6 +142,7 @@ public final class Variable {
         private String description;
         private final List<Rule> rules = new ArrayList<>();
         private FromResource fromResource;
+        private Safeguard safeguard;
         private final List<RunningChange> runningChanges = new ArrayList<>();
         private String engineParameter;
 
@@ -140,6 +152,19 @@ public final class Variable {
         }
 
         /** No default: every caller must set it. */
+        /**
+         * The variable holds a safeguard that a stack file turns off by setting one of {@code unsafeValues}; build/synth
+         * lists it with {@code consequence}.
+         */
+        public Builder safeguard(List<?> unsafeValues, String consequence) {
+            this.safeguard = new Safeguard(List.copyOf(unsafeValues), consequence);
+            return this;
+        }
+
+        public Builder safeguard(Object unsafeValue, String consequence) {
+            return unsafeValue instanceof List<?> values ? safeguard(values, consequence) : safeguard(List.of(unsafeValue), consequence);
+        }
+
         public Builder required() {
             this.required = true;
             return this;
