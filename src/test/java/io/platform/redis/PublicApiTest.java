@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 class PublicApiTest {
     static final List<Class<?>> API = List.of(RedisModule.class, RedisModuleConfig.class, RedisModuleConfig.Builder.class,
             RedisModuleOutputs.class, ChatRedis.class, ChatRedisConfig.class, ChatRedisConfig.Builder.class,
-            InvalidConfigException.class);
+            InvalidConfigException.class, InvalidConfigException.Problem.class, Sensitive.class);
     static final Path PINNED = Path.of("src/test/resources/public-api.txt");
 
     /** Every public constructor and method the API classes declare (and the outputs' default getters). */

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.platform.redis.api.ConfigChecks;
+import io.platform.redis.api.InvalidConfigException;
 import io.platform.redis.config.InvalidStacksException;
 import io.platform.redis.config.Problem;
 import io.platform.redis.config.StackFileReader;
@@ -71,7 +73,7 @@ class StackFileValidationTest {
         write("valkey.yaml", VALID.replace("stack: dev", "stack: valkey") + "  engine: valkey\n  engine_version: \"7.1\"\n");
         write("kms.yaml", VALID.replace("stack: dev", "stack: kms") + "  kms_key_arn: alias/redis\n");
         String text = joined(problems());
-        assertTrue(text.contains("stacks/valkey.yaml:3: redis: engine_version must be one the engine offers: redis 7.1, 7.0, 6.2, "
+        assertTrue(text.contains("stacks/valkey.yaml:3: redis.engine, redis.engine_version: engine_version must be one the engine offers: redis 7.1, 7.0, 6.2, "
                 + "6.0, 6.x; valkey 8.1, 8.0, 7.2"), text);
         assertTrue(text.contains("stacks/kms.yaml:9: redis.kms_key_arn: \"alias/redis\": must be a KMS key ARN"), text);
     }
@@ -83,6 +85,18 @@ class StackFileValidationTest {
         var stacks = StackFileReader.readAll(project, project.resolve("stacks"));
         assertEquals(List.of("stacks/dev.yaml: redis.maxmemory_policy = allkeys-lru: a cache that fills the node can evict "
                 + "queued Celery tasks on DB 1"), io.platform.redis.config.Safeguards.turnedOff(stacks.get(0)));
+    }
+
+    /** One engine: a stack file's bad values and the same values given to build() get the same problems, in their own terms. */
+    @Test
+    void aStackFilesBadValueIsReportedByTheChecksOfBuild() throws Exception {
+        write("dev.yaml", VALID + "  snapshot_retention_limit: 40\n  engine: valkey\n");
+        List<String> fromFile = problems().stream().map(Problem::message).toList();
+        InvalidConfigException fromBuild = assertThrows(InvalidConfigException.class, () -> RedisModuleConfig.builder()
+                .name("django-cache").environment("dev").nodeType("cache.t4g.micro").vpcId("vpc-0a1b2c3d")
+                .subnetIds(List.of("subnet-0a1b2c3d", "subnet-4e5f6a7b")).snapshotRetentionLimit(40).engine("valkey").build());
+        assertEquals(2, fromFile.size(), String.valueOf(fromFile));
+        assertEquals(fromFile.stream().sorted().toList(), fromBuild.details().stream().map(InvalidConfigException.Problem::text).sorted().toList());
     }
 
     @Test
@@ -222,13 +236,13 @@ class StackFileValidationTest {
     void javaRejectsEveryBadExampleTheModuleRejects(ModuleTests.Case badCase) {
         Map<String, Object> values = new LinkedHashMap<>(RedisVariables.EXAMPLE);
         values.putAll(badCase.variables());
-        List<String> violations = RedisVariables.violations(ModuleInputs.of(values));
+        List<InvalidConfigException.Problem> violations = problems(values);
         assertEquals(1, violations.size(), badCase.name() + ": " + violations);
     }
 
     @Test
     void theCatalogExampleIsValid() {
-        assertEquals(List.of(), RedisVariables.violations(ModuleInputs.of(RedisVariables.EXAMPLE)));
+        assertEquals(List.of(), problems(RedisVariables.EXAMPLE));
         for (Variable variable : RedisVariables.ALL) {
             if (variable.defaultValue() != null) {
                 assertEquals(List.of(), variable.violations(variable.defaultValue()), variable.name() + " default");
@@ -240,8 +254,13 @@ class StackFileValidationTest {
         for (CrossRule rule : RedisVariables.preconditions()) {
             Map<String, Object> values = new LinkedHashMap<>(RedisVariables.EXAMPLE);
             values.putAll(rule.badExample());
-            assertEquals(List.of(rule.rule()), RedisVariables.violations(ModuleInputs.of(values)));
+            assertEquals(List.of(rule.rule()), problems(values).stream().map(InvalidConfigException.Problem::text).toList());
         }
+    }
+
+    /** The problems build() and the stack files report: one engine for both. */
+    private static List<InvalidConfigException.Problem> problems(Map<String, Object> values) {
+        return ConfigChecks.check(RedisVariables.ALL, RedisVariables.preconditions(), values).problems();
     }
 
     static final String CHAT = """

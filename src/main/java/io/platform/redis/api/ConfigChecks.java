@@ -37,12 +37,14 @@ public final class ConfigChecks {
      * The result of checking values against a catalog: the values (numbers normalized), every problem found, the
      * names whose values break a rule, and those whose values are still tokens (known only at plan).
      */
-    public record Checked(Map<String, Object> values, List<String> problems, Set<String> broken, Set<String> tokens) {
+    public record Checked(Map<String, Object> values, List<InvalidConfigException.Problem> problems, Set<String> broken, Set<String> tokens) {
     }
+
+
 
     /** Every single-value rule of {@code catalog} and every rule of {@code crossRules} whose inputs are all known. */
     public static Checked check(List<Variable> catalog, List<CrossRule> crossRules, Map<String, Object> given) {
-        List<String> problems = new ArrayList<>();
+        List<InvalidConfigException.Problem> problems = new ArrayList<>();
         Set<String> tokens = new HashSet<>();
         Set<String> broken = new HashSet<>();
         Map<String, Object> values = new LinkedHashMap<>();
@@ -50,7 +52,7 @@ public final class ConfigChecks {
             String name = variable.name();
             if (!given.containsKey(name) || given.get(name) == null) {
                 if (variable.required()) {
-                    problems.add(names(name) + ": is required: " + variable.description());
+                    problems.add(new InvalidConfigException.Problem(List.of(name), "is required: " + variable.description()));
                     broken.add(name);
                 }
                 continue;
@@ -62,12 +64,12 @@ public final class ConfigChecks {
                 continue;
             }
             if (!variable.type().accepts(value)) {
-                problems.add(names(name) + ": " + shown(variable, value) + ": must be " + variable.type().expected());
+                problems.add(new InvalidConfigException.Problem(List.of(name), shown(variable, value) + ": must be " + variable.type().expected()));
                 broken.add(name);
                 continue;
             }
             for (String rule : variable.violations(value)) {
-                problems.add(names(name) + ": " + shown(variable, value) + ": must be " + rule);
+                problems.add(new InvalidConfigException.Problem(List.of(name), shown(variable, value) + ": must be " + rule));
                 broken.add(name);
             }
         }
@@ -78,7 +80,7 @@ public final class ConfigChecks {
                 continue;
             }
             if (!rule.check().test(effective)) {
-                problems.add(String.join(", ", reads.stream().map(ConfigChecks::names).toList()) + ": " + rule.rule());
+                problems.add(new InvalidConfigException.Problem(List.copyOf(reads), rule.rule()));
             }
         }
         return new Checked(values, problems, broken, tokens);

@@ -29,11 +29,11 @@ public final class ChatChecks {
     static ChatSettings settings(Map<String, Object> values) {
         ConfigChecks.Checked checked = ConfigChecks.check(ChatVariables.ALL, List.of(), values);
         ChatSettings settings = ChatSettings.ofCheckedValues(checked.values());
-        List<String> problems = new ArrayList<>(checked.problems());
+        List<InvalidConfigException.Problem> problems = new ArrayList<>(checked.problems());
         Set<String> unusable = new LinkedHashSet<>(checked.tokens());
         unusable.addAll(checked.broken());
         for (OptionProblem problem : problems(settings, unusable)) {
-            problems.add(String.join(", ", problem.options().stream().map(ConfigChecks::names).toList()) + ": " + problem.problem());
+            problems.add(new InvalidConfigException.Problem(problem.options(), problem.problem()));
         }
         if (!problems.isEmpty()) {
             throw new InvalidConfigException("ChatRedisConfig", problems);

@@ -1,11 +1,10 @@
 package io.platform.redis.config;
 
-import io.platform.redis.chat.ChatChecks;
+import io.platform.redis.api.InvalidConfigException;
+import io.platform.redis.chat.ChatRedisConfig;
 import io.platform.redis.chat.ChatSettings;
 import io.platform.redis.chat.ChatVariables;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 
 /**
@@ -18,17 +17,16 @@ final class ChatStackFile {
     }
 
     static Workload read(String file, NodeTuple entry, List<Problem> problems) {
-        Map<String, Object> values = StackFileReader.section(file, entry, StackFileReader.CHAT, ChatVariables.ALL, problems);
-        if (values == null) {
+        StackFileReader.Section section = StackFileReader.section(file, entry, StackFileReader.CHAT, ChatVariables.ALL, problems);
+        if (section == null) {
             return null;
         }
-        ChatSettings chat = ChatSettings.of(values);
-        int line = YamlValues.line(entry.getKeyNode());
-        List<ChatChecks.OptionProblem> found = ChatChecks.problems(chat, Set.of());
-        for (ChatChecks.OptionProblem problem : found) {
-            String keys = String.join(", ", problem.options().stream().map(option -> StackFileReader.CHAT + "." + option).toList());
-            problems.add(new Problem(file, line, keys, problem.problem()));
+        try {
+            ChatRedisConfig config = ChatRedisConfig.fromVariables(section.values());
+            return section.complete() ? new Workload.ChatRedis(config, ChatSettings.of(section.values())) : null;
+        } catch (InvalidConfigException e) {
+            section.report(e, problems);
+            return null;
         }
-        return found.isEmpty() ? new Workload.ChatRedis(chat) : null;
     }
 }

@@ -1,6 +1,8 @@
 package io.platform.redis.config;
 
-import io.platform.redis.module.ModuleInputs;
+import io.platform.redis.RedisModuleConfig;
+import io.platform.redis.api.ConfigChecks;
+import io.platform.redis.api.InvalidConfigException;
 import io.platform.redis.module.RedisVariables;
 import io.platform.redis.module.Suggestions;
 import io.platform.redis.module.Variable;
@@ -158,23 +160,46 @@ public final class StackFileReader {
     }
 
     private static Workload djangoRedis(String file, NodeTuple entry, List<Problem> problems) {
-        Map<String, Object> values = section(file, entry, REDIS, RedisVariables.ALL, problems);
-        if (values == null) {
+        Section section = section(file, entry, REDIS, RedisVariables.ALL, problems);
+        if (section == null) {
             return null;
         }
-        ModuleInputs inputs = ModuleInputs.of(values);
-        for (String broken : RedisVariables.crossViolations(inputs)) {
-            problems.add(new Problem(file, YamlValues.line(entry.getKeyNode()), REDIS, broken));
+        try {
+            RedisModuleConfig config = RedisModuleConfig.fromVariables(section.values());
+            return section.complete() ? new Workload.DjangoRedis(config) : null;
+        } catch (InvalidConfigException e) {
+            section.report(e, problems);
+            return null;
         }
-        return new Workload.DjangoRedis(inputs);
+    }
+
+    /** A section's values as the YAML gives them, and where each is: the lines its problems are reported at. */
+    record Section(String file, String name, int line, Map<String, Object> values, Map<String, Integer> lines,
+                   java.util.Set<String> unreadable, boolean complete) {
+        /**
+         * The typed configuration's problems (the same checks {@code build()} runs), each at its key's line, or at the
+         * section's when it is about a missing key or several keys; none about a key whose value the YAML already got
+         * wrong (reported as such).
+         */
+        void report(InvalidConfigException e, List<Problem> problems) {
+            for (InvalidConfigException.Problem problem : e.details()) {
+                List<String> inputs = problem.inputs();
+                if (inputs.stream().anyMatch(unreadable::contains)) {
+                    continue;
+                }
+                int at = inputs.size() == 1 ? lines.getOrDefault(inputs.get(0), line) : line;
+                problems.add(new Problem(file, at, String.join(", ", inputs.stream().map(input -> name + "." + input).toList()),
+                        problem.text()));
+            }
+        }
     }
 
     /**
-     * The values of a map section checked against a catalog: known keys, types, required keys and each variable's
-     * rules, every problem reported. Null when there was any.
+     * The values of a map section as the YAML gives them: known keys and types checked here, where the YAML is (the
+     * rules are the typed configuration's, {@link Section#report}). Null when the section is not a map.
      */
-    static Map<String, Object> section(String file, NodeTuple entry, String sectionName, List<Variable> catalog,
-                                       List<Problem> problems) {
+    static Section section(String file, NodeTuple entry, String sectionName, List<Variable> catalog,
+                           List<Problem> problems) {
         if (!(entry.getValueNode() instanceof MappingNode mapping)) {
             problems.add(new Problem(file, YamlValues.line(entry.getValueNode()), sectionName,
                     "must be a map of settings, got " + YamlValues.describe(entry.getValueNode())));
@@ -184,16 +209,13 @@ public final class StackFileReader {
         int before = problems.size();
         Map<String, NodeTuple> given = entries(file, sectionName + ".", mapping, names, problems);
         Map<String, Object> values = new LinkedHashMap<>();
+        Map<String, Integer> lines = new LinkedHashMap<>();
+        java.util.Set<String> unreadable = new java.util.HashSet<>();
         boolean valid = problems.size() == before;
         for (Variable variable : catalog) {
             NodeTuple tuple = given.get(variable.name());
             String key = sectionName + "." + variable.name();
             if (tuple == null || YamlValues.isNull(tuple.getValueNode())) {
-                if (variable.required()) {
-                    problems.add(new Problem(file, YamlValues.line(entry.getKeyNode()), key,
-                            "is required: " + variable.description()));
-                    valid = false;
-                }
                 continue;
             }
             Node node = tuple.getValueNode();
@@ -202,17 +224,14 @@ public final class StackFileReader {
             if (value.isEmpty()) {
                 problems.add(new Problem(file, line, key, "must be " + variable.type().expected() + ", got "
                         + (variable.sensitive() ? "(sensitive value hidden)" : YamlValues.describe(node))));
+                unreadable.add(variable.name());
                 valid = false;
                 continue;
             }
-            for (String broken : variable.violations(value.get())) {
-                problems.add(new Problem(file, line, key,
-                        RedisVariables.display(variable, value.get()) + ": must be " + broken));
-                valid = false;
-            }
             values.put(variable.name(), value.get());
+            lines.put(variable.name(), line);
         }
-        return valid ? values : null;
+        return new Section(file, sectionName, YamlValues.line(entry.getKeyNode()), values, lines, unreadable, valid);
     }
 
     private static Backend backend(String file, NodeTuple entry, String stack, List<Problem> problems) {

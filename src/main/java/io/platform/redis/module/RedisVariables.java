@@ -1033,32 +1033,6 @@ public final class RedisVariables {
     /** A valid set of the required values, for examples and tests. */
     public static final Map<String, Object> EXAMPLE = example();
 
-    /**
-     * Every rule the inputs break, each as "key = value: must be ...". Cross-variable rules run only when every
-     * single value is valid, so one mistake is reported once.
-     */
-    public static List<String> violations(ModuleInputs inputs) {
-        List<String> problems = new ArrayList<>();
-        for (Variable variable : ALL) {
-            if (variable.required() && inputs.get(variable) == null) {
-                problems.add(variable.name() + " is required: " + variable.description());
-                continue;
-            }
-            for (String broken : variable.violations(inputs.get(variable))) {
-                problems.add(variable.name() + " = " + display(variable, inputs.get(variable)) + ": must be " + broken);
-            }
-        }
-        if (problems.isEmpty()) {
-            problems.addAll(crossViolations(inputs));
-        }
-        return problems;
-    }
-
-    /** The cross-variable rules the inputs break; meaningful once every single value is valid. */
-    public static List<String> crossViolations(ModuleInputs inputs) {
-        return preconditions().stream().filter(rule -> !rule.check().test(inputs)).map(CrossRule::rule).toList();
-    }
-
     /** How a value is shown in an error; a sensitive one never is. */
     public static String display(Variable variable, Object value) {
         if (variable.sensitive()) {

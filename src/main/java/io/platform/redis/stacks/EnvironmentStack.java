@@ -8,9 +8,7 @@ import com.hashicorp.cdktf.TerraformStack;
 import com.hashicorp.cdktf.providers.aws.provider.AwsProvider;
 import com.hashicorp.cdktf.providers.aws.provider.AwsProviderConfig;
 import io.platform.redis.RedisModule;
-import io.platform.redis.RedisModuleConfig;
 import io.platform.redis.chat.ChatRedis;
-import io.platform.redis.chat.ChatRedisConfig;
 import io.platform.redis.config.Backend;
 import io.platform.redis.config.StackFile;
 import io.platform.redis.config.Workload;
@@ -39,12 +37,12 @@ public final class EnvironmentStack extends TerraformStack {
 
         if (file.workload() instanceof Workload.DjangoRedis django) {
             addOverride("terraform.required_providers", ProviderVersions.requiredProviders(false));
-            RedisModule redis = RedisModule.besideTheStack(this, REDIS_ID, RedisModuleConfig.fromVariables(django.inputs().explicit()));
+            RedisModule redis = RedisModule.besideTheStack(this, REDIS_ID, django.config());
             // The stack's outputs are the module's, under the same names and sensitivity.
             redis.exportOutputs(this, "");
         } else if (file.workload() instanceof Workload.ChatRedis chat) {
             addOverride("terraform.required_providers", ProviderVersions.requiredProviders(true));
-            ChatRedis redis = ChatRedis.besideTheStack(this, REDIS_ID, ChatRedisConfig.fromVariables(chat.settings().explicit()));
+            ChatRedis redis = ChatRedis.besideTheStack(this, REDIS_ID, chat.config());
             redis.exportOutputs(this, "");
         }
     }
