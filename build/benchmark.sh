@@ -2,7 +2,7 @@
 # Times the main command against the floor, side by side in one run, alternating the variants run by run:
 #   floor      a minimal cdktf app: JVM + jsii runtime + AWS assembly + one empty stack (src/test/.../FloorApp)
 #   main       the README's main command, build/synth --force (the build is current: plain java)
-#   java       the app started directly: java -cp ... io.platform.redis.Main
+#   java       the app started directly: java -cp ... io.platform.redis.app.Main
 #   no-op      build/synth with nothing changed since the last run
 #   50 stacks  the app on a copy of the project with 50 environment stack files
 #   first build  a fresh clone's first build/synth: Maven build, npm ci, random provider bindings, synthesis
@@ -43,10 +43,10 @@ variants=(floor main java no-op "50 stacks" "first build" tests "fast tests")
 for _ in $(seq "$runs"); do
   times[floor]+="$(seconds java -cp "$classpath:target/test-classes" io.platform.redis.bench.FloorApp "$scratch/floor-out") "
   times[main]+="$(seconds build/synth --force) "
-  times[java]+="$(seconds java -cp "$classpath" io.platform.redis.Main) "
+  times[java]+="$(seconds java -cp "$classpath" io.platform.redis.app.Main) "
   build/synth --force >/dev/null 2>&1
   times[no-op]+="$(seconds build/synth) "
-  times["50 stacks"]+="$(seconds bash -c "cd '$scratch/fifty' && java -cp '$classpath' io.platform.redis.Main") "
+  times["50 stacks"]+="$(seconds bash -c "cd '$scratch/fifty' && java -cp '$classpath' io.platform.redis.app.Main") "
 done
 
 for i in $(seq "$heavy_runs"); do

@@ -6,7 +6,7 @@ import com.hashicorp.cdktf.TerraformHclModule;
 import com.hashicorp.cdktf.TerraformOutput;
 import com.hashicorp.cdktf.Token;
 import io.platform.redis.api.ConfigChecks;
-import io.platform.redis.stacks.StackLedger;
+import io.platform.redis.construct.StackLedger;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

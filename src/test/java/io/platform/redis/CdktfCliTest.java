@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.platform.redis.support.Synthesized;
 import io.platform.redis.support.Tiers;
-import io.platform.redis.synth.Directories;
+import io.platform.redis.files.Directories;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -76,7 +76,7 @@ class CdktfCliTest {
      */
     @Test
     void cdktfJsonCarriesItsProjectIdSoTheCliLeavesItAlone() {
-        Map<String, Object> config = io.platform.redis.synth.Json.read(Synthesized.PROJECT.resolve("cdktf.json"));
+        Map<String, Object> config = io.platform.redis.files.Json.read(Synthesized.PROJECT.resolve("cdktf.json"));
         assertTrue(String.valueOf(config.get("projectId")).matches("[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}"),
                 "cdktf.json needs a fixed projectId, got " + config.get("projectId"));
         assertEquals("build/synth", config.get("app"), "the CLI runs the README's main command");

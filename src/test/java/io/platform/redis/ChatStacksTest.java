@@ -5,12 +5,13 @@ import static io.platform.redis.support.JsonPath.map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.platform.redis.app.Main;
 import io.platform.redis.chat.ChatOutputs;
 import io.platform.redis.module.ModuleOutput;
 import io.platform.redis.support.JsiiLock;
 import io.platform.redis.support.Synthesized;
-import io.platform.redis.synth.Directories;
-import io.platform.redis.synth.Json;
+import io.platform.redis.files.Directories;
+import io.platform.redis.files.Json;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -12,7 +12,7 @@ import io.platform.redis.module.ModuleInputs;
 import io.platform.redis.module.ModuleOutput;
 import io.platform.redis.module.RedisOutputs;
 import io.platform.redis.support.Synthesized;
-import io.platform.redis.synth.Directories;
+import io.platform.redis.files.Directories;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.platform.redis.offline.OfflineCheck;
 import io.platform.redis.support.Terraform;
 import io.platform.redis.support.Tiers;
-import io.platform.redis.synth.Directories;
+import io.platform.redis.files.Directories;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.PrintStream;
@@ -71,7 +71,7 @@ class ExampleConsumerTest {
             }
 
             // provider constraints are ranges that admit the module's own, never the bindings' exact pins
-            Map<String, Object> chatStack = io.platform.redis.synth.Json.read(app.resolve("cdktf.out/stacks/chat-split/cdk.tf.json"));
+            Map<String, Object> chatStack = io.platform.redis.files.Json.read(app.resolve("cdktf.out/stacks/chat-split/cdk.tf.json"));
             assertEquals(">= 3.1.0", io.platform.redis.support.JsonPath.at(chatStack, "terraform", "required_providers", "random", "version"));
             assertEquals(">= 5.73.0, < 7.0.0", io.platform.redis.support.JsonPath.at(chatStack, "terraform", "required_providers", "aws", "version"));
             assumeTrue(Terraform.get().isPresent(), () -> "SKIPPED offline plans of the example's stacks: " + Terraform.unavailableReason());

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import io.platform.redis.support.JsiiLock;
 import io.platform.redis.support.Synthesized;
-import io.platform.redis.synth.Directories;
+import io.platform.redis.files.Directories;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -36,7 +36,7 @@ class GeneratedFilesTest {
     @Test
     void committedTypedApiMatchesTheCatalogs() {
         List<String> drift = new ArrayList<>();
-        io.platform.redis.api.TypedApiGenerator.files().forEach((path, text) -> {
+        io.platform.redis.build.TypedApiGenerator.files().forEach((path, text) -> {
             String committed = Synthesized.read(Synthesized.PROJECT.resolve(path));
             if (!committed.equals(text)) {
                 drift.add(path);

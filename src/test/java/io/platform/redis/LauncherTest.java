@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.platform.redis.support.Processes;
 import io.platform.redis.support.Tiers;
-import io.platform.redis.synth.Directories;
+import io.platform.redis.files.Directories;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -99,7 +99,7 @@ class LauncherTest {
     @Test
     void aChangedSourceBuildsThenRuns() throws Exception {
         decided();
-        Path source = project.resolve("src/main/java/io/platform/redis/Main.java");
+        Path source = project.resolve("src/main/java/io/platform/redis/app/Main.java");
         Files.setLastModifiedTime(source, FileTime.fromMillis(System.currentTimeMillis() + 60_000));
         assertEquals("build+run", decided());
         Files.setLastModifiedTime(project.resolve("target/synth/built"), FileTime.fromMillis(System.currentTimeMillis() + 120_000));

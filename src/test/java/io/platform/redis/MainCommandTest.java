@@ -5,9 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.platform.redis.app.Main;
 import io.platform.redis.support.JsiiLock;
 import io.platform.redis.support.Synthesized;
-import io.platform.redis.synth.Directories;
+import io.platform.redis.files.Directories;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -12,7 +12,7 @@ import io.platform.redis.module.RedisOutputs;
 import io.platform.redis.module.RedisVariables;
 import io.platform.redis.module.Variable;
 import io.platform.redis.support.Synthesized;
-import io.platform.redis.synth.Json;
+import io.platform.redis.files.Json;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

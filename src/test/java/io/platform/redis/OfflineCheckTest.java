@@ -8,7 +8,7 @@ import io.platform.redis.offline.OfflineCheck;
 import io.platform.redis.support.Synthesized;
 import io.platform.redis.support.Terraform;
 import io.platform.redis.support.Tiers;
-import io.platform.redis.synth.Directories;
+import io.platform.redis.files.Directories;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

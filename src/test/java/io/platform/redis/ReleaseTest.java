@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.platform.redis.module.Release;
-import io.platform.redis.stacks.ProviderVersions;
+import io.platform.redis.module.ProviderVersions;
 import io.platform.redis.support.Synthesized;
 import java.util.ArrayList;
 import java.util.List;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.platform.redis.app.Main;
 import io.platform.redis.chat.ChatCluster;
 import io.platform.redis.chat.ChatSettings;
 import io.platform.redis.config.StackFile;
@@ -16,8 +17,8 @@ import io.platform.redis.support.RecordedState;
 import io.platform.redis.support.Synthesized;
 import io.platform.redis.support.Terraform;
 import io.platform.redis.support.Tiers;
-import io.platform.redis.synth.Directories;
-import io.platform.redis.synth.Json;
+import io.platform.redis.files.Directories;
+import io.platform.redis.files.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -13,7 +13,7 @@ import com.hashicorp.cdktf.TerraformVariable;
 import com.hashicorp.cdktf.TerraformVariableConfig;
 import com.hashicorp.cdktf.Testing;
 import com.hashicorp.cdktf.Token;
-import io.platform.redis.synth.Json;
+import io.platform.redis.files.Json;
 import io.platform.redis.api.ConfigChecks;
 import io.platform.redis.api.InvalidConfigException;
 import io.platform.redis.chat.ChatRedis;

@@ -10,7 +10,7 @@ import io.platform.redis.support.RecordedState;
 import io.platform.redis.support.Synthesized;
 import io.platform.redis.support.Terraform;
 import io.platform.redis.support.Tiers;
-import io.platform.redis.synth.Directories;
+import io.platform.redis.files.Directories;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

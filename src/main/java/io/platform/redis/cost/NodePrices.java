@@ -1,6 +1,6 @@
 package io.platform.redis.cost;
 
-import io.platform.redis.synth.Json;
+import io.platform.redis.files.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

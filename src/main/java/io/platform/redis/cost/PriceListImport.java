@@ -1,7 +1,7 @@
 package io.platform.redis.cost;
 
 import io.platform.redis.module.RedisVariables;
-import io.platform.redis.synth.Json;
+import io.platform.redis.files.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;

@@ -12,7 +12,7 @@ import io.platform.redis.module.RunningChange;
 import io.platform.redis.module.Variable;
 import io.platform.redis.module.VariableValues;
 import io.platform.redis.stacks.EnvironmentStack;
-import io.platform.redis.synth.Json;
+import io.platform.redis.files.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

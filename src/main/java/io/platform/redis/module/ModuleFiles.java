@@ -25,7 +25,8 @@ final class ModuleFiles {
             "ingress_", "security_group.tf",
             "security_group", "security_group.tf");
 
-    static final List<String> ORDER = List.of("versions.tf", "variables.tf", "main.tf", "security_group.tf", "logs.tf",
+    /** The HCL files of the module, in writing order; with the README, what the jar ships (tests stay out). */
+    public static final List<String> ORDER = List.of("versions.tf", "variables.tf", "main.tf", "security_group.tf", "logs.tf",
             "alarms.tf", "outputs.tf", "moved.tf");
 
     /** The configuration split into one Terraform JSON document per file, in {@link #ORDER}. */

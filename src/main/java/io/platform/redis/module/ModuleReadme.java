@@ -15,7 +15,7 @@ public final class ModuleReadme {
     public static String render() {
         String template = ModuleExporter.resource("README.md");
         return template.replace(INPUTS, inputsTable()).replace(OUTPUTS, outputsTable()).replace(RELEASE, Release.VERSION)
-                .replace(AWS, io.platform.redis.stacks.ProviderVersions.AWS);
+                .replace(AWS, io.platform.redis.module.ProviderVersions.AWS);
     }
 
     static String inputsTable() {

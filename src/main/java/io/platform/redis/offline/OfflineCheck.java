@@ -6,7 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import io.platform.redis.synth.Json;
+import io.platform.redis.files.Json;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -111,7 +111,7 @@ public final class OfflineCheck {
                             modules.isEmpty() ? "" : " (local modules " + String.join(", ", modules) + ")").status();
                 }
             } finally {
-                io.platform.redis.synth.Directories.deleteIfExists(staging);
+                io.platform.redis.files.Directories.deleteIfExists(staging);
             }
         }
 

@@ -12,6 +12,7 @@ import io.platform.redis.chat.ChatRedis;
 import io.platform.redis.config.Backend;
 import io.platform.redis.config.StackFile;
 import io.platform.redis.config.Workload;
+import io.platform.redis.module.ProviderVersions;
 import java.util.Map;
 import software.constructs.Construct;
 

@@ -3,6 +3,8 @@ package io.platform.redis.synth;
 import com.hashicorp.cdktf.App;
 import com.hashicorp.cdktf.AppConfig;
 import io.platform.redis.config.StackFile;
+import io.platform.redis.files.Directories;
+import io.platform.redis.files.Json;
 import io.platform.redis.module.ModuleExporter;
 import io.platform.redis.module.RedisModuleStack;
 import io.platform.redis.stacks.EnvironmentStack;

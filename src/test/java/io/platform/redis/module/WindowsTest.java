@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.platform.redis.support.Terraform;
 import io.platform.redis.support.Tiers;
-import io.platform.redis.synth.Directories;
-import io.platform.redis.synth.Json;
+import io.platform.redis.files.Directories;
+import io.platform.redis.files.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

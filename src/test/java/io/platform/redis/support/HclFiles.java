@@ -1,6 +1,6 @@
 package io.platform.redis.support;
 
-import io.platform.redis.synth.Json;
+import io.platform.redis.files.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

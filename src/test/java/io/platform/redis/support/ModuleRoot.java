@@ -1,7 +1,7 @@
 package io.platform.redis.support;
 
-import io.platform.redis.synth.Directories;
-import io.platform.redis.synth.Json;
+import io.platform.redis.files.Directories;
+import io.platform.redis.files.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

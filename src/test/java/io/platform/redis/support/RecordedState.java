@@ -1,6 +1,6 @@
 package io.platform.redis.support;
 
-import io.platform.redis.synth.Json;
+import io.platform.redis.files.Json;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

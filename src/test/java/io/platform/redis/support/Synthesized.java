@@ -2,8 +2,8 @@ package io.platform.redis.support;
 
 import io.platform.redis.config.StackFile;
 import io.platform.redis.config.StackFileReader;
-import io.platform.redis.synth.Directories;
-import io.platform.redis.synth.Json;
+import io.platform.redis.files.Directories;
+import io.platform.redis.files.Json;
 import io.platform.redis.synth.Synthesizer;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package io.platform.redis.synth;
+package io.platform.redis.files;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.type.TypeReference;

@@ -1,4 +1,4 @@
-package io.platform.redis;
+package io.platform.redis.app;
 
 import io.platform.redis.config.InvalidStacksException;
 import io.platform.redis.config.Safeguards;
@@ -8,7 +8,7 @@ import io.platform.redis.cost.CostReport;
 import io.platform.redis.daytwo.RunningClusterChanges;
 import io.platform.redis.docs.GeneratedDocs;
 import io.platform.redis.module.OnRunningCluster;
-import io.platform.redis.synth.Directories;
+import io.platform.redis.files.Directories;
 import io.platform.redis.synth.Synthesizer;
 import java.io.PrintStream;
 import java.nio.file.Path;

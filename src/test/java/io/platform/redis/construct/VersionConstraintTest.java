@@ -1,4 +1,4 @@
-package io.platform.redis.stacks;
+package io.platform.redis.construct;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package io.platform.redis.stacks;
+package io.platform.redis.construct;
 
 import java.util.Arrays;
 

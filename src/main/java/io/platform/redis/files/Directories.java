@@ -1,4 +1,4 @@
-package io.platform.redis.synth;
+package io.platform.redis.files;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package io.platform.redis.stacks;
+package io.platform.redis.module;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,5 +1,6 @@
-package io.platform.redis.api;
+package io.platform.redis.build;
 
+import io.platform.redis.api.ConfigChecks;
 import io.platform.redis.chat.ChatVariables;
 import io.platform.redis.module.Hcl;
 import io.platform.redis.module.ModuleOutput;
@@ -182,7 +183,7 @@ public final class TypedApiGenerator {
                 .append("import com.hashicorp.cdktf.TerraformOutput;\n")
                 .append("import com.hashicorp.cdktf.Token;\n")
                 .append("import io.platform.redis.api.ConfigChecks;\n")
-                .append("import io.platform.redis.stacks.StackLedger;\n")
+                .append("import io.platform.redis.construct.StackLedger;\n")
                 .append("import java.util.LinkedHashMap;\n")
                 .append("import java.util.List;\n")
                 .append("import java.util.Map;\n")
