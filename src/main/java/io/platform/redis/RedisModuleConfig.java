@@ -21,6 +21,16 @@ public final class RedisModuleConfig {
         this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
     }
 
+    /** The values, checked by the one engine of the typed configurations and the stack files: every problem at once. */
+    private static Map<String, Object> checked(Map<String, Object> values) {
+        ConfigChecks.Checked checked = ConfigChecks.redisModule(values);
+        if (!checked.problems().isEmpty()) {
+            throw new InvalidConfigException("RedisModuleConfig", checked.problems().stream()
+                    .map(problem -> new InvalidConfigException.Problem(problem.inputs(), problem.text())).toList());
+        }
+        return checked.values();
+    }
+
     /** A builder with nothing set: every variable left unset keeps its default. */
     public static Builder builder() {
         return new Builder();
@@ -28,7 +38,7 @@ public final class RedisModuleConfig {
 
     /** From values keyed by their Terraform names (stack files), checked like {@link Builder#build()}. */
     public static RedisModuleConfig fromVariables(Map<String, Object> variables) {
-        return new RedisModuleConfig(ConfigChecks.redisModule(variables).explicit());
+        return new RedisModuleConfig(checked(variables));
     }
 
     /** The values set, by Terraform name, in the order they were set. */
@@ -1510,7 +1520,7 @@ public final class RedisModuleConfig {
 
         /** Checks every rule; throws one InvalidConfigException that lists all problems. */
         public RedisModuleConfig build() {
-            return new RedisModuleConfig(ConfigChecks.redisModule(values).explicit());
+            return new RedisModuleConfig(checked(values));
         }
     }
 }

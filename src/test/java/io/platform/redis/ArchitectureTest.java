@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The direction of the dependencies, written down once: the application (the main command, the stack files, the
  * docs, the offline check, the build's generator) uses the public API (the constructs and their configurations, in
- * {@code io.platform.redis} and {@code io.platform.redis.chat}), which uses the checks and the construction helpers,
- * which use the foundation: the catalogs and the module's resources, the HCL renderer, file helpers. Nothing points
+ * {@code io.platform.redis} and {@code io.platform.redis.chat}, nothing else there), which uses the checks, the
+ * construction helpers and the chat design, which use the foundation: the catalogs and the module's resources, the HCL renderer, file helpers. Nothing points
  * up, and no two packages depend on each other. No exceptions.
  */
 class ArchitectureTest {
@@ -27,7 +27,8 @@ class ArchitectureTest {
                         "io.platform.redis.stacks..", "io.platform.redis.config..", "io.platform.redis.daytwo..",
                         "io.platform.redis.docs..", "io.platform.redis.cost..", "io.platform.redis.offline..")
                 .layer("API").definedBy("io.platform.redis", "io.platform.redis.chat..")
-                .layer("Checks and construction").definedBy("io.platform.redis.api..", "io.platform.redis.construct..")
+                .layer("Checks and construction").definedBy("io.platform.redis.api..", "io.platform.redis.construct..",
+                        "io.platform.redis.chatdesign..")
                 .layer("Foundation").definedBy("io.platform.redis.module..", "io.platform.redis.hcl..", "io.platform.redis.files..")
                 .whereLayer("Application").mayNotBeAccessedByAnyLayer()
                 .whereLayer("API").mayOnlyBeAccessedByLayers("Application")
@@ -39,5 +40,17 @@ class ArchitectureTest {
     @Test
     void noTwoPackagesDependOnEachOther() {
         slices().matching("io.platform.redis.(*)..").should().beFreeOfCycles().check(CLASSES);
+    }
+
+    /** The public packages hold the API and nothing else: every class there is one a user may import. */
+    @Test
+    void thePublicPackagesHoldOnlyThePinnedApi() {
+        java.util.Set<String> api = new java.util.TreeSet<>();
+        PublicApiTest.API.forEach(type -> api.add(type.getName()));
+        java.util.Set<String> found = new java.util.TreeSet<>();
+        CLASSES.stream().filter(c -> c.getPackageName().equals("io.platform.redis") || c.getPackageName().equals("io.platform.redis.chat"))
+                .filter(c -> !c.isAnonymousClass() && !c.getSimpleName().isEmpty())
+                .forEach(c -> found.add(c.getName()));
+        org.junit.jupiter.api.Assertions.assertEquals(api, found);
     }
 }

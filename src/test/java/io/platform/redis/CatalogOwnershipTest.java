@@ -3,7 +3,7 @@ package io.platform.redis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.platform.redis.chat.ChatVariables;
+import io.platform.redis.chatdesign.ChatVariables;
 import io.platform.redis.module.RedisVariables;
 import io.platform.redis.module.Variable;
 import io.platform.redis.support.Synthesized;
@@ -27,8 +27,8 @@ import org.junit.jupiter.api.Test;
  */
 class CatalogOwnershipTest {
     private static final Path MAIN = Synthesized.PROJECT.resolve("src/main/java/io/platform/redis");
-    private static final Set<String> OWNERS = Set.of("module/RedisVariables.java", "chat/ChatVariables.java",
-            "module/RedisOutputs.java", "chat/ChatOutputs.java", "module/RedisModuleStack.java", "RedisModuleConfig.java",
+    private static final Set<String> OWNERS = Set.of("module/RedisVariables.java", "chatdesign/ChatVariables.java",
+            "module/RedisOutputs.java", "chatdesign/ChatOutputs.java", "module/RedisModuleStack.java", "RedisModuleConfig.java",
             "RedisModuleOutputs.java", "chat/ChatRedisConfig.java");
     private static final Pattern LITERAL = Pattern.compile("\"([a-z0-9_]+)\"");
 

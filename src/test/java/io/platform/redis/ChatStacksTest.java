@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.platform.redis.app.Main;
-import io.platform.redis.chat.ChatOutputs;
+import io.platform.redis.chatdesign.ChatOutputs;
 import io.platform.redis.module.ModuleOutput;
 import io.platform.redis.support.JsiiLock;
 import io.platform.redis.support.Synthesized;

@@ -3,7 +3,7 @@ package io.platform.redis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.platform.redis.api.InvalidConfigException;
+import io.platform.redis.InvalidConfigException;
 import io.platform.redis.chat.ChatRedis;
 import io.platform.redis.chat.ChatRedisConfig;
 import java.io.IOException;
@@ -114,17 +114,5 @@ class PublicApiTest {
             }
         }
         return classes;
-    }
-
-    /**
-     * The typed API's checks know nothing of the chat design (it was RedisModuleConfig -> api.ConfigChecks ->
-     * chat.ChatCluster -> RedisModuleConfig): the chat rules live in the chat package, which uses the checks.
-     */
-    @Test
-    void theApiChecksDoNotImportTheChatDesign() throws IOException {
-        for (String name : List.of("ConfigChecks.java", "InvalidConfigException.java")) {
-            Path file = Path.of("src/main/java/io/platform/redis/api", name);
-            assertTrue(!Files.readString(file).contains("io.platform.redis.chat."), file + " uses the chat package");
-        }
     }
 }

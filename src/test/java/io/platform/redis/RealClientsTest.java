@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.platform.redis.chat.ChatCluster;
+import io.platform.redis.chatdesign.ChatCluster;
 import io.platform.redis.config.Workload;
 import io.platform.redis.module.RedisOutputs;
 import io.platform.redis.module.RedisVariables;

@@ -36,7 +36,7 @@ import com.hashicorp.cdktf.providers.random_provider.password.Password;
 import com.hashicorp.cdktf.providers.random_provider.provider.RandomProvider;
 import io.platform.redis.chat.ChatRedis;
 import io.platform.redis.chat.ChatRedisConfig;
-import io.platform.redis.chat.ChatVariables;
+import io.platform.redis.chatdesign.ChatVariables;
 import io.platform.redis.module.FromResource;
 import io.platform.redis.module.ModuleOutput;
 import io.platform.redis.module.RedisOutputs;

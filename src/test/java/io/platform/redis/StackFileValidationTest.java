@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.platform.redis.api.ConfigChecks;
-import io.platform.redis.api.InvalidConfigException;
+import io.platform.redis.InvalidConfigException;
 import io.platform.redis.config.InvalidStacksException;
 import io.platform.redis.config.Problem;
 import io.platform.redis.config.StackFileReader;
@@ -236,7 +236,7 @@ class StackFileValidationTest {
     void javaRejectsEveryBadExampleTheModuleRejects(ModuleTests.Case badCase) {
         Map<String, Object> values = new LinkedHashMap<>(RedisVariables.EXAMPLE);
         values.putAll(badCase.variables());
-        List<InvalidConfigException.Problem> violations = problems(values);
+        List<ConfigChecks.Problem> violations = problems(values);
         assertEquals(1, violations.size(), badCase.name() + ": " + violations);
     }
 
@@ -254,12 +254,12 @@ class StackFileValidationTest {
         for (CrossRule rule : RedisVariables.preconditions()) {
             Map<String, Object> values = new LinkedHashMap<>(RedisVariables.EXAMPLE);
             values.putAll(rule.badExample());
-            assertEquals(List.of(rule.rule()), problems(values).stream().map(InvalidConfigException.Problem::text).toList());
+            assertEquals(List.of(rule.rule()), problems(values).stream().map(ConfigChecks.Problem::text).toList());
         }
     }
 
     /** The problems build() and the stack files report: one engine for both. */
-    private static List<InvalidConfigException.Problem> problems(Map<String, Object> values) {
+    private static List<ConfigChecks.Problem> problems(Map<String, Object> values) {
         return ConfigChecks.check(RedisVariables.ALL, RedisVariables.preconditions(), values).problems();
     }
 
@@ -306,7 +306,7 @@ class StackFileValidationTest {
 
     @Test
     void javaRejectsEveryChatBadExample() {
-        for (Variable variable : io.platform.redis.chat.ChatVariables.ALL) {
+        for (Variable variable : io.platform.redis.chatdesign.ChatVariables.ALL) {
             for (Rule rule : variable.rules()) {
                 assertTrue(!variable.violations(rule.badExample()).isEmpty(), variable.name() + ": " + rule.badExample());
             }

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.platform.redis.app.Main;
-import io.platform.redis.chat.ChatCluster;
-import io.platform.redis.chat.ChatSettings;
+import io.platform.redis.chatdesign.ChatCluster;
+import io.platform.redis.chatdesign.ChatSettings;
 import io.platform.redis.config.StackFile;
 import io.platform.redis.config.Workload;
 import io.platform.redis.module.ModuleInputs;
@@ -158,7 +158,7 @@ class TerraformOfflineTest {
         if (stack.workload() instanceof Workload.DjangoRedis django) {
             return django.inputs().string(RedisVariables.NOTIFICATION_TOPIC_ARN);
         }
-        return (String) ((Workload.ChatRedis) stack.workload()).settings().get(io.platform.redis.chat.ChatVariables.NOTIFICATION_TOPIC_ARN);
+        return (String) ((Workload.ChatRedis) stack.workload()).settings().get(io.platform.redis.chatdesign.ChatVariables.NOTIFICATION_TOPIC_ARN);
     }
 
     private static void report(String what, Map<String, Integer> counts) {

@@ -24,27 +24,30 @@ public final class ConfigChecks {
     private ConfigChecks() {
     }
 
-    /** The module inputs of a {@code RedisModuleConfig}, or every problem they have. */
-    public static ModuleInputs redisModule(Map<String, Object> values) {
-        Checked checked = check(RedisVariables.ALL, RedisVariables.preconditions(), values);
-        if (!checked.problems.isEmpty()) {
-            throw new InvalidConfigException("RedisModuleConfig", checked.problems);
-        }
-        return ModuleInputs.ofCheckedValues(checked.values);
+    /** The values of a {@code RedisModuleConfig}, checked: every rule of the module, every problem found. */
+    public static Checked redisModule(Map<String, Object> values) {
+        return check(RedisVariables.ALL, RedisVariables.preconditions(), values);
+    }
+
+    /**
+     * One problem: the inputs it is about (by Terraform name) and what is wrong. The typed configurations name each
+     * input in Java and in Terraform; a stack file names its keys, at their lines: one check, two ways to say where.
+     */
+    public record Problem(List<String> inputs, String text) {
     }
 
     /**
      * The result of checking values against a catalog: the values (numbers normalized), every problem found, the
      * names whose values break a rule, and those whose values are still tokens (known only at plan).
      */
-    public record Checked(Map<String, Object> values, List<InvalidConfigException.Problem> problems, Set<String> broken, Set<String> tokens) {
+    public record Checked(Map<String, Object> values, List<Problem> problems, Set<String> broken, Set<String> tokens) {
     }
 
 
 
     /** Every single-value rule of {@code catalog} and every rule of {@code crossRules} whose inputs are all known. */
     public static Checked check(List<Variable> catalog, List<CrossRule> crossRules, Map<String, Object> given) {
-        List<InvalidConfigException.Problem> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
         Set<String> tokens = new HashSet<>();
         Set<String> broken = new HashSet<>();
         Map<String, Object> values = new LinkedHashMap<>();
@@ -52,7 +55,7 @@ public final class ConfigChecks {
             String name = variable.name();
             if (!given.containsKey(name) || given.get(name) == null) {
                 if (variable.required()) {
-                    problems.add(new InvalidConfigException.Problem(List.of(name), "is required: " + variable.description()));
+                    problems.add(new Problem(List.of(name), "is required: " + variable.description()));
                     broken.add(name);
                 }
                 continue;
@@ -64,12 +67,12 @@ public final class ConfigChecks {
                 continue;
             }
             if (!variable.type().accepts(value)) {
-                problems.add(new InvalidConfigException.Problem(List.of(name), shown(variable, value) + ": must be " + variable.type().expected()));
+                problems.add(new Problem(List.of(name), shown(variable, value) + ": must be " + variable.type().expected()));
                 broken.add(name);
                 continue;
             }
             for (String rule : variable.violations(value)) {
-                problems.add(new InvalidConfigException.Problem(List.of(name), shown(variable, value) + ": must be " + rule));
+                problems.add(new Problem(List.of(name), shown(variable, value) + ": must be " + rule));
                 broken.add(name);
             }
         }
@@ -80,7 +83,7 @@ public final class ConfigChecks {
                 continue;
             }
             if (!rule.check().test(effective)) {
-                problems.add(new InvalidConfigException.Problem(List.copyOf(reads), rule.rule()));
+                problems.add(new Problem(List.copyOf(reads), rule.rule()));
             }
         }
         return new Checked(values, problems, broken, tokens);

@@ -1,7 +1,7 @@
 package io.platform.redis.build;
 
 import io.platform.redis.api.ConfigChecks;
-import io.platform.redis.chat.ChatVariables;
+import io.platform.redis.chatdesign.ChatVariables;
 import io.platform.redis.module.Hcl;
 import io.platform.redis.module.ModuleOutput;
 import io.platform.redis.module.RedisOutputs;
@@ -53,14 +53,14 @@ public final class TypedApiGenerator {
     public static Map<String, String> files() {
         Map<String, String> files = new LinkedHashMap<>();
         files.put(SOURCES + "io/platform/redis/RedisModuleConfig.java", config("io.platform.redis", "RedisModuleConfig",
-                "import io.platform.redis.api.ConfigChecks;\n", "ConfigChecks.redisModule(%s).explicit()", "",
+                "import io.platform.redis.api.ConfigChecks;\n", "ConfigChecks.redisModule(%s)", "",
                 "The inputs of one call of the Redis module ({@code modules/redis}): one typed setter per module variable, "
                         + "named in camelCase after it.\n * Setters take literals or cdktf tokens (an id from another resource); "
                         + "{@link Builder#build()} checks every rule the module\n * enforces and reports all problems at once, "
                         + "leaving values that are still tokens to the module's own checks at plan.",
                 "RedisVariables", RedisVariables.ALL, true));
         files.put(SOURCES + "io/platform/redis/chat/ChatRedisConfig.java", config("io.platform.redis.chat", "ChatRedisConfig",
-                "", "ChatChecks.settings(%s).explicit()",
+                "import io.platform.redis.InvalidConfigException;\nimport io.platform.redis.api.ConfigChecks;\nimport io.platform.redis.chatdesign.ChatChecks;\nimport io.platform.redis.chatdesign.ChatSettings;\n", "ChatChecks.settings(%s)",
                 "\n    /** The options as the chat classes read them, every default filled in. */\n"
                         + "    ChatSettings settings() {\n        return ChatSettings.ofCheckedValues(values);\n    }\n",
                 "The options of the chat app's Redis design (single or split clusters, AUTH token in Secrets Manager), named "
@@ -95,13 +95,22 @@ public final class TypedApiGenerator {
                 .append("    private ").append(className).append("(Map<String, Object> values) {\n")
                 .append("        this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));\n")
                 .append("    }\n\n")
+                .append("    /** The values, checked by the one engine of the typed configurations and the stack files: every problem at once. */\n")
+                .append("    private static Map<String, Object> checked(Map<String, Object> values) {\n")
+                .append("        ConfigChecks.Checked checked = ").append(check.formatted("values")).append(";\n")
+                .append("        if (!checked.problems().isEmpty()) {\n")
+                .append("            throw new InvalidConfigException(\"").append(className).append("\", checked.problems().stream()\n")
+                .append("                    .map(problem -> new InvalidConfigException.Problem(problem.inputs(), problem.text())).toList());\n")
+                .append("        }\n")
+                .append("        return checked.values();\n")
+                .append("    }\n\n")
                 .append("    /** A builder with nothing set: every variable left unset keeps its default. */\n")
                 .append("    public static Builder builder() {\n")
                 .append("        return new Builder();\n")
                 .append("    }\n\n")
                 .append("    /** From values keyed by their Terraform names (stack files), checked like {@link Builder#build()}. */\n")
                 .append("    public static ").append(className).append(" fromVariables(Map<String, Object> variables) {\n")
-                .append("        return new ").append(className).append("(").append(check.formatted("variables")).append(");\n")
+                .append("        return new ").append(className).append("(checked(variables));\n")
                 .append("    }\n\n")
                 .append("    /** The values set, by Terraform name, in the order they were set. */\n")
                 .append("    public Map<String, Object> variables() {\n")
@@ -167,7 +176,7 @@ public final class TypedApiGenerator {
                 .append("        }\n\n")
                 .append("        /** Checks every rule; throws one InvalidConfigException that lists all problems. */\n")
                 .append("        public ").append(className).append(" build() {\n")
-                .append("            return new ").append(className).append("(").append(check.formatted("values")).append(");\n")
+                .append("            return new ").append(className).append("(checked(values));\n")
                 .append("        }\n")
                 .append("    }\n")
                 .append("}\n");

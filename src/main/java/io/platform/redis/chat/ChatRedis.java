@@ -13,8 +13,13 @@ import com.hashicorp.cdktf.providers.random_provider.provider.RandomProvider;
 import io.platform.redis.RedisModule;
 import io.platform.redis.RedisModuleConfig;
 import io.platform.redis.Sensitive;
+import io.platform.redis.chatdesign.ChatCluster;
+import io.platform.redis.chatdesign.ChatOutputs;
+import io.platform.redis.chatdesign.ChatSettings;
+import io.platform.redis.chatdesign.ChatVariables;
 import io.platform.redis.module.AuthTokens;
 import io.platform.redis.module.ModuleOutput;
+import io.platform.redis.module.RedisVariables;
 import io.platform.redis.module.ProviderVersions;
 import io.platform.redis.construct.StackLedger;
 import java.util.ArrayList;
@@ -101,7 +106,9 @@ public class ChatRedis extends Construct {
         RedisModule adapterCluster = null;
         RedisModule stateCluster = null;
         for (ChatCluster cluster : ChatCluster.of(chat)) {
-            RedisModuleConfig module = cluster.module().authToken(token.getResult()).build();
+            Map<String, Object> variables = new java.util.LinkedHashMap<>(cluster.module());
+            variables.put(RedisVariables.AUTH_TOKEN.name(), token.getResult());
+            RedisModuleConfig module = RedisModuleConfig.fromVariables(variables);
             String moduleId = cluster.moduleId(id);
             RedisModule call = shipModule ? new RedisModule(this, moduleId, module) : RedisModule.besideTheStack(this, moduleId, module);
             clusters.add(call);

@@ -1,9 +1,9 @@
 package io.platform.redis.config;
 
-import io.platform.redis.api.InvalidConfigException;
+import io.platform.redis.InvalidConfigException;
 import io.platform.redis.chat.ChatRedisConfig;
-import io.platform.redis.chat.ChatSettings;
-import io.platform.redis.chat.ChatVariables;
+import io.platform.redis.chatdesign.ChatSettings;
+import io.platform.redis.chatdesign.ChatVariables;
 import java.util.List;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 

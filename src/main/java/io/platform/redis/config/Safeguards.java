@@ -1,7 +1,7 @@
 package io.platform.redis.config;
 
-import io.platform.redis.chat.ChatCluster;
-import io.platform.redis.chat.ChatVariables;
+import io.platform.redis.chatdesign.ChatCluster;
+import io.platform.redis.chatdesign.ChatVariables;
 import io.platform.redis.module.ModuleInputs;
 import io.platform.redis.module.RedisVariables;
 import io.platform.redis.module.Variable;

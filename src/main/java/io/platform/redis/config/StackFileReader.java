@@ -2,7 +2,7 @@ package io.platform.redis.config;
 
 import io.platform.redis.RedisModuleConfig;
 import io.platform.redis.api.ConfigChecks;
-import io.platform.redis.api.InvalidConfigException;
+import io.platform.redis.InvalidConfigException;
 import io.platform.redis.module.RedisVariables;
 import io.platform.redis.module.Suggestions;
 import io.platform.redis.module.Variable;
@@ -149,7 +149,7 @@ public final class StackFileReader {
         }
         List<String> known = new ArrayList<>(List.of(REGION));
         RedisVariables.ALL.forEach(v -> known.add(v.name()));
-        io.platform.redis.chat.ChatVariables.ALL.forEach(v -> { if (!known.contains(v.name())) known.add(v.name()); });
+        io.platform.redis.chatdesign.ChatVariables.ALL.forEach(v -> { if (!known.contains(v.name())) known.add(v.name()); });
         for (String key : (List<String>) value.get()) {
             if (!known.contains(key)) {
                 problems.add(new Problem(file, line, ALLOW_REPLACEMENT, "\"" + key + "\": not a key whose change can replace a cluster; "

@@ -2,7 +2,7 @@ package io.platform.redis.config;
 
 import io.platform.redis.RedisModuleConfig;
 import io.platform.redis.chat.ChatRedisConfig;
-import io.platform.redis.chat.ChatSettings;
+import io.platform.redis.chatdesign.ChatSettings;
 import io.platform.redis.module.ModuleInputs;
 
 /**

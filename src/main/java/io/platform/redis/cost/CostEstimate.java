@@ -1,6 +1,6 @@
 package io.platform.redis.cost;
 
-import io.platform.redis.chat.ChatCluster;
+import io.platform.redis.chatdesign.ChatCluster;
 import io.platform.redis.config.StackFile;
 import io.platform.redis.config.Workload;
 import io.platform.redis.module.ModuleInputs;

@@ -1,7 +1,7 @@
 package io.platform.redis.daytwo;
 
-import io.platform.redis.chat.ChatCluster;
-import io.platform.redis.chat.ChatVariables;
+import io.platform.redis.chatdesign.ChatCluster;
+import io.platform.redis.chatdesign.ChatVariables;
 import io.platform.redis.config.StackFile;
 import io.platform.redis.config.Workload;
 import io.platform.redis.module.DayTwoTransitions;
@@ -136,7 +136,7 @@ public final class RunningClusterChanges {
             calls.put(EnvironmentStack.REDIS_ID, normalized(django.inputs().explicit()));
         } else if (stack.workload() instanceof Workload.ChatRedis chat) {
             for (ChatCluster cluster : ChatCluster.of(chat.settings())) {
-                calls.put(cluster.moduleId(EnvironmentStack.REDIS_ID), normalized(cluster.module().variables()));
+                calls.put(cluster.moduleId(EnvironmentStack.REDIS_ID), normalized(cluster.module()));
             }
         }
         return calls;

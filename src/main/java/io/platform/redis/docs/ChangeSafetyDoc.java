@@ -1,7 +1,7 @@
 package io.platform.redis.docs;
 
-import io.platform.redis.chat.ChatCluster;
-import io.platform.redis.chat.ChatVariables;
+import io.platform.redis.chatdesign.ChatCluster;
+import io.platform.redis.chatdesign.ChatVariables;
 import io.platform.redis.module.OnRunningCluster;
 import io.platform.redis.module.RedisVariables;
 import io.platform.redis.module.RunningChange;

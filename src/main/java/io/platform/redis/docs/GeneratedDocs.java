@@ -1,6 +1,6 @@
 package io.platform.redis.docs;
 
-import io.platform.redis.chat.ChatVariables;
+import io.platform.redis.chatdesign.ChatVariables;
 import io.platform.redis.config.StackFile;
 import io.platform.redis.cost.CostReport;
 import io.platform.redis.module.CrossRule;

@@ -1,13 +1,14 @@
-package io.platform.redis.chat;
+package io.platform.redis.chatdesign;
 
-import static io.platform.redis.chat.ChatVariables.*;
+import static io.platform.redis.chatdesign.ChatVariables.*;
 
-import io.platform.redis.RedisModuleConfig;
 import io.platform.redis.module.ModuleInputs;
 import io.platform.redis.module.RedisVariables;
 import io.platform.redis.module.Variable;
 import io.platform.redis.module.VariableValues;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,9 +18,9 @@ import java.util.Map;
  * sessions, rate limits) with maintenance and snapshot windows an hour apart, so both are never down together.
  *
  * @param role   "redis" (single), "adapter" or "state"
- * @param module the module's configuration, unchecked: the AUTH token is added by the caller
+ * @param module the module's variables, unchecked: the AUTH token is added by the caller
  */
-public record ChatCluster(String role, RedisModuleConfig.Builder module) {
+public record ChatCluster(String role, Map<String, Object> module) {
 
     /** The module call's name for a {@code ChatRedis} with id {@code prefix}: the prefix itself, or prefix_adapter / prefix_state. */
     public String moduleId(String prefix) {
@@ -45,7 +46,7 @@ public record ChatCluster(String role, RedisModuleConfig.Builder module) {
 
     /** The module values, with the module's defaults, for checks and estimates (the AUTH token is not among them). */
     public ModuleInputs inputs() {
-        return ModuleInputs.ofCheckedValues(module.variables());
+        return ModuleInputs.ofCheckedValues(module);
     }
 
     /**
@@ -124,44 +125,50 @@ public record ChatCluster(String role, RedisModuleConfig.Builder module) {
     }
 
     /** The chat design's tuning for Socket.IO: keys with TTLs evicted first, expiry events, no idle timeout. */
-    static RedisModuleConfig.Builder socketIoTuning(RedisModuleConfig.Builder module) {
-        return module.maxmemoryPolicy("volatile-lru").notifyKeyspaceEvents("Ex").timeout(0).tcpKeepalive(300);
+    /** The Socket.IO tuning of every chat cluster: only keys with a TTL evicted, expiry events, open connections. */
+    static void socketIoTuning(Map<String, Object> module) {
+        module.put(RedisVariables.MAXMEMORY_POLICY.name(), "volatile-lru");
+        module.put(RedisVariables.NOTIFY_KEYSPACE_EVENTS.name(), "Ex");
+        module.put(RedisVariables.TIMEOUT.name(), 0);
+        module.put(RedisVariables.TCP_KEEPALIVE.name(), 300);
     }
 
     private static Object plusOne(Object replicas) {
         return replicas instanceof Integer n ? Integer.valueOf(n + 1) : replicas;
     }
 
-    private static RedisModuleConfig.Builder module(ChatSettings chat, String name, String description, String nodeType,
-                                                    Object nodes, String maintenanceWindow, String snapshotWindow) {
+    private static Map<String, Object> module(ChatSettings chat, String name, String description, String nodeType,
+                                              Object nodes, String maintenanceWindow, String snapshotWindow) {
         boolean highlyAvailable = nodes instanceof Integer n && n > 1;
-        RedisModuleConfig.Builder module = RedisModuleConfig.builder()
-                .name(name)
-                .description(description)
-                .environment(chat.string(ENVIRONMENT))
-                .nodeType(nodeType)
-                .numCacheClusters((Number) nodes)
-                .automaticFailoverEnabled(highlyAvailable)
-                .multiAzEnabled(highlyAvailable)
-                .engineVersion("7.1")
-                .port(6379)
-                .atRestEncryptionEnabled(true)
-                .transitEncryptionEnabled(true)
-                .authTokenEnabled(true);
-        socketIoTuning(module)
-                .maintenanceWindow(maintenanceWindow)
-                .snapshotWindow(snapshotWindow)
-                .snapshotRetentionLimit("prod".equals(chat.string(ENVIRONMENT)) ? 7 : 1)
-                .subnetIds(chat.list(PRIVATE_SUBNET_IDS))
-                .vpcId(chat.string(VPC_ID));
+        Map<String, Object> module = new LinkedHashMap<>();
+        module.put(RedisVariables.NAME.name(), name);
+        module.put(RedisVariables.DESCRIPTION.name(), description);
+        module.put(RedisVariables.ENVIRONMENT.name(), chat.string(ENVIRONMENT));
+        module.put(RedisVariables.NODE_TYPE.name(), nodeType);
+        module.put(RedisVariables.NUM_CACHE_CLUSTERS.name(), nodes);
+        module.put(RedisVariables.AUTOMATIC_FAILOVER_ENABLED.name(), highlyAvailable);
+        module.put(RedisVariables.MULTI_AZ_ENABLED.name(), highlyAvailable);
+        module.put(RedisVariables.ENGINE_VERSION.name(), "7.1");
+        module.put(RedisVariables.PORT.name(), 6379);
+        module.put(RedisVariables.AT_REST_ENCRYPTION_ENABLED.name(), true);
+        module.put(RedisVariables.TRANSIT_ENCRYPTION_ENABLED.name(), true);
+        module.put(RedisVariables.AUTH_TOKEN_ENABLED.name(), true);
+        socketIoTuning(module);
+        module.put(RedisVariables.MAINTENANCE_WINDOW.name(), maintenanceWindow);
+        module.put(RedisVariables.SNAPSHOT_WINDOW.name(), snapshotWindow);
+        module.put(RedisVariables.SNAPSHOT_RETENTION_LIMIT.name(), "prod".equals(chat.string(ENVIRONMENT)) ? 7 : 1);
+        module.put(RedisVariables.SUBNET_IDS.name(), chat.list(PRIVATE_SUBNET_IDS));
+        module.put(RedisVariables.VPC_ID.name(), chat.string(VPC_ID));
         if (chat.get(REDIS_SECURITY_GROUP_ID) != null) {
-            module.createSecurityGroup(false).securityGroupIds(List.of(chat.string(REDIS_SECURITY_GROUP_ID)));
+            module.put(RedisVariables.CREATE_SECURITY_GROUP.name(), false);
+            module.put(RedisVariables.SECURITY_GROUP_IDS.name(), List.of(chat.string(REDIS_SECURITY_GROUP_ID)));
         } else {
-            module.allowedSecurityGroupIds(chat.list(ALLOWED_SECURITY_GROUP_IDS));
+            module.put(RedisVariables.ALLOWED_SECURITY_GROUP_IDS.name(), chat.list(ALLOWED_SECURITY_GROUP_IDS));
         }
         if (chat.get(NOTIFICATION_TOPIC_ARN) != null) {
-            module.notificationTopicArn(chat.string(NOTIFICATION_TOPIC_ARN));
+            module.put(RedisVariables.NOTIFICATION_TOPIC_ARN.name(), chat.string(NOTIFICATION_TOPIC_ARN));
         }
-        return module.tags(chat.map(TAGS));
+        module.put(RedisVariables.TAGS.name(), chat.map(TAGS));
+        return Collections.unmodifiableMap(module);
     }
 }

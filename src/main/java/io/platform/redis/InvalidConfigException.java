@@ -1,5 +1,6 @@
-package io.platform.redis.api;
+package io.platform.redis;
 
+import io.platform.redis.api.ConfigChecks;
 import java.util.List;
 
 /** Every problem of one typed configuration, found at once; each names the input in Java and in Terraform. */

@@ -1,4 +1,4 @@
-package io.platform.redis.chat;
+package io.platform.redis.chatdesign;
 
 import io.platform.redis.module.FromResource;
 import io.platform.redis.module.RedisVariables;

@@ -1,9 +1,8 @@
-package io.platform.redis.chat;
+package io.platform.redis.chatdesign;
 
-import static io.platform.redis.chat.ChatVariables.*;
+import static io.platform.redis.chatdesign.ChatVariables.*;
 
 import io.platform.redis.api.ConfigChecks;
-import io.platform.redis.api.InvalidConfigException;
 import io.platform.redis.module.CrossRule;
 import io.platform.redis.module.RedisVariables;
 import java.util.ArrayList;
@@ -25,20 +24,17 @@ public final class ChatChecks {
     public record OptionProblem(List<String> options, String problem) {
     }
 
-    /** The settings of a {@code ChatRedisConfig}, or one exception listing every problem. */
-    static ChatSettings settings(Map<String, Object> values) {
+    /** The values of a {@code ChatRedisConfig}, checked: each option's rules, the mode, the clusters' module rules. */
+    public static ConfigChecks.Checked settings(Map<String, Object> values) {
         ConfigChecks.Checked checked = ConfigChecks.check(ChatVariables.ALL, List.of(), values);
         ChatSettings settings = ChatSettings.ofCheckedValues(checked.values());
-        List<InvalidConfigException.Problem> problems = new ArrayList<>(checked.problems());
+        List<ConfigChecks.Problem> problems = new ArrayList<>(checked.problems());
         Set<String> unusable = new LinkedHashSet<>(checked.tokens());
         unusable.addAll(checked.broken());
         for (OptionProblem problem : problems(settings, unusable)) {
-            problems.add(new InvalidConfigException.Problem(problem.options(), problem.problem()));
+            problems.add(new ConfigChecks.Problem(problem.options(), problem.problem()));
         }
-        if (!problems.isEmpty()) {
-            throw new InvalidConfigException("ChatRedisConfig", problems);
-        }
-        return settings;
+        return new ConfigChecks.Checked(checked.values(), problems, checked.broken(), checked.tokens());
     }
 
     /**
@@ -55,7 +51,7 @@ public final class ChatChecks {
                 List<String> options = new ArrayList<>(new LinkedHashSet<>(rule.reads().stream()
                         .map(cluster::option).filter(option -> option != null).toList()));
                 boolean known = options.stream().noneMatch(unusable::contains)
-                        && rule.reads().stream().noneMatch(variable -> ConfigChecks.isToken(cluster.module().variables().get(variable)));
+                        && rule.reads().stream().noneMatch(variable -> ConfigChecks.isToken(cluster.module().get(variable)));
                 if (known && !rule.check().test(cluster.inputs())) {
                     problems.add(new OptionProblem(options.isEmpty() ? List.of(BASE_NAME.name()) : options,
                             cluster.role() + " cluster: " + rule.rule()));
