@@ -1,4 +1,4 @@
-package io.platform.redis;
+package io.platform.redis.daytwo;
 
 import io.platform.redis.module.OnRunningCluster;
 import io.platform.redis.module.RunningChange;

@@ -1,4 +1,4 @@
-package io.platform.redis;
+package io.platform.redis.daytwo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

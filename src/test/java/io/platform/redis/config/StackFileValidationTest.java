@@ -1,9 +1,10 @@
-package io.platform.redis;
+package io.platform.redis.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.platform.redis.RedisModuleConfig;
 import io.platform.redis.api.ConfigChecks;
 import io.platform.redis.InvalidConfigException;
 import io.platform.redis.config.InvalidStacksException;
@@ -320,8 +321,19 @@ class StackFileValidationTest {
     void everyDocumentedStackFileCheckNamesARealTest() throws Exception {
         for (var check : io.platform.redis.docs.GeneratedDocs.FILE_CHECKS) {
             String[] parts = check.test().split("[.]");
-            Class<?> type = Class.forName("io.platform.redis." + parts[0]);
+            Class<?> type = testClass(parts[0]);
             assertTrue(java.util.Arrays.stream(type.getDeclaredMethods()).anyMatch(m -> m.getName().equals(parts[1])), check.test());
+        }
+    }
+
+    /** A test class by its simple name, in whichever test package it sits. */
+    private static Class<?> testClass(String simpleName) throws Exception {
+        Path classes = Path.of("target/test-classes");
+        try (java.util.stream.Stream<Path> files = Files.walk(classes)) {
+            Path file = files.filter(f -> f.getFileName().toString().equals(simpleName + ".class")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no test class " + simpleName));
+            String name = classes.relativize(file).toString().replace('/', '.').replace('\\', '.');
+            return Class.forName(name.substring(0, name.length() - ".class".length()));
         }
     }
 }

@@ -1,4 +1,4 @@
-package io.platform.redis;
+package io.platform.redis.module;
 
 import static io.platform.redis.support.JsonPath.at;
 import static io.platform.redis.support.JsonPath.map;

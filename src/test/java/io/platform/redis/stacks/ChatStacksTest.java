@@ -1,4 +1,4 @@
-package io.platform.redis;
+package io.platform.redis.stacks;
 
 import static io.platform.redis.support.JsonPath.at;
 import static io.platform.redis.support.JsonPath.map;

@@ -1,4 +1,4 @@
-package io.platform.redis;
+package io.platform.redis.stacks;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
