@@ -175,18 +175,9 @@ class Aws6SchemaTest {
         return null;
     }
 
+    /** snake_case to camelCase, as cdktf names arguments and as the typed API names setters. */
     private static String camel(String snake) {
-        StringBuilder out = new StringBuilder();
-        boolean upper = false;
-        for (char c : snake.toCharArray()) {
-            if (c == '_') {
-                upper = true;
-            } else {
-                out.append(upper ? Character.toUpperCase(c) : c);
-                upper = false;
-            }
-        }
-        return out.toString();
+        return io.platform.redis.api.ConfigChecks.javaName(snake);
     }
 
     private static String snake(String camel) {
