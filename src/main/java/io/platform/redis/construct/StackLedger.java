@@ -188,14 +188,17 @@ public final class StackLedger {
      */
     private List<String> awsNamesUniqueInTheRegion() {
         List<String> errors = new ArrayList<>();
-        Object region = region(stack);
-        if (region == UNKNOWN) {
+        Object region = region();
+        if (region == UNKNOWN || awsNames.isEmpty()) {
             return errors;
         }
-        for (IConstruct sibling : stack.getNode().getScope() == null ? List.<IConstruct>of() : stack.getNode().getScope().getNode().getChildren()) {
-            StackLedger other = sibling instanceof TerraformStack otherStack && otherStack != stack ? LEDGERS.get(otherStack) : null;
-            if (other == null || other.stack.getNode().getPath().compareTo(stack.getNode().getPath()) > 0
-                    || !java.util.Objects.equals(region(other.stack), region)) {
+        List<StackLedger> ledgers;
+        synchronized (LEDGERS) {
+            ledgers = new ArrayList<>(LEDGERS.values());
+        }
+        for (StackLedger other : ledgers) {
+            // the app's other stacks: the same scope (jsii hands back one Java object per construct)
+            if (other == this || other.app() != app() || other.path().compareTo(path()) > 0 || !java.util.Objects.equals(other.region(), region)) {
                 continue;
             }
             Map<String, String> theirs;
@@ -216,16 +219,43 @@ public final class StackLedger {
     }
 
     private static final Object UNKNOWN = new Object();
+    private static final Object NOT_READ = new Object();
+    private Object region = NOT_READ;
+    private String path;
 
-    /** The region of the stack's default AWS provider: its literal region, null when it sets none, UNKNOWN for a token. */
-    private static Object region(TerraformStack stack) {
-        for (IConstruct construct : stack.getNode().findAll()) {
-            if (construct instanceof com.hashicorp.cdktf.providers.aws.provider.AwsProvider aws && aws.getAlias() == null) {
-                String region = aws.getRegion();
-                return region == null ? null : com.hashicorp.cdktf.Token.isUnresolved(region) ? UNKNOWN : region;
+    /**
+     * The region of the stack's default AWS provider: its literal region, null when it sets none, UNKNOWN for a token.
+     * Read once, at synth, when the stack is complete: every stack of the app compares with every other, and each read
+     * crosses into the jsii runtime.
+     */
+    private synchronized Object region() {
+        if (region == NOT_READ) {
+            region = null;
+            for (IConstruct construct : stack.getNode().findAll()) {
+                if (construct instanceof com.hashicorp.cdktf.providers.aws.provider.AwsProvider aws && aws.getAlias() == null) {
+                    String literal = aws.getRegion();
+                    region = literal == null ? null : com.hashicorp.cdktf.Token.isUnresolved(literal) ? UNKNOWN : literal;
+                    break;
+                }
             }
         }
-        return null;
+        return region;
+    }
+
+    private Object app = NOT_READ;
+
+    private synchronized Object app() {
+        if (app == NOT_READ) {
+            app = stack.getNode().getScope();
+        }
+        return app;
+    }
+
+    private synchronized String path() {
+        if (path == null) {
+            path = stack.getNode().getPath();
+        }
+        return path;
     }
 
     /** @throws IllegalArgumentException when another construct of the stack already claimed {@code name} */
