@@ -39,24 +39,32 @@ public final class StackLedger {
     private StackLedger(TerraformStack stack) {
         this.stack = stack;
         // The team's own elements are added before or after the Redis constructs: a clash with one of them is seen
-        // only once the stack is complete, when cdktf validates it at synth.
-        stack.getNode().addValidation(this::elementsWithOneAddress);
-        // AWS names are unique per account and region, not per stack: compared with the app's other stacks at synth.
-        stack.getNode().addValidation(this::awsNamesUniqueInTheRegion);
-        // The same for the stack's AWS provider constraint, which the team may set before or after the constructs:
-        // read when the stack is complete (aspects run first at synth), and joined with what the module needs.
-        Aspects.of(stack).add(node -> {
-            if (node == stack) {
-                joinAwsConstraint();
-            }
+        // only once the stack is complete, when cdktf validates it at synth. AWS names are unique per account and
+        // region, not per stack: compared with the app's other stacks then too. One validation for both: each is a
+        // callback from the jsii runtime, and the runtime nests every callback of one synth in the one before.
+        stack.getNode().addValidation(() -> {
+            List<String> errors = new ArrayList<>(elementsWithOneAddress());
+            errors.addAll(awsNamesUniqueInTheRegion());
+            return errors;
         });
     }
 
     private String awsRequirement;
     private String awsRequiredBy;
 
-    /** The Redis module in the stack needs hashicorp/aws {@code constraint}: added to the stack's own at synth. */
+    /**
+     * The Redis module in the stack needs hashicorp/aws {@code constraint}: added to the stack's own at synth, when the
+     * stack is complete (the team may set its constraint before or after the construct; aspects run first at synth).
+     * The aspect visits every construct of the stack, a jsii callback each: only stacks that ship the module get it.
+     */
     public synchronized void requireAws(String constraint, String path) {
+        if (awsRequirement == null) {
+            Aspects.of(stack).add(node -> {
+                if (node == stack) {
+                    joinAwsConstraint();
+                }
+            });
+        }
         awsRequirement = constraint;
         awsRequiredBy = path;
     }
@@ -127,15 +135,15 @@ public final class StackLedger {
 
     /** Two elements of the stack, the team's own included, that Terraform would address alike: one would be lost. */
     private List<String> elementsWithOneAddress() {
-        Map<String, String> seen = new LinkedHashMap<>();
+        Map<String, IConstruct> seen = new LinkedHashMap<>();
         List<String> errors = new ArrayList<>();
         for (IConstruct construct : stack.getNode().findAll()) {
             String address = address(construct);
-            String path = construct.getNode().getPath();
-            String first = address == null ? null : seen.putIfAbsent(address, path);
+            IConstruct first = address == null ? null : seen.putIfAbsent(address, construct);
             if (first != null) {
-                errors.add(address + " is written by two constructs, " + first + " and " + path
-                        + "; Terraform would keep only one of them. Give one of them another id.");
+                // paths are read only for a clash: each read is a round trip into the jsii runtime
+                errors.add(address + " is written by two constructs, " + first.getNode().getPath() + " and "
+                        + construct.getNode().getPath() + "; Terraform would keep only one of them. Give one of them another id.");
             }
         }
         return errors;

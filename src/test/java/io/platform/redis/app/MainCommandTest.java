@@ -69,6 +69,23 @@ class MainCommandTest {
         assertEquals(new TreeSet<>(java.util.List.of("cdktf.out", "modules", "stacks")), names(project));
     }
 
+    /**
+     * Sixty environment stacks in one run. The jsii runtime nests each callback of a synth (a validation, an aspect's
+     * visit) in the previous one; one callback too many per stack overflowed the thread's stack at fifty.
+     */
+    @Test
+    void sixtyStacksSynthesizeInOneRun() throws Exception {
+        Files.createDirectories(project.resolve("stacks"));
+        String dev = Files.readString(Synthesized.PROJECT.resolve("stacks/dev.yaml"));
+        for (int i = 1; i <= 60; i++) {
+            Files.writeString(project.resolve("stacks/env-" + i + ".yaml"), dev.replace("stack: dev", "stack: env-" + i)
+                    .replace("name: lightwave-django-dev", "name: lightwave-django-e" + i));
+        }
+        Run run = main();
+        assertEquals(0, run.status(), run.err());
+        assertEquals(60, names(project.resolve("cdktf.out/stacks")).size());
+    }
+
     @Test
     void changingOneProdValueChangesProdAndNothingElse() throws Exception {
         copyProject();
