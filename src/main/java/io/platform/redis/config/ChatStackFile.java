@@ -2,7 +2,6 @@ package io.platform.redis.config;
 
 import io.platform.redis.InvalidConfigException;
 import io.platform.redis.chat.ChatRedisConfig;
-import io.platform.redis.chatdesign.ChatSettings;
 import io.platform.redis.chatdesign.ChatVariables;
 import java.util.List;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -23,7 +22,7 @@ final class ChatStackFile {
         }
         try {
             ChatRedisConfig config = ChatRedisConfig.fromVariables(section.values());
-            return section.complete() ? new Workload.ChatRedis(config, ChatSettings.of(section.values())) : null;
+            return section.complete() ? new Workload.ChatRedis(config) : null;
         } catch (InvalidConfigException e) {
             section.report(e, problems);
             return null;

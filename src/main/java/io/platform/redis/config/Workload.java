@@ -19,6 +19,10 @@ public sealed interface Workload {
     }
 
     /** The chat design: single or split clusters, AUTH token in Secrets Manager. */
-    record ChatRedis(ChatRedisConfig config, ChatSettings settings) implements Workload {
+    record ChatRedis(ChatRedisConfig config) implements Workload {
+        /** The chat options, with the design's defaults behind the values set. */
+        public ChatSettings settings() {
+            return ChatSettings.ofCheckedValues(config.variables());
+        }
     }
 }
