@@ -379,7 +379,7 @@ variable "notify_keyspace_events" {
 }
 
 variable "parameters" {
-  description = "More engine parameters of the module's parameter group, merged over the tuned ones, e.g. { activedefrag = \"yes\", \"lazyfree-lazy-eviction\" = \"yes\", \"reserved-memory-percent\" = \"25\" }. A parameter a typed input sets (maxmemory-policy, timeout...) is refused with that input's name. Most apply to running nodes at once; the ones the ElastiCache parameter reference marks \"Changes take effect: after restart\" wait for a reboot. Unknown names are refused by ElastiCache at apply. Default {}."
+  description = "More engine parameters of the module's parameter group, merged over the tuned ones, e.g. { activedefrag = \"yes\", \"lazyfree-lazy-eviction\" = \"yes\", \"reserved-memory-percent\" = \"25\" }. A parameter a typed input sets (maxmemory-policy, timeout...) is refused with that input's name. Most apply to running nodes at once; the ones the ElastiCache parameter reference marks \"Changes take effect: after restart\" wait for a reboot. A name the engine's family cannot set is refused at plan (the module README lists them; unchecked_parameter_names lets through one the list lacks). Default {}."
   type        = map(string)
   default     = {}
   nullable    = false
@@ -387,6 +387,18 @@ variable "parameters" {
   validation {
     condition     = alltrue([for name, value in var.parameters : can(regex("^[a-z][a-z0-9-]{0,63}$", name)) && value != ""])
     error_message = "The parameters value must be a map of engine parameter names (lowercase letters, digits and hyphens, as ElastiCache spells them) to non-empty values."
+  }
+}
+
+variable "unchecked_parameter_names" {
+  description = "Keys of parameters that skip the module's check against the family's parameter list (the module README lists it): for a parameter ElastiCache added after this release. ElastiCache still refuses an unknown or read-only name, at apply. Default []."
+  type        = list(string)
+  default     = []
+  nullable    = false
+
+  validation {
+    condition     = alltrue([for item in var.unchecked_parameter_names : can(regex("^[a-z][a-z0-9-]{0,63}$", item))])
+    error_message = "The unchecked_parameter_names value must be a list of engine parameter names (lowercase letters, digits and hyphens)."
   }
 }
 

@@ -322,6 +322,16 @@ run "parameters_rule_1" {
   expect_failures = [var.parameters]
 }
 
+run "unchecked_parameter_names_rule_1" {
+  command = plan
+
+  variables {
+    unchecked_parameter_names = ["Activedefrag"]
+  }
+
+  expect_failures = [var.unchecked_parameter_names]
+}
+
 run "notification_topic_arn_rule_1" {
   command = plan
 
@@ -960,10 +970,7 @@ run "precondition_25" {
   command = plan
 
   variables {
-    create_parameter_group = false
-    engine                 = "valkey"
-    engine_version         = "8.0"
-    parameter_group_name   = "default.redis7"
+    parameters = { "active-defrag" = "yes" }
   }
 
   expect_failures = [aws_elasticache_replication_group.this]
@@ -973,7 +980,10 @@ run "precondition_26" {
   command = plan
 
   variables {
-    log_destination_type = "kinesis-firehose"
+    create_parameter_group = false
+    engine                 = "valkey"
+    engine_version         = "8.0"
+    parameter_group_name   = "default.redis7"
   }
 
   expect_failures = [aws_elasticache_replication_group.this]
@@ -983,13 +993,23 @@ run "precondition_27" {
   command = plan
 
   variables {
-    rbac_password_versions = { "django" = "2" }
+    log_destination_type = "kinesis-firehose"
   }
 
   expect_failures = [aws_elasticache_replication_group.this]
 }
 
 run "precondition_28" {
+  command = plan
+
+  variables {
+    rbac_password_versions = { "django" = "2" }
+  }
+
+  expect_failures = [aws_elasticache_replication_group.this]
+}
+
+run "precondition_29" {
   command = plan
 
   variables {
@@ -1000,7 +1020,7 @@ run "precondition_28" {
   expect_failures = [aws_elasticache_replication_group.this]
 }
 
-run "precondition_29" {
+run "precondition_30" {
   command = plan
 
   variables {
@@ -1012,7 +1032,7 @@ run "precondition_29" {
   expect_failures = [aws_elasticache_replication_group.this]
 }
 
-run "precondition_30" {
+run "precondition_31" {
   command = plan
 
   variables {
@@ -1022,7 +1042,7 @@ run "precondition_30" {
   expect_failures = [aws_elasticache_replication_group.this]
 }
 
-run "precondition_31" {
+run "precondition_32" {
   command = plan
 
   variables {
@@ -1033,7 +1053,7 @@ run "precondition_31" {
   expect_failures = [aws_elasticache_replication_group.this]
 }
 
-run "precondition_32" {
+run "precondition_33" {
   command = plan
 
   variables {
@@ -1044,7 +1064,7 @@ run "precondition_32" {
   expect_failures = [aws_elasticache_replication_group.this]
 }
 
-run "precondition_33" {
+run "precondition_34" {
   command = plan
 
   variables {
@@ -1055,7 +1075,7 @@ run "precondition_33" {
   expect_failures = [aws_elasticache_replication_group.this]
 }
 
-run "precondition_34" {
+run "precondition_35" {
   command = plan
 
   variables {

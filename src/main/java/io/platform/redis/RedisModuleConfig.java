@@ -219,6 +219,12 @@ public final class RedisModuleConfig {
         return (Map<String, String>) values.get("parameters");
     }
 
+    /** The {@code unchecked_parameter_names} value set (a literal or a cdktf token); null when not set (the module's default then applies: []). */
+    @SuppressWarnings("unchecked")
+    public List<String> getUncheckedParameterNames() {
+        return (List<String>) values.get("unchecked_parameter_names");
+    }
+
     /** The {@code notification_topic_arn} value set (a literal or a cdktf token); null when not set (the module then leaves it unset). */
     public String getNotificationTopicArn() {
         return (String) values.get("notification_topic_arn");
@@ -924,13 +930,26 @@ public final class RedisModuleConfig {
          * More engine parameters of the module's parameter group, merged over the tuned ones, e.g. { activedefrag =
          * "yes", "lazyfree-lazy-eviction" = "yes", "reserved-memory-percent" = "25" }. A parameter a typed input sets
          * (maxmemory-policy, timeout...) is refused with that input's name. Most apply to running nodes at once; the
-         * ones the ElastiCache parameter reference marks "Changes take effect: after restart" wait for a reboot. Unknown
-         * names are refused by ElastiCache at apply. Default {}.
+         * ones the ElastiCache parameter reference marks "Changes take effect: after restart" wait for a reboot. A name
+         * the engine's family cannot set is refused at plan (the module README lists them; unchecked_parameter_names
+         * lets through one the list lacks). Default {}.
          *
          * <p>Terraform variable {@code parameters} (map(string)).
          */
         public Builder parameters(Map<String, String> parameters) {
             values.put("parameters", parameters);
+            return this;
+        }
+
+        /**
+         * Keys of parameters that skip the module's check against the family's parameter list (the module README lists
+         * it): for a parameter ElastiCache added after this release. ElastiCache still refuses an unknown or read-only
+         * name, at apply. Default [].
+         *
+         * <p>Terraform variable {@code unchecked_parameter_names} (list(string)).
+         */
+        public Builder uncheckedParameterNames(List<String> uncheckedParameterNames) {
+            values.put("unchecked_parameter_names", uncheckedParameterNames);
             return this;
         }
 

@@ -9,3 +9,13 @@ moved {
   from = aws_elasticache_replication_group.this[0]
   to   = aws_elasticache_replication_group.this
 }
+
+moved {
+  from = aws_cloudwatch_log_group.slow_log
+  to   = aws_cloudwatch_log_group.slow_log[0]
+}
+
+moved {
+  from = aws_cloudwatch_log_group.engine_log
+  to   = aws_cloudwatch_log_group.engine_log[0]
+}

@@ -70,12 +70,12 @@ output "subnet_group_name" {
 
 output "slow_log_group_name" {
   description = "CloudWatch log group receiving the slow log."
-  value       = aws_cloudwatch_log_group.slow_log.name
+  value       = one(aws_cloudwatch_log_group.slow_log[*].name)
 }
 
 output "engine_log_group_name" {
   description = "CloudWatch log group receiving the engine log."
-  value       = aws_cloudwatch_log_group.engine_log.name
+  value       = one(aws_cloudwatch_log_group.engine_log[*].name)
 }
 
 output "auth_token" {
@@ -111,12 +111,12 @@ output "security_group_name" {
 
 output "slow_log_group_arn" {
   description = "ARN of the slow-log CloudWatch log group (for IAM policies and subscriptions)."
-  value       = aws_cloudwatch_log_group.slow_log.arn
+  value       = one(aws_cloudwatch_log_group.slow_log[*].arn)
 }
 
 output "engine_log_group_arn" {
   description = "ARN of the engine-log CloudWatch log group."
-  value       = aws_cloudwatch_log_group.engine_log.arn
+  value       = one(aws_cloudwatch_log_group.engine_log[*].arn)
 }
 
 output "host" {
@@ -139,4 +139,9 @@ output "user_urls" {
 output "user_secret_arns" {
   description = "RBAC: the Secrets Manager secret of each rbac_users user ({username, password}); grant apps GetSecretValue on theirs."
   value       = { for user, secret in aws_secretsmanager_secret.rbac_user : user => secret.arn }
+}
+
+output "secrets_read_policy_json" {
+  description = "RBAC: an IAM policy (JSON) that reads exactly this cluster's user secrets (GetSecretValue, DescribeSecret) and, with secret_kms_key_arn, decrypts them through Secrets Manager only; attach it to the apps' roles (aws_iam_role_policy). Null without rbac_users."
+  value       = length(var.rbac_users) == 0 ? null : jsonencode({ Version = "2012-10-17", Statement = concat([{ Sid = "ReadRedisUserSecrets", Effect = "Allow", Action = ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"], Resource = [for secret in aws_secretsmanager_secret.rbac_user : secret.arn] }], var.secret_kms_key_arn == null ? [] : [{ Sid = "DecryptRedisUserSecrets", Effect = "Allow", Action = "kms:Decrypt", Resource = var.secret_kms_key_arn, Condition = { StringEquals = { "kms:ViaService" = "secretsmanager.${split(":", var.secret_kms_key_arn)[3]}.amazonaws.com" } } }]) })
 }

@@ -19,8 +19,18 @@ resource "aws_security_group" "this" {
   tags        = merge(local.tags, var.security_group_tags)
   vpc_id      = var.vpc_id != null ? var.vpc_id : one(aws_elasticache_subnet_group.this[*].vpc_id)
 
+  timeouts {
+    create = var.security_group_create_timeout
+    delete = var.security_group_delete_timeout
+  }
+
   lifecycle {
     create_before_destroy = true
+
+    precondition {
+      condition     = var.vpc_id == null || !var.create_subnet_group || local.running_cluster_is_new || !startswith(coalesce(one(aws_elasticache_subnet_group.this[*].vpc_id), "-"), "vpc-") || one(aws_elasticache_subnet_group.this[*].vpc_id) == var.vpc_id
+      error_message = "Unsafe change to the cluster ${var.name}: vpc_id is not the VPC of the subnets it runs in. A running cluster cannot move to another VPC (its subnet group and security groups stay in one VPC): create a new cluster in that VPC from a snapshot of this one (module README, \"Restore\"), or give subnet_ids of vpc_id."
+    }
   }
 }
 
@@ -36,6 +46,10 @@ resource "aws_vpc_security_group_ingress_rule" "from_security_groups" {
   security_group_id            = aws_security_group.this[0].id
   tags                         = local.tags
   to_port                      = var.port
+
+  lifecycle {
+    create_before_destroy = true
+  }
 }
 
 resource "aws_vpc_security_group_ingress_rule" "from_cidr_blocks" {
@@ -48,6 +62,10 @@ resource "aws_vpc_security_group_ingress_rule" "from_cidr_blocks" {
   security_group_id = aws_security_group.this[0].id
   tags              = local.tags
   to_port           = var.port
+
+  lifecycle {
+    create_before_destroy = true
+  }
 }
 
 # Keyed by the caller's names, known at plan: each source may come from a resource of the same apply,
@@ -64,4 +82,8 @@ resource "aws_vpc_security_group_ingress_rule" "from_sources" {
   security_group_id            = aws_security_group.this[0].id
   tags                         = local.tags
   to_port                      = var.port
+
+  lifecycle {
+    create_before_destroy = true
+  }
 }

@@ -181,7 +181,7 @@ variable "transit_encryption_mode" {
 }
 
 variable "environment" {
-  description = "Deployment environment: dev, staging or prod. Outside prod, changes apply immediately; in prod they wait for the maintenance window."
+  description = "Deployment environment: dev, staging or prod. Outside prod, changes apply immediately; in prod they wait for the maintenance window (unless apply_immediately)."
   type        = string
   nullable    = false
 
@@ -189,6 +189,13 @@ variable "environment" {
     condition     = contains(["dev", "staging", "prod"], var.environment)
     error_message = "The environment value must be one of dev, staging, prod."
   }
+}
+
+variable "apply_immediately" {
+  description = "Apply changes of the replication group at once rather than in the next maintenance window (a resize or a security patch in prod that cannot wait; a node type or engine change then restarts or fails over nodes during the apply). Token, replica and parameter changes apply at once anyway. Default null: true outside prod, false in prod; an explicit true in prod is listed by build/synth among the safeguards turned off."
+  type        = bool
+  default     = null
+  nullable    = true
 }
 
 variable "prevent_destroy" {
@@ -202,6 +209,30 @@ variable "skip_final_snapshot" {
   description = "Delete without the final snapshot <name>-final-<8 hex digits> (the suffix is new for every cluster created under the name, so destroying and recreating a cluster never collides with an earlier final snapshot). Not allowed in prod. Default false."
   type        = bool
   default     = false
+  nullable    = false
+}
+
+variable "final_snapshot_identifier" {
+  description = "Name of the snapshot taken when the cluster is deleted, before its unique suffix. Default null: <name>-final."
+  type        = string
+  default     = null
+  nullable    = true
+
+  validation {
+    condition     = var.final_snapshot_identifier == null || try(can(regex("^[A-Za-z]([A-Za-z0-9-]{0,229}[A-Za-z0-9])?$", var.final_snapshot_identifier)), false)
+    error_message = "The final_snapshot_identifier value must be 1-231 letters, digits or hyphens, starting with a letter and not ending with a hyphen (the 8-character suffix follows)."
+  }
+
+  validation {
+    condition     = var.final_snapshot_identifier == null || try(!strcontains(var.final_snapshot_identifier, "--"), false)
+    error_message = "The final_snapshot_identifier value must be without two hyphens in a row."
+  }
+}
+
+variable "final_snapshot_unique_suffix" {
+  description = "Append -<8 hex digits> to the final snapshot's name, new for every cluster created under the name, so destroying a recreated cluster never collides with the earlier one's final snapshot. false: the exact name, and a second destroy under it fails until that snapshot is deleted. Default true."
+  type        = bool
+  default     = true
   nullable    = false
 }
 
@@ -347,6 +378,18 @@ variable "notify_keyspace_events" {
   }
 }
 
+variable "parameters" {
+  description = "More engine parameters of the module's parameter group, merged over the tuned ones, e.g. { activedefrag = \"yes\", \"lazyfree-lazy-eviction\" = \"yes\", \"reserved-memory-percent\" = \"25\" }. A parameter a typed input sets (maxmemory-policy, timeout...) is refused with that input's name. Most apply to running nodes at once; the ones the ElastiCache parameter reference marks \"Changes take effect: after restart\" wait for a reboot. Unknown names are refused by ElastiCache at apply. Default {}."
+  type        = map(string)
+  default     = {}
+  nullable    = false
+
+  validation {
+    condition     = alltrue([for name, value in var.parameters : can(regex("^[a-z][a-z0-9-]{0,63}$", name)) && value != ""])
+    error_message = "The parameters value must be a map of engine parameter names (lowercase letters, digits and hyphens, as ElastiCache spells them) to non-empty values."
+  }
+}
+
 variable "notification_topic_arn" {
   description = "SNS topic ARN for ElastiCache events (failover, maintenance...). Default null: no notifications."
   type        = string
@@ -360,7 +403,7 @@ variable "notification_topic_arn" {
 }
 
 variable "log_retention_days" {
-  description = "Days to keep slow-log and engine-log in CloudWatch; a CloudWatch retention value. Default 30."
+  description = "Days to keep slow-log and engine-log in CloudWatch (log_destination_type cloudwatch-logs); a CloudWatch retention value. Default 30."
   type        = number
   default     = 30
   nullable    = false
@@ -368,6 +411,30 @@ variable "log_retention_days" {
   validation {
     condition     = contains([1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653], var.log_retention_days)
     error_message = "The log_retention_days value must be one of 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653 (the retention periods CloudWatch Logs accepts)."
+  }
+}
+
+variable "log_destination_type" {
+  description = "Where slow-log and engine-log go: cloudwatch-logs (the module's two log groups) or kinesis-firehose (log_firehose_delivery_stream; no log groups are created). Default cloudwatch-logs."
+  type        = string
+  default     = "cloudwatch-logs"
+  nullable    = false
+
+  validation {
+    condition     = contains(["cloudwatch-logs", "kinesis-firehose"], var.log_destination_type)
+    error_message = "The log_destination_type value must be one of cloudwatch-logs, kinesis-firehose."
+  }
+}
+
+variable "log_firehose_delivery_stream" {
+  description = "Name of the Kinesis Data Firehose delivery stream that receives the logs, with log_destination_type = kinesis-firehose. Default null."
+  type        = string
+  default     = null
+  nullable    = true
+
+  validation {
+    condition     = var.log_firehose_delivery_stream == null || try(can(regex("^[A-Za-z0-9_.-]{1,64}$", var.log_firehose_delivery_stream)), false)
+    error_message = "The log_firehose_delivery_stream value must be a delivery stream name: 1-64 letters, digits, underscores, dots or hyphens."
   }
 }
 
@@ -537,7 +604,7 @@ variable "create_parameter_group" {
 }
 
 variable "parameter_group_name" {
-  description = "An existing parameter group (with create_parameter_group = false), of the engine's family, e.g. default.redis7. Default null."
+  description = "An existing parameter group (with create_parameter_group = false), of the engine's family, e.g. default.redis7. An AWS default group's family is checked at plan (it is in its name); a custom group's is not known at plan, and ElastiCache refuses one of another family at apply. Default null."
   type        = string
   default     = null
   nullable    = true
@@ -545,6 +612,18 @@ variable "parameter_group_name" {
   validation {
     condition     = var.parameter_group_name == null || try(can(regex("^[A-Za-z][A-Za-z0-9.-]{0,254}$", var.parameter_group_name)), false)
     error_message = "The parameter_group_name value must be 1-255 letters, digits, dots or hyphens, starting with a letter."
+  }
+}
+
+variable "parameter_group_description" {
+  description = "Description of the created parameter group. Default null: \"Redis tuning for <name>\". AWS cannot change a group's description: a new one gets a new group (<name>-<family>-<hash>), which the cluster moves to at once, even in prod, before the old group is deleted."
+  type        = string
+  default     = null
+  nullable    = true
+
+  validation {
+    condition     = var.parameter_group_description == null || try(can(regex("^[A-Za-z0-9 ._:/()#,@=+&;{}!$*-]{1,255}$", var.parameter_group_description)), false)
+    error_message = "The parameter_group_description value must be 1-255 characters AWS allows in a description."
   }
 }
 
@@ -564,6 +643,18 @@ variable "subnet_group_name" {
   validation {
     condition     = var.subnet_group_name == null || try(can(regex("^[a-z0-9][a-z0-9-]{0,254}$", var.subnet_group_name)), false)
     error_message = "The subnet_group_name value must be 1-255 lowercase letters, digits or hyphens."
+  }
+}
+
+variable "subnet_group_description" {
+  description = "Description of the created subnet group. Default null: \"Private subnets of <name>\"."
+  type        = string
+  default     = null
+  nullable    = true
+
+  validation {
+    condition     = var.subnet_group_description == null || try(can(regex("^[A-Za-z0-9 ._:/()#,@=+&;{}!$*-]{1,255}$", var.subnet_group_description)), false)
+    error_message = "The subnet_group_description value must be 1-255 characters AWS allows in a description."
   }
 }
 
@@ -696,6 +787,30 @@ variable "security_group_description" {
   }
 }
 
+variable "security_group_create_timeout" {
+  description = "How long Terraform waits for the created security group to exist, a duration such as 10m. Default null: the provider's (10m)."
+  type        = string
+  default     = null
+  nullable    = true
+
+  validation {
+    condition     = var.security_group_create_timeout == null || try(can(regex("^[0-9]+h([0-9]+m)?$|^[0-9]+m([0-9]+s)?$|^[0-9]+s$", var.security_group_create_timeout)), false)
+    error_message = "The security_group_create_timeout value must be a duration such as 10m, 1h or 90s."
+  }
+}
+
+variable "security_group_delete_timeout" {
+  description = "How long Terraform waits for the security group to be deleted, a duration such as 15m: the nodes' network interfaces can hold it for a while after a cluster is deleted. Default null: the provider's (15m)."
+  type        = string
+  default     = null
+  nullable    = true
+
+  validation {
+    condition     = var.security_group_delete_timeout == null || try(can(regex("^[0-9]+h([0-9]+m)?$|^[0-9]+m([0-9]+s)?$|^[0-9]+s$", var.security_group_delete_timeout)), false)
+    error_message = "The security_group_delete_timeout value must be a duration such as 15m, 1h or 90s."
+  }
+}
+
 variable "security_group_use_name_prefix" {
   description = "Name the created security group with a unique suffix after security_group_name (name_prefix), so a replacement (new description, VPC...) can create the new group before deleting the old one. Default false: the exact name."
   type        = bool
@@ -724,6 +839,42 @@ variable "rbac_users" {
   validation {
     condition     = alltrue([for user, access in var.rbac_users : can(regex("^[a-z][a-z0-9-]{0,19}$", user)) && user != "default" && startswith(access, "on ") && !strcontains(access, "nopass")])
     error_message = "The rbac_users value must be a map of user names (1-20 lowercase letters, digits or hyphens, not default) to access strings that start with \"on \" and do not say nopass (the module generates the passwords)."
+  }
+}
+
+variable "rbac_password_versions" {
+  description = "The version of the password each rbac_users user connects with (default \"1\"): a new version is a new generated password, in the user's secret and URLs. Raised alone, the old password is refused at once (a leaked password); to rotate without a moment when clients hold no valid password, raise it together with rbac_previous_password_versions (module README, Day two: \"Rotating an RBAC user's password\"). Default {}."
+  type        = map(string)
+  default     = {}
+  nullable    = false
+
+  validation {
+    condition     = alltrue([for item in values(var.rbac_password_versions) : can(regex("^[a-z0-9][a-z0-9.-]{0,19}$", item))])
+    error_message = "The rbac_password_versions value must be a map of user names to versions of 1-20 lowercase letters, digits, dots or hyphens (1, 2, 2026-12)."
+  }
+}
+
+variable "rbac_previous_password_versions" {
+  description = "Users in a password rotation: user name = the version whose password stays valid beside the current one (ElastiCache users hold up to two passwords). Rotate: raise rbac_password_versions and name the old version here; move every client to the new secret; retire: remove the entry. Default {}."
+  type        = map(string)
+  default     = {}
+  nullable    = false
+
+  validation {
+    condition     = alltrue([for item in values(var.rbac_previous_password_versions) : can(regex("^[a-z0-9][a-z0-9.-]{0,19}$", item))])
+    error_message = "The rbac_previous_password_versions value must be a map of user names to versions of 1-20 lowercase letters, digits, dots or hyphens (1, 2, 2026-12)."
+  }
+}
+
+variable "secret_kms_key_arn" {
+  description = "ARN of a customer-managed KMS key that encrypts the RBAC users' secrets; the apps that read them need kms:Decrypt on it (output secrets_read_policy_json grants it). Default null: the AWS managed key of Secrets Manager."
+  type        = string
+  default     = null
+  nullable    = true
+
+  validation {
+    condition     = var.secret_kms_key_arn == null || try(can(regex("^arn:aws[a-z-]*:kms:[a-z0-9-]+:[0-9]{12}:key/[A-Za-z0-9-]+$", var.secret_kms_key_arn)), false)
+    error_message = "The secret_kms_key_arn value must be a KMS key ARN (arn:aws:kms:<region>:<account>:key/<key id>)."
   }
 }
 

@@ -83,7 +83,7 @@ public final class ConfigChecks {
                 continue;
             }
             if (!rule.check().test(effective)) {
-                problems.add(new Problem(List.copyOf(reads), rule.rule()));
+                problems.add(new Problem(List.copyOf(reads), rule.message(effective)));
             }
         }
         return new Checked(values, problems, broken, tokens);

@@ -54,7 +54,7 @@ public final class ChatChecks {
                         && rule.reads().stream().noneMatch(variable -> ConfigChecks.isToken(cluster.module().get(variable)));
                 if (known && !rule.check().test(cluster.inputs())) {
                     problems.add(new OptionProblem(options.isEmpty() ? List.of(BASE_NAME.name()) : options,
-                            cluster.role() + " cluster: " + rule.rule()));
+                            cluster.role() + " cluster: " + rule.message(cluster.inputs())));
                 }
             }
         }

@@ -51,6 +51,9 @@ public final class RedisModuleStack extends TerraformStack {
         TerraformLocal tags = local("tags", "${merge({ Environment = var.environment }, var.tags)}");
         // redis7, redis6.x, valkey7, valkey8: the families ElastiCache names after the engine and its major version.
         TerraformLocal family = local("parameter_group_family", "${" + RedisVariables.HCL_PARAMETER_GROUP_FAMILY + "}");
+        // what a parameter group of each family can set (EngineParameters): the common names once, then each family's own
+        new TerraformLocal(this, "local_engine_parameters_common", EngineParameters.common()).overrideLogicalId("engine_parameters_common");
+        new TerraformLocal(this, "local_engine_parameters", EngineParameters.byFamilyInHcl()).overrideLogicalId("engine_parameters");
         // The windows as minutes, for the precondition that they do not overlap (Windows).
         Windows.hclLocals("var.snapshot_window", "var.maintenance_window").forEach((name, value) -> local(name, "${" + value + "}"));
 
@@ -250,7 +253,7 @@ public final class RedisModuleStack extends TerraformStack {
         alarmMetric("alarm_evictions", "Evictions", "Sum", "alarm_evictions_threshold", "keys evicted per 5 minutes");
         alarmMetric("alarm_connections", "CurrConnections", "Maximum", "alarm_connections_threshold", "connections");
         alarmMetric("alarm_host_cpu", "CPUUtilization", "Average", "alarm_cpu_threshold", "% host CPU");
-        local("alarm_node_has_two_vcpus_at_most", "${can(regex(\"[.](micro|small|medium|large)$\", var.node_type))}");
+        local("alarm_node_has_two_vcpus_at_most", "${can(regex(\"" + TWO_VCPUS_AT_MOST + "\", var.node_type))}");
         local("alarm_metrics", "${merge({ engine-cpu = local.alarm_engine_cpu, memory = local.alarm_memory, evictions = local.alarm_evictions, "
                 + "connections = local.alarm_connections }, local.alarm_node_has_two_vcpus_at_most ? { cpu = local.alarm_host_cpu } : {})}");
         local("alarm_per_node_and_metric", "${!var.alarms_enabled ? {} : { for pair in setproduct(local.alarm_member_ids, keys(local.alarm_metrics)) :"
@@ -409,6 +412,9 @@ public final class RedisModuleStack extends TerraformStack {
                 .overrideLogicalId("this");
     }
     /** The guard's address: Terraform names it in the error that refuses a destroy, so the name says what it does. */
+    /** The node sizes with at most 2 vCPUs, where the host CPU alarm is added (a regex on node_type). */
+    static final String TWO_VCPUS_AT_MOST = "[.](micro|small|medium|large)$";
+
     public static final String GUARD = "terraform_data.protect_cluster_from_destroy";
 
     /**
@@ -488,7 +494,7 @@ public final class RedisModuleStack extends TerraformStack {
         List<Precondition> preconditions = new ArrayList<>();
         for (CrossRule rule : RedisVariables.preconditions()) {
             preconditions.add(Precondition.builder().condition("${" + rule.hclCondition() + "}")
-                    .errorMessage("Invalid inputs: " + rule.rule() + ".").build());
+                    .errorMessage("Invalid inputs: " + rule.hclMessage() + ".").build());
         }
         for (DayTwoTransitions.Transition transition : DayTwoTransitions.REFUSED) {
             preconditions.add(Precondition.builder().condition("${" + transition.hclCondition() + "}")

@@ -342,7 +342,8 @@ public final class RedisVariables {
                     + "{ activedefrag = \"yes\", \"lazyfree-lazy-eviction\" = \"yes\", \"reserved-memory-percent\" = \"25\" }. A "
                     + "parameter a typed input sets (maxmemory-policy, timeout...) is refused with that input's name. Most "
                     + "apply to running nodes at once; the ones the ElastiCache parameter reference marks \"Changes take "
-                    + "effect: after restart\" wait for a reboot. Unknown names are refused by ElastiCache at apply. Default {}.")
+                    + "effect: after restart\" wait for a reboot. A name the engine's family cannot set is refused at plan (the module README "
+                    + "lists them; unchecked_parameter_names lets through one the list lacks). Default {}.")
             .rule(new Rule("a map of engine parameter names (lowercase letters, digits and hyphens, as ElastiCache spells them) "
                     + "to non-empty values", "alltrue([for name, value in VALUE : can(regex(\"" + ENGINE_PARAMETER_NAME + "\", name)) && value != \"\"])",
                     value -> ((Map<?, ?>) value).entrySet().stream().allMatch(e -> String.valueOf(e.getKey()).matches(ENGINE_PARAMETER_NAME)
@@ -354,6 +355,15 @@ public final class RedisVariables {
             .onRunningCluster(OnRunningCluster.IN_PLACE, Map.of("parameters", Map.of("activedefrag", "yes")), Map.of("parameters", Map.of()),
                     "the parameter goes back to the engine's default")
             .onApply("ResetCacheParameterGroup(ParameterNameValues)")
+            .build();
+
+    public static final Variable UNCHECKED_PARAMETER_NAMES = Variable.stringList("unchecked_parameter_names").defaultValue(List.of())
+            .description("Keys of parameters that skip the module's check against the family's parameter list (the module "
+                    + "README lists it): for a parameter ElastiCache added after this release. ElastiCache still refuses an "
+                    + "unknown or read-only name, at apply. Default [].")
+            .rule(Rules.eachMatches(ENGINE_PARAMETER_NAME, "a list of engine parameter names (lowercase letters, digits and hyphens)",
+                    List.of("Activedefrag")))
+            .onRunningCluster(OnRunningCluster.NO_CHANGE, List.of("new-parameter"), "only what the module checks at plan: nothing to plan")
             .build();
 
     public static final Variable NOTIFICATION_TOPIC_ARN = Variable.string("notification_topic_arn")
@@ -824,7 +834,7 @@ public final class RedisVariables {
             ENGINE, KMS_KEY_ARN, LOG_KMS_KEY_ARN,
             AUTH_TOKEN_ENABLED, AUTH_TOKEN, AUTH_TOKEN_UPDATE_STRATEGY, TRANSIT_ENCRYPTION_MODE, ENVIRONMENT,
             APPLY_IMMEDIATELY, PREVENT_DESTROY, SKIP_FINAL_SNAPSHOT, FINAL_SNAPSHOT_IDENTIFIER, FINAL_SNAPSHOT_UNIQUE_SUFFIX, DESCRIPTION, SNAPSHOT_NAME, SNAPSHOT_ARNS, SNAPSHOT_RETENTION_LIMIT, SNAPSHOT_WINDOW,
-            MAINTENANCE_WINDOW, MAXMEMORY_POLICY, TIMEOUT, TCP_KEEPALIVE, MAXMEMORY_SAMPLES, NOTIFY_KEYSPACE_EVENTS, PARAMETERS,
+            MAINTENANCE_WINDOW, MAXMEMORY_POLICY, TIMEOUT, TCP_KEEPALIVE, MAXMEMORY_SAMPLES, NOTIFY_KEYSPACE_EVENTS, PARAMETERS, UNCHECKED_PARAMETER_NAMES,
             NOTIFICATION_TOPIC_ARN, LOG_RETENTION_DAYS, LOG_DESTINATION_TYPE, LOG_FIREHOSE_DELIVERY_STREAM, TAGS, VPC_ID, CREATE_SECURITY_GROUP, SECURITY_GROUP_IDS,
             ALLOWED_SECURITY_GROUP_IDS, ALLOWED_CIDR_BLOCKS, PORT, ALARMS_ENABLED, ALARM_TOPIC_ARNS,
             ALARM_ENGINE_CPU_THRESHOLD, ALARM_CPU_THRESHOLD, ALARM_MEMORY_THRESHOLD, ALARM_EVICTIONS_THRESHOLD,
@@ -845,6 +855,17 @@ public final class RedisVariables {
     static String parameterGroupFamily(String engine, String engineVersion) {
         String major = engineVersion.split("\\.")[0];
         return "valkey".equals(engine) ? "valkey" + major : engineVersion.startsWith("6.") ? "redis6.x" : "redis" + major;
+    }
+
+    /** The module's list of the settable parameter names of the engine's family (local.engine_parameters, by family). */
+    static final String HCL_FAMILY_PARAMETERS = "lookup(local.engine_parameters, local.parameter_group_family, [])";
+
+    private static String family(ModuleInputs in) {
+        return parameterGroupFamily(in.string(ENGINE), in.string(ENGINE_VERSION));
+    }
+
+    private static List<String> notSettableParameters(ModuleInputs in) {
+        return EngineParameters.notSettable(family(in), in.map(PARAMETERS).keySet(), in.list(UNCHECKED_PARAMETER_NAMES));
     }
 
     /** The engine parameters the typed inputs set, each with its input's name. */
@@ -956,6 +977,19 @@ public final class RedisVariables {
                     "length(setintersection(keys(var.parameters), " + Rules.hclList(List.copyOf(TUNED_PARAMETERS.keySet())) + ")) == 0",
                     in -> in.map(PARAMETERS).keySet().stream().noneMatch(TUNED_PARAMETERS::containsKey),
                     Map.of("parameters", Map.of("maxmemory-policy", "allkeys-lru"))),
+            new CrossRule("parameters must name engine parameters a parameter group of the engine's family can set (the module "
+                    + "README lists them by family; ElastiCache refuses other names at apply): a name ElastiCache has that the list "
+                    + "lacks goes in unchecked_parameter_names too",
+                    "alltrue([for name in keys(var.parameters) : contains(" + HCL_FAMILY_PARAMETERS + ", name) "
+                            + "|| contains(var.unchecked_parameter_names, name)])",
+                    java.util.Set.of("parameters", "unchecked_parameter_names", "engine", "engine_version"),
+                    in -> notSettableParameters(in).isEmpty(),
+                    Map.of("parameters", Map.of("active-defrag", "yes")))
+                    .withDetail("join(\", \", [for name in keys(var.parameters) : name if !contains(" + HCL_FAMILY_PARAMETERS
+                                    + ", name) && !contains(var.unchecked_parameter_names, name)])",
+                            in -> String.join(", ", notSettableParameters(in).stream().map(name -> name + Suggestions.closest(name,
+                                    EngineParameters.BY_FAMILY.getOrDefault(family(in), List.of())).map(s -> " (did you mean " + s + "?)")
+                                    .orElse("")).toList())),
             // a custom group's family is not known at plan (ElastiCache refuses a wrong one at apply); an AWS default
             // group carries it in its name
             new CrossRule("an AWS default parameter group (parameter_group_name default.<family>) must be of the engine's family, "

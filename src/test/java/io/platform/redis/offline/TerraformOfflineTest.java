@@ -50,30 +50,7 @@ class TerraformOfflineTest {
 
     /** What one module instance creates for these inputs. */
     static Map<String, Integer> expectedModuleResources(ModuleInputs inputs) {
-        Map<String, Integer> expected = new TreeMap<>();
-        expected.put("aws_cloudwatch_log_group", 2);
-        expected.put("aws_elasticache_parameter_group", 1);
-        expected.put("aws_elasticache_replication_group", 1);
-        expected.put("aws_elasticache_subnet_group", 1);
-        expected.put("aws_security_group", 1);
-        int ingress = inputs.list(RedisVariables.ALLOWED_SECURITY_GROUP_IDS).size() + inputs.list(RedisVariables.ALLOWED_CIDR_BLOCKS).size();
-        if (ingress > 0) {
-            expected.put("aws_vpc_security_group_ingress_rule", ingress);
-        }
-        if (inputs.bool(RedisVariables.AUTH_TOKEN_ENABLED)) {
-            expected.merge("terraform_data", 1, Integer::sum); // the random_password stand-in
-        }
-        expected.merge("terraform_data", 1, Integer::sum); // the final snapshot's suffix
-        expected.merge("terraform_data", io.platform.redis.module.DayTwoTransitions.memoryInstances(inputs), Integer::sum); // running_cluster
-        Object preventDestroy = inputs.get(RedisVariables.PREVENT_DESTROY);
-        if (preventDestroy != null ? (Boolean) preventDestroy : "prod".equals(inputs.string(RedisVariables.ENVIRONMENT))) {
-            expected.merge("terraform_data", 1, Integer::sum); // the prevent_destroy guard
-        }
-        if (inputs.bool(RedisVariables.ALARMS_ENABLED)) {
-            boolean twoVcpusAtMost = inputs.string(RedisVariables.NODE_TYPE).matches(".*[.](micro|small|medium|large)$");
-            expected.put("aws_cloudwatch_metric_alarm", inputs.number(RedisVariables.NUM_CACHE_CLUSTERS) * (twoVcpusAtMost ? 5 : 4));
-        }
-        return expected;
+        return new TreeMap<>(io.platform.redis.module.ModuleResources.created(inputs));
     }
 
     /** What a whole stack creates: one module instance per cluster, plus the chat stacks' secret and token. */
