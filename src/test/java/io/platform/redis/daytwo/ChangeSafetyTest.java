@@ -146,7 +146,14 @@ class ChangeSafetyTest {
 
     private static List<String> refusedAtPlan(Terraform terraform, Path dir, Map<String, RunningChange> changes) {
         writeCalls(dir, changes, ChangeSafetyTest::refused);
-        Terraform.Result result = terraform.run(dir, "plan", "-input=false", "-no-color", "-lock=false", "-refresh=false");
+        // the refused calls only: a refusal is the call's own precondition (REDIS_TEST_TIMING=1: 31 s, against 44 s for all)
+        List<String> plan = new ArrayList<>(List.of("plan", "-input=false", "-no-color", "-lock=false", "-refresh=false"));
+        changes.forEach((id, change) -> {
+            if (refused(change)) {
+                plan.add("-target=module." + id);
+            }
+        });
+        Terraform.Result result = terraform.run(dir, plan.toArray(String[]::new));
         List<String> problems = new ArrayList<>();
         List<String> lines = new ArrayList<>();
         String output = result.output().replaceAll("\\s+", " ");

@@ -56,6 +56,9 @@ public final class Terraform {
      * (it skips an attached provider instead of hashing the 700 MB binary again): {@link #initFromMirror} is the
      * install from the offline mirror itself.
      */
+    /** REDIS_TEST_TIMING=1 prints each terraform run's wall time: where a slow class spends it (build/benchmark.sh does the rest). */
+    private static final boolean TIMED = "1".equals(System.getenv("REDIS_TEST_TIMING"));
+
     public Result run(Path dir, String... args) {
         if (args.length == 0 || WITHOUT_PROVIDER.contains(args[0]) || providers.isEmpty()) {
             return run(dir, Optional.empty(), args);
@@ -85,11 +88,16 @@ public final class Terraform {
                 || key.equals("TF_REATTACH_PROVIDERS"));
         reattach.ifPresent(value -> env.put("TF_REATTACH_PROVIDERS", value));
         try {
+            long started = System.nanoTime();
             Process process = builder.start();
             byte[] output = process.getInputStream().readAllBytes();
             if (!process.waitFor(10, TimeUnit.MINUTES)) {
                 process.destroyForcibly();
                 throw new AssertionError("terraform " + String.join(" ", args) + " timed out in " + dir);
+            }
+            if (TIMED) {
+                System.out.printf("[terraform time] %5.1f s  %s  %s%n", (System.nanoTime() - started) / 1e9, dir.getFileName(),
+                        String.join(" ", args).replaceAll("-target=\\S+ ", ""));
             }
             return new Result(process.exitValue(), new String(output, StandardCharsets.UTF_8));
         } catch (IOException e) {
