@@ -2,6 +2,8 @@
 # Times the main command against the floor, side by side in one run, alternating the variants run by run:
 #   floor      a minimal cdktf app: JVM + jsii runtime + AWS assembly + one empty stack (src/test/.../FloorApp)
 #   main       the README's main command, build/synth --force (the build is current: plain java)
+#   after an edit  build/synth after a stack file changed (a comment added to stacks/dev.yaml, put back at the end):
+#                the module's files are the last run's, since the code did not change
 #   java       the app started directly: java -cp ... io.platform.redis.app.Main
 #   no-op      build/synth with nothing changed since the last run
 #   50 stacks  the app on a copy of the project with 50 environment stack files
@@ -22,7 +24,8 @@ mvn -q -B test-compile >/dev/null
 build/synth >/dev/null 2>&1   # builds the launcher's state if needed, and leaves a run to compare against
 classpath="$(pwd)/target/classes:$(cat target/synth/classpath.txt)"
 scratch="$(mktemp -d)"
-trap 'rm -rf "$scratch"' EXIT
+cp stacks/dev.yaml "$scratch/dev.yaml"
+trap 'cp "$scratch/dev.yaml" stacks/dev.yaml; build/synth >/dev/null 2>&1; rm -rf "$scratch"' EXIT
 
 # 50 stacks: the dev stack file, fifty times under other names.
 mkdir -p "$scratch/fifty/stacks"
@@ -39,10 +42,13 @@ seconds() {
   echo $(( (end - start) / 1000000 ))
 }
 declare -A times
-variants=(floor main java no-op "50 stacks" "first build" tests "fast tests")
+variants=(floor main "after an edit" java no-op "50 stacks" "first build" tests "fast tests")
 for _ in $(seq "$runs"); do
   times[floor]+="$(seconds java -cp "$classpath:target/test-classes" io.platform.redis.bench.FloorApp "$scratch/floor-out") "
   times[main]+="$(seconds build/synth --force) "
+  echo "# benchmark edit $RANDOM" >> stacks/dev.yaml
+  times["after an edit"]+="$(seconds build/synth) "
+  cp "$scratch/dev.yaml" stacks/dev.yaml
   times[java]+="$(seconds java -cp "$classpath" io.platform.redis.app.Main) "
   build/synth --force >/dev/null 2>&1
   times[no-op]+="$(seconds build/synth) "

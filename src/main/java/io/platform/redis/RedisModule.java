@@ -87,7 +87,7 @@ public class RedisModule extends TerraformHclModule implements RedisModuleOutput
 
     /** The id, once checked: the module call's name in Terraform. */
     private static String checkedId(Construct scope, String id) {
-        StackLedger.checkIdentifier(id, scope.getNode().getPath().isEmpty() ? id : scope.getNode().getPath() + "/" + id);
+        StackLedger.checkIdentifier(id, () -> scope.getNode().getPath().isEmpty() ? id : scope.getNode().getPath() + "/" + id);
         return id;
     }
 

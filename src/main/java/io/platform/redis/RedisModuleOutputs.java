@@ -332,38 +332,39 @@ public interface RedisModuleOutputs {
      */
     default Map<String, TerraformOutput> exportOutputs(Construct scope, String prefix) {
         Map<String, TerraformOutput> outputs = new LinkedHashMap<>();
-        outputs.put("primary_endpoint_address", export(scope, prefix + "primary_endpoint_address", "primary_endpoint_address", false, "Primary endpoint (read/write)."));
-        outputs.put("reader_endpoint_address", export(scope, prefix + "reader_endpoint_address", "reader_endpoint_address", false, "Reader endpoint (read-only), spread over the replicas."));
-        outputs.put("port", export(scope, prefix + "port", "port", false, "Redis port."));
-        outputs.put("redis_url", export(scope, prefix + "redis_url", "redis_url", true, "Connection URL for the Django cache, DB 0: redis://host:port/0, rediss:// with TLS, with the AUTH token when enabled."));
-        outputs.put("celery_broker_url", export(scope, prefix + "celery_broker_url", "celery_broker_url", true, "Connection URL for the Celery broker and result backend, DB 1: as redis_url, and with TLS it ends in ?ssl_cert_reqs=required, which Celery's Redis result backend demands of a rediss:// URL."));
-        outputs.put("connection_url", export(scope, prefix + "connection_url", "connection_url", true, "Connection URL without a database number, rediss://:<token>@host:port with TLS and AUTH (ioredis, Socket.IO)."));
-        outputs.put("redis_security_group_id", export(scope, prefix + "redis_security_group_id", "redis_security_group_id", false, "Id of the security group created for the nodes, or the first of security_group_ids when none is created."));
-        outputs.put("replication_group_id", export(scope, prefix + "replication_group_id", "replication_group_id", false, "Id of the replication group."));
-        outputs.put("replication_group_arn", export(scope, prefix + "replication_group_arn", "replication_group_arn", false, "ARN of the replication group."));
-        outputs.put("member_clusters", export(scope, prefix + "member_clusters", "member_clusters", false, "Ids of the member nodes, for per-node CloudWatch alarms."));
-        outputs.put("engine_version_actual", export(scope, prefix + "engine_version_actual", "engine_version_actual", false, "Engine version running, e.g. 7.1.0."));
-        outputs.put("parameter_group_name", export(scope, prefix + "parameter_group_name", "parameter_group_name", false, "Name of the parameter group."));
-        outputs.put("subnet_group_name", export(scope, prefix + "subnet_group_name", "subnet_group_name", false, "Name of the subnet group."));
-        outputs.put("slow_log_group_name", export(scope, prefix + "slow_log_group_name", "slow_log_group_name", false, "CloudWatch log group receiving the slow log."));
-        outputs.put("engine_log_group_name", export(scope, prefix + "engine_log_group_name", "engine_log_group_name", false, "CloudWatch log group receiving the engine log."));
-        outputs.put("auth_token", export(scope, prefix + "auth_token", "auth_token", true, "The AUTH token in use, or null when AUTH is off."));
-        outputs.put("alarm_names", export(scope, prefix + "alarm_names", "alarm_names", false, "Names of the CloudWatch alarms, one per member node and metric (<node id>-<metric>); empty with alarms_enabled = false."));
-        outputs.put("alarm_arns", export(scope, prefix + "alarm_arns", "alarm_arns", false, "ARNs of the CloudWatch alarms, in the order of alarm_names."));
-        outputs.put("parameter_group_arn", export(scope, prefix + "parameter_group_arn", "parameter_group_arn", false, "ARN of the parameter group the module created; null with create_parameter_group = false."));
-        outputs.put("security_group_arn", export(scope, prefix + "security_group_arn", "security_group_arn", false, "ARN of the security group the module created; null with create_security_group = false."));
-        outputs.put("security_group_name", export(scope, prefix + "security_group_name", "security_group_name", false, "Name of the security group the module created; null with create_security_group = false."));
-        outputs.put("slow_log_group_arn", export(scope, prefix + "slow_log_group_arn", "slow_log_group_arn", false, "ARN of the slow-log CloudWatch log group (for IAM policies and subscriptions)."));
-        outputs.put("engine_log_group_arn", export(scope, prefix + "engine_log_group_arn", "engine_log_group_arn", false, "ARN of the engine-log CloudWatch log group."));
-        outputs.put("host", export(scope, prefix + "host", "host", false, "The name clients use: the dns_subdomain record's name when there is one, else the primary endpoint. The URL outputs keep the endpoint, whose name the TLS certificate carries."));
-        outputs.put("host_redis_url", export(scope, prefix + "host_redis_url", "host_redis_url", true, "redis_url on host instead of the endpoint (DB 0). With TLS the server's certificate names the AWS endpoint, not your record: a client that checks the host name needs to be told the endpoint's name (redis-py ssl_check_hostname=False with the CA check kept, ioredis tls.servername = primary_endpoint_address)."));
-        outputs.put("user_urls", export(scope, prefix + "user_urls", "user_urls", true, "RBAC: each rbac_users user's connection URL without a database number, rediss://<user>:<password>@host:port (add /0, /1 for a database)."));
-        outputs.put("user_secret_arns", export(scope, prefix + "user_secret_arns", "user_secret_arns", false, "RBAC: the Secrets Manager secret of each rbac_users user ({username, password}); grant apps GetSecretValue on theirs."));
-        outputs.put("secrets_read_policy_json", export(scope, prefix + "secrets_read_policy_json", "secrets_read_policy_json", false, "RBAC: an IAM policy (JSON) that reads exactly this cluster's user secrets (GetSecretValue, DescribeSecret) and, with secret_kms_key_arn, decrypts them through Secrets Manager only; attach it to the apps' roles (aws_iam_role_policy). Null without rbac_users."));
+        java.util.function.Function<String, Object> value = StackLedger.moduleOutputs(scope, getModule());
+        outputs.put("primary_endpoint_address", export(scope, prefix + "primary_endpoint_address", value.apply("primary_endpoint_address"), false, "Primary endpoint (read/write)."));
+        outputs.put("reader_endpoint_address", export(scope, prefix + "reader_endpoint_address", value.apply("reader_endpoint_address"), false, "Reader endpoint (read-only), spread over the replicas."));
+        outputs.put("port", export(scope, prefix + "port", value.apply("port"), false, "Redis port."));
+        outputs.put("redis_url", export(scope, prefix + "redis_url", value.apply("redis_url"), true, "Connection URL for the Django cache, DB 0: redis://host:port/0, rediss:// with TLS, with the AUTH token when enabled."));
+        outputs.put("celery_broker_url", export(scope, prefix + "celery_broker_url", value.apply("celery_broker_url"), true, "Connection URL for the Celery broker and result backend, DB 1: as redis_url, and with TLS it ends in ?ssl_cert_reqs=required, which Celery's Redis result backend demands of a rediss:// URL."));
+        outputs.put("connection_url", export(scope, prefix + "connection_url", value.apply("connection_url"), true, "Connection URL without a database number, rediss://:<token>@host:port with TLS and AUTH (ioredis, Socket.IO)."));
+        outputs.put("redis_security_group_id", export(scope, prefix + "redis_security_group_id", value.apply("redis_security_group_id"), false, "Id of the security group created for the nodes, or the first of security_group_ids when none is created."));
+        outputs.put("replication_group_id", export(scope, prefix + "replication_group_id", value.apply("replication_group_id"), false, "Id of the replication group."));
+        outputs.put("replication_group_arn", export(scope, prefix + "replication_group_arn", value.apply("replication_group_arn"), false, "ARN of the replication group."));
+        outputs.put("member_clusters", export(scope, prefix + "member_clusters", value.apply("member_clusters"), false, "Ids of the member nodes, for per-node CloudWatch alarms."));
+        outputs.put("engine_version_actual", export(scope, prefix + "engine_version_actual", value.apply("engine_version_actual"), false, "Engine version running, e.g. 7.1.0."));
+        outputs.put("parameter_group_name", export(scope, prefix + "parameter_group_name", value.apply("parameter_group_name"), false, "Name of the parameter group."));
+        outputs.put("subnet_group_name", export(scope, prefix + "subnet_group_name", value.apply("subnet_group_name"), false, "Name of the subnet group."));
+        outputs.put("slow_log_group_name", export(scope, prefix + "slow_log_group_name", value.apply("slow_log_group_name"), false, "CloudWatch log group receiving the slow log."));
+        outputs.put("engine_log_group_name", export(scope, prefix + "engine_log_group_name", value.apply("engine_log_group_name"), false, "CloudWatch log group receiving the engine log."));
+        outputs.put("auth_token", export(scope, prefix + "auth_token", value.apply("auth_token"), true, "The AUTH token in use, or null when AUTH is off."));
+        outputs.put("alarm_names", export(scope, prefix + "alarm_names", value.apply("alarm_names"), false, "Names of the CloudWatch alarms, one per member node and metric (<node id>-<metric>); empty with alarms_enabled = false."));
+        outputs.put("alarm_arns", export(scope, prefix + "alarm_arns", value.apply("alarm_arns"), false, "ARNs of the CloudWatch alarms, in the order of alarm_names."));
+        outputs.put("parameter_group_arn", export(scope, prefix + "parameter_group_arn", value.apply("parameter_group_arn"), false, "ARN of the parameter group the module created; null with create_parameter_group = false."));
+        outputs.put("security_group_arn", export(scope, prefix + "security_group_arn", value.apply("security_group_arn"), false, "ARN of the security group the module created; null with create_security_group = false."));
+        outputs.put("security_group_name", export(scope, prefix + "security_group_name", value.apply("security_group_name"), false, "Name of the security group the module created; null with create_security_group = false."));
+        outputs.put("slow_log_group_arn", export(scope, prefix + "slow_log_group_arn", value.apply("slow_log_group_arn"), false, "ARN of the slow-log CloudWatch log group (for IAM policies and subscriptions)."));
+        outputs.put("engine_log_group_arn", export(scope, prefix + "engine_log_group_arn", value.apply("engine_log_group_arn"), false, "ARN of the engine-log CloudWatch log group."));
+        outputs.put("host", export(scope, prefix + "host", value.apply("host"), false, "The name clients use: the dns_subdomain record's name when there is one, else the primary endpoint. The URL outputs keep the endpoint, whose name the TLS certificate carries."));
+        outputs.put("host_redis_url", export(scope, prefix + "host_redis_url", value.apply("host_redis_url"), true, "redis_url on host instead of the endpoint (DB 0). With TLS the server's certificate names the AWS endpoint, not your record: a client that checks the host name needs to be told the endpoint's name (redis-py ssl_check_hostname=False with the CA check kept, ioredis tls.servername = primary_endpoint_address)."));
+        outputs.put("user_urls", export(scope, prefix + "user_urls", value.apply("user_urls"), true, "RBAC: each rbac_users user's connection URL without a database number, rediss://<user>:<password>@host:port (add /0, /1 for a database)."));
+        outputs.put("user_secret_arns", export(scope, prefix + "user_secret_arns", value.apply("user_secret_arns"), false, "RBAC: the Secrets Manager secret of each rbac_users user ({username, password}); grant apps GetSecretValue on theirs."));
+        outputs.put("secrets_read_policy_json", export(scope, prefix + "secrets_read_policy_json", value.apply("secrets_read_policy_json"), false, "RBAC: an IAM policy (JSON) that reads exactly this cluster's user secrets (GetSecretValue, DescribeSecret) and, with secret_kms_key_arn, decrypts them through Secrets Manager only; attach it to the apps' roles (aws_iam_role_policy). Null without rbac_users."));
         return outputs;
     }
 
-    private TerraformOutput export(Construct scope, String name, String output, boolean sensitive, String description) {
-        return StackLedger.output(scope, name, getModule().get(output), description, sensitive);
+    private TerraformOutput export(Construct scope, String name, Object value, boolean sensitive, String description) {
+        return StackLedger.output(scope, name, value, description, sensitive);
     }
 }

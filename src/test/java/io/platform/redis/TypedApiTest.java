@@ -285,4 +285,20 @@ class TypedApiTest {
         }
         assertEquals("${var.tls}", io.platform.redis.support.JsonPath.at(json, "module", "cache", "transit_encryption_enabled"));
     }
+
+    /** Exported into another stack, an output is a cross-stack reference (the plain expression serves the module's own stack). */
+    @Test
+    void outputsExportedIntoAnotherStackAreCrossStackReferences(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        com.hashicorp.cdktf.App app = new com.hashicorp.cdktf.App(com.hashicorp.cdktf.AppConfig.builder().outdir(dir.toString()).build());
+        TerraformStack producer = new TerraformStack(app, "producer");
+        new com.hashicorp.cdktf.providers.aws.provider.AwsProvider(producer, "aws",
+                com.hashicorp.cdktf.providers.aws.provider.AwsProviderConfig.builder().region("eu-west-1").build());
+        RedisModule cache = new RedisModule(producer, "cache", valid().build());
+        TerraformStack consumer = new TerraformStack(app, "consumer");
+        cache.exportOutputs(consumer, "cache_");
+        app.synth();
+        Map<String, Object> json = io.platform.redis.files.Json.read(dir.resolve("stacks/consumer/cdk.tf.json"));
+        Object value = io.platform.redis.support.JsonPath.at(json, "output", "cache_redis_url", "value");
+        assertTrue(String.valueOf(value).startsWith("${data.terraform_remote_state.") && String.valueOf(value).contains("cross-stack-output-"), String.valueOf(value));
+    }
 }

@@ -66,11 +66,13 @@ public final class Main {
             err.println("Nothing was written: cdktf.out/, modules/ and docs/ are unchanged.");
             return 1;
         }
-        Path written = Synthesizer.run(stacks, cdktfOut, project.resolve("modules").resolve("redis"));
+        Synthesizer.Written run = Synthesizer.runReusingTheModule(stacks, cdktfOut, project.resolve("modules").resolve("redis"));
+        Path written = run.stacks();
         Directories.writeTree(GeneratedDocs.files(stacks), project.resolve("docs"));
         out.println("Synthesized " + stacks.size() + " stack(s) into " + project.relativize(written.toAbsolutePath())
                 + "/stacks: " + String.join(", ", stacks.stream().map(StackFile::stack).toList())
-                + "; module written to modules/redis, reference and guides to docs/");
+                + (run.moduleReused() ? "; module in modules/redis kept (the code is the last run's)" : "; module written to modules/redis")
+                + ", reference and guides to docs/");
         out.println("Monthly on-demand estimate of the nodes (docs/cost.md):");
         CostReport.lines(stacks).forEach(line -> out.println("  - " + line));
         if (!changes.isEmpty()) {

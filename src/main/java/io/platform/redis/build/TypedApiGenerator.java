@@ -268,18 +268,19 @@ public final class TypedApiGenerator {
                      */
                     default Map<String, TerraformOutput> exportOutputs(Construct scope, String prefix) {
                         Map<String, TerraformOutput> outputs = new LinkedHashMap<>();
+                        java.util.function.Function<String, Object> value = StackLedger.moduleOutputs(scope, getModule());
                 """);
         for (ModuleOutput output : RedisOutputs.ALL) {
             out.append("        outputs.put(\"").append(output.name()).append("\", export(scope, prefix + \"").append(output.name())
-                    .append("\", \"").append(output.name()).append("\", ").append(output.sensitive()).append(", \"")
+                    .append("\", value.apply(\"").append(output.name()).append("\"), ").append(output.sensitive()).append(", \"")
                     .append(output.description().replace("\\", "\\\\").replace("\"", "\\\"")).append("\"));\n");
         }
         out.append("""
                         return outputs;
                     }
 
-                    private TerraformOutput export(Construct scope, String name, String output, boolean sensitive, String description) {
-                        return StackLedger.output(scope, name, getModule().get(output), description, sensitive);
+                    private TerraformOutput export(Construct scope, String name, Object value, boolean sensitive, String description) {
+                        return StackLedger.output(scope, name, value, description, sensitive);
                     }
                 """);
         return out.append("}\n").toString();

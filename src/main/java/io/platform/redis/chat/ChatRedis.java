@@ -65,7 +65,7 @@ public class ChatRedis extends Construct {
     private ChatRedis(Construct scope, String id, ChatRedisConfig config, boolean shipModule) {
         super(scope, id);
         // its resources and module calls are named after the id
-        StackLedger.checkIdentifier(id, getNode().getPath());
+        StackLedger.checkIdentifier(id, () -> getNode().getPath());
         this.config = config;
         ChatSettings chat = config.settings();
         TerraformStack stack = TerraformStack.of(this);

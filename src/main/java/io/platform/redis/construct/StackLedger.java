@@ -114,7 +114,7 @@ public final class StackLedger {
      * construct ids of outputs and resources share one namespace, Terraform's names do not.
      */
     public static TerraformOutput output(Construct scope, String name, Object value, String description, boolean sensitive) {
-        checkIdentifier(name, scope.getNode().getPath() + "/" + name);
+        checkIdentifier(name, () -> scope.getNode().getPath() + "/" + name);
         TerraformOutput output = new TerraformOutput(scope, "output_" + name, TerraformOutputConfig.builder()
                 .value(value).description(description).sensitive(sensitive).build());
         output.overrideLogicalId(name);
@@ -125,12 +125,26 @@ public final class StackLedger {
     private static final java.util.regex.Pattern IDENTIFIER = java.util.regex.Pattern.compile("^[A-Za-z_][A-Za-z0-9_-]*$");
 
     /** @throws IllegalArgumentException when {@code id}, which the construct writes as a Terraform name, is not one */
-    public static void checkIdentifier(String id, String path) {
+    public static void checkIdentifier(String id, java.util.function.Supplier<String> path) {
+        // the path is read only for a bad id: each read is two round trips into the jsii runtime
         if (!IDENTIFIER.matcher(id).matches()) {
-            throw new IllegalArgumentException(path + ": construct id \"" + id + "\" is not a Terraform name (letters, digits, "
+            throw new IllegalArgumentException(path.get() + ": construct id \"" + id + "\" is not a Terraform name (letters, digits, "
                     + "underscores and hyphens, starting with a letter or an underscore); terraform init would refuse it. "
                     + "Give the construct another id.");
         }
+    }
+
+    /**
+     * How {@code scope} refers to an output of {@code module}: in the module's own stack, the expression cdktf would
+     * write for the output's token ({@code ${module.<id>.<output>}}), without the jsii round trip per output a token
+     * costs; in another stack the token, which cdktf turns into a cross-stack reference.
+     */
+    public static java.util.function.Function<String, Object> moduleOutputs(Construct scope, com.hashicorp.cdktf.TerraformHclModule module) {
+        if (TerraformStack.of(scope) != TerraformStack.of(module)) {
+            return module::get;
+        }
+        String prefix = "${module." + module.getFriendlyUniqueId() + ".";
+        return output -> prefix + output + "}";
     }
 
     /** Two elements of the stack, the team's own included, that Terraform would address alike: one would be lost. */

@@ -58,12 +58,31 @@ public final class Synthesizer {
      * {@code moduleDir}. Returns the folder the stacks were written to.
      */
     public static Path run(List<StackFile> stacks, Path cdktfOut, Path moduleDir) {
-        return run(stacks, cdktfOut, moduleDir, module());
+        return run(stacks, cdktfOut, moduleDir, module().files());
     }
 
-    /** As {@link #run(List, Path, Path)}, with the module already synthesized. */
-    public static Path run(List<StackFile> stacks, Path cdktfOut, Path moduleDir, Module synthesized) {
-        Map<String, String> module = synthesized.files();
+    /**
+     * As {@link #run(List, Path, Path)}, for the main command: the module is rendered again only when the launcher's
+     * settings (system properties) say the code changed since the last run, or {@code modules/redis} was edited.
+     */
+    public static Written runReusingTheModule(List<StackFile> stacks, Path cdktfOut, Path moduleDir) {
+        RenderedModule.Settings settings = RenderedModule.Settings.fromSystemProperties();
+        boolean[] rendered = {false};
+        Map<String, String> module = RenderedModule.files(settings, moduleDir, () -> {
+            rendered[0] = true;
+            return module().files();
+        });
+        Path written = run(stacks, cdktfOut, moduleDir, module);
+        RenderedModule.remember(settings, module);
+        return new Written(written, !rendered[0]);
+    }
+
+    /** Where the stacks went, and whether the module's files were the last run's (the code unchanged). */
+    public record Written(Path stacks, boolean moduleReused) {
+    }
+
+    /** As {@link #run(List, Path, Path)}, with the module's files already rendered. */
+    public static Path run(List<StackFile> stacks, Path cdktfOut, Path moduleDir, Map<String, String> module) {
         Path stagedModule = temporaryDirectory(moduleDir.toAbsolutePath().getParent(), ".redis-staging-");
         Path stagedOut = temporaryDirectory(cdktfOut.toAbsolutePath().getParent(), ".cdktf.out-staging-");
         try {

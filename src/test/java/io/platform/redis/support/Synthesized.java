@@ -33,7 +33,7 @@ public final class Synthesized {
         module = root.resolve("modules").resolve("redis");
         stacks = StackFileReader.readAll(PROJECT, PROJECT.resolve("stacks"));
         Synthesizer.Module synthesizedModule = Synthesizer.module();
-        Synthesizer.run(stacks, cdktfOut, module, synthesizedModule);
+        Synthesizer.run(stacks, cdktfOut, module, synthesizedModule.files());
         moduleConfig = frozen(synthesizedModule.config());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> Directories.deleteIfExists(root)));
     }
