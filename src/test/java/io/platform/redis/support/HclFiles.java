@@ -22,20 +22,49 @@ public final class HclFiles {
     }
 
     /** Every {@code *.tf} file directly in {@code dir}, parsed and merged (blocks of the same kind side by side). */
-    @SuppressWarnings("unchecked")
     public static Map<String, Object> parse(Path dir) {
-        List<String> files = new ArrayList<>();
-        try (Stream<Path> list = Files.list(dir)) {
-            list.filter(p -> p.getFileName().toString().endsWith(".tf")).sorted().forEach(p -> files.add(p.toString()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        return parseAll(List.of(dir)).get(dir);
+    }
+
+    /** Each file's parse, as JSON text, by the file's content: the stacks' module copies and the module parse once. */
+    private static final Map<String, String> PARSED_BY_CONTENT = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * {@link #parse} for several folders, with one run of the parser for every file whose content has not been parsed
+     * before in this JVM (a run starts node and the parser's WebAssembly: seconds each).
+     */
+    @SuppressWarnings("unchecked")
+    public static Map<Path, Map<String, Object>> parseAll(List<Path> dirs) {
+        Map<Path, List<String>> contentsByDir = new LinkedHashMap<>();
+        Map<String, String> unparsed = new LinkedHashMap<>(); // content -> one file holding it
+        for (Path dir : dirs) {
+            List<String> contents = new ArrayList<>();
+            try (Stream<Path> list = Files.list(dir)) {
+                for (Path file : list.filter(p -> p.getFileName().toString().endsWith(".tf")).sorted().toList()) {
+                    String content = Files.readString(file);
+                    contents.add(content);
+                    if (!PARSED_BY_CONTENT.containsKey(content)) {
+                        unparsed.putIfAbsent(content, file.toString());
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            contentsByDir.put(dir, contents);
         }
-        Map<String, Object> parsed = Json.parse(run(files));
-        Map<String, Object> merged = new LinkedHashMap<>();
-        for (String file : files) {
-            mergeInto(merged, (Map<String, Object>) parsed.get(file));
+        if (!unparsed.isEmpty()) {
+            Map<String, Object> parsed = Json.parse(run(List.copyOf(unparsed.values())));
+            unparsed.forEach((content, file) -> PARSED_BY_CONTENT.put(content, Json.render(parsed.get(file))));
         }
-        return merged;
+        Map<Path, Map<String, Object>> result = new LinkedHashMap<>();
+        contentsByDir.forEach((dir, contents) -> {
+            Map<String, Object> merged = new LinkedHashMap<>();
+            for (String content : contents) {
+                mergeInto(merged, (Map<String, Object>) Json.parse(PARSED_BY_CONTENT.get(content)));
+            }
+            result.put(dir, merged);
+        });
+        return result;
     }
 
     @SuppressWarnings("unchecked")

@@ -38,10 +38,11 @@ public final class SecurityScan {
         try (Stream<Path> walk = Files.walk(root)) {
             List<Path> files = walk.filter(Files::isRegularFile).sorted().toList();
             // HCL configurations (the exported module and its copies) are read back as Terraform JSON and scanned alike.
-            for (Path dir : files.stream().filter(f -> f.getFileName().toString().endsWith(".tf")).map(Path::getParent).distinct().toList()) {
+            List<Path> hclDirs = files.stream().filter(f -> f.getFileName().toString().endsWith(".tf")).map(Path::getParent).distinct().toList();
+            HclFiles.parseAll(hclDirs).forEach((dir, parsed) -> {
                 String name = root.relativize(dir).toString().replace('\\', '/') + "/*.tf";
-                scanJson(name, (Map<String, Object>) HclFiles.canonical(HclFiles.parse(dir), null), explicitlyOff, problems);
-            }
+                scanJson(name, (Map<String, Object>) HclFiles.canonical(parsed, null), explicitlyOff, problems);
+            });
             for (Path file : files) {
                 String name = root.relativize(file).toString().replace('\\', '/');
                 if (name.endsWith(".tf.json")) {
