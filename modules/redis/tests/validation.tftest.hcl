@@ -12,27 +12,94 @@ variables {
   vpc_id      = "vpc-0a1b2c3d"
 }
 
-run "name_rule_1" {
+run "variables_rule_1" {
   command = plan
 
   variables {
-    name = "9-django-cache"
+    alarm_connections_threshold     = 0
+    alarm_cpu_threshold             = 101
+    alarm_engine_cpu_threshold      = 0
+    alarm_evictions_threshold       = -1
+    alarm_memory_threshold          = 0
+    alarm_topic_arns                = ["alerts"]
+    allowed_cidr_blocks             = ["10.0.0.0"]
+    allowed_security_group_ids      = ["web"]
+    auth_token                      = "Not-a-secret@"
+    auth_token_update_strategy      = "rotate"
+    celery_broker_url_user          = "Celery"
+    description                     = ""
+    dns_subdomain                   = "-redis"
+    engine                          = "memcached"
+    engine_version                  = "7.1.0"
+    environment                     = "production"
+    final_snapshot_identifier       = "1-final"
+    ingress_sources                 = { "internet" = "0.0.0.0/0" }
+    ip_discovery                    = "v6"
+    kms_key_arn                     = "alias/redis"
+    log_destination_type            = "firehose"
+    log_firehose_delivery_stream    = "platform redis logs"
+    log_kms_key_arn                 = "arn:aws:kms:eu-west-1:123456789012:alias/logs"
+    log_retention_days              = 10
+    maintenance_window              = "sunday:05:00-06:00"
+    maxmemory_policy                = "lru"
+    maxmemory_samples               = 0
+    name                            = "9-django-cache"
+    network_type                    = "dualstack"
+    node_type                       = "cache.t4g.smal"
+    notification_topic_arn          = "alerts"
+    notify_keyspace_events          = "expired"
+    num_cache_clusters              = 7
+    parameter_group_description     = "Redis | tuning"
+    parameter_group_name            = "redis_7"
+    parameters                      = { "lazyfree_lazy_eviction" = "yes" }
+    port                            = 80
+    preferred_cache_cluster_azs     = ["eu-west-1"]
+    rbac_password_versions          = { "django" = "Version 2" }
+    rbac_previous_password_versions = { "django" = "" }
+    rbac_users                      = { "django" = "on nopass ~* +@all" }
+    redis_url_user                  = "Django"
+    secret_kms_key_arn              = "alias/secrets"
+    security_group_create_timeout   = "10 minutes"
+    security_group_delete_timeout   = "15 minutes"
+    security_group_description      = "Redis | cache"
+    security_group_ids              = ["redis"]
+    security_group_name             = "redis|cache"
+    snapshot_arns                   = ["s3://backups/redis.rdb"]
+    snapshot_name                   = "2026/nightly"
+    snapshot_retention_limit        = 36
+    snapshot_window                 = "3:00-4:00"
+    subnet_group_description        = "Private | subnets"
+    subnet_group_name               = "Private Subnets"
+    subnet_ids                      = []
+    tcp_keepalive                   = -1
+    timeout                         = -1
+    timeouts                        = { "create" = "90 minutes" }
+    transit_encryption_mode         = "optional"
+    unchecked_parameter_names       = ["Activedefrag"]
+    user_group_ids                  = ["app_users"]
+    vpc_id                          = "default"
+    zone_id                         = "example.com"
   }
 
-  expect_failures = [var.name]
+  expect_failures = [var.name, var.node_type, var.subnet_ids, var.engine_version, var.num_cache_clusters, var.engine, var.kms_key_arn, var.log_kms_key_arn, var.auth_token, var.auth_token_update_strategy, var.transit_encryption_mode, var.environment, var.final_snapshot_identifier, var.description, var.snapshot_name, var.snapshot_arns, var.snapshot_retention_limit, var.snapshot_window, var.maintenance_window, var.maxmemory_policy, var.timeout, var.tcp_keepalive, var.maxmemory_samples, var.notify_keyspace_events, var.parameters, var.unchecked_parameter_names, var.notification_topic_arn, var.log_retention_days, var.log_destination_type, var.log_firehose_delivery_stream, var.vpc_id, var.security_group_ids, var.allowed_security_group_ids, var.allowed_cidr_blocks, var.port, var.alarm_topic_arns, var.alarm_engine_cpu_threshold, var.alarm_cpu_threshold, var.alarm_memory_threshold, var.alarm_evictions_threshold, var.alarm_connections_threshold, var.parameter_group_name, var.parameter_group_description, var.subnet_group_name, var.subnet_group_description, var.preferred_cache_cluster_azs, var.network_type, var.ip_discovery, var.user_group_ids, var.dns_subdomain, var.zone_id, var.timeouts, var.security_group_name, var.security_group_description, var.security_group_create_timeout, var.security_group_delete_timeout, var.ingress_sources, var.rbac_users, var.rbac_password_versions, var.rbac_previous_password_versions, var.secret_kms_key_arn, var.redis_url_user, var.celery_broker_url_user]
 }
 
-run "name_rule_2" {
+run "variables_rule_2" {
   command = plan
 
   variables {
-    name = "django--cache"
+    allowed_cidr_blocks       = ["0.0.0.0/0"]
+    final_snapshot_identifier = "orders--final"
+    maintenance_window        = "sun:05:00-sun:05:30"
+    name                      = "django--cache"
+    snapshot_window           = "03:00-03:30"
+    subnet_ids                = ["sg-0123abcd"]
   }
 
-  expect_failures = [var.name]
+  expect_failures = [var.name, var.subnet_ids, var.final_snapshot_identifier, var.snapshot_window, var.maintenance_window, var.allowed_cidr_blocks]
 }
 
-run "name_rule_3" {
+run "variables_rule_3" {
   command = plan
 
   variables {
@@ -40,676 +107,6 @@ run "name_rule_3" {
   }
 
   expect_failures = [var.name]
-}
-
-run "node_type_rule_1" {
-  command = plan
-
-  variables {
-    node_type = "cache.t4g.smal"
-  }
-
-  expect_failures = [var.node_type]
-}
-
-run "subnet_ids_rule_1" {
-  command = plan
-
-  variables {
-    subnet_ids = []
-  }
-
-  expect_failures = [var.subnet_ids]
-}
-
-run "subnet_ids_rule_2" {
-  command = plan
-
-  variables {
-    subnet_ids = ["sg-0123abcd"]
-  }
-
-  expect_failures = [var.subnet_ids]
-}
-
-run "engine_version_rule_1" {
-  command = plan
-
-  variables {
-    engine_version = "7.1.0"
-  }
-
-  expect_failures = [var.engine_version]
-}
-
-run "num_cache_clusters_rule_1" {
-  command = plan
-
-  variables {
-    num_cache_clusters = 7
-  }
-
-  expect_failures = [var.num_cache_clusters]
-}
-
-run "engine_rule_1" {
-  command = plan
-
-  variables {
-    engine = "memcached"
-  }
-
-  expect_failures = [var.engine]
-}
-
-run "kms_key_arn_rule_1" {
-  command = plan
-
-  variables {
-    kms_key_arn = "alias/redis"
-  }
-
-  expect_failures = [var.kms_key_arn]
-}
-
-run "log_kms_key_arn_rule_1" {
-  command = plan
-
-  variables {
-    log_kms_key_arn = "arn:aws:kms:eu-west-1:123456789012:alias/logs"
-  }
-
-  expect_failures = [var.log_kms_key_arn]
-}
-
-run "auth_token_rule_1" {
-  command = plan
-
-  variables {
-    auth_token = "Not-a-secret@"
-  }
-
-  expect_failures = [var.auth_token]
-}
-
-run "auth_token_update_strategy_rule_1" {
-  command = plan
-
-  variables {
-    auth_token_update_strategy = "rotate"
-  }
-
-  expect_failures = [var.auth_token_update_strategy]
-}
-
-run "transit_encryption_mode_rule_1" {
-  command = plan
-
-  variables {
-    transit_encryption_mode = "optional"
-  }
-
-  expect_failures = [var.transit_encryption_mode]
-}
-
-run "environment_rule_1" {
-  command = plan
-
-  variables {
-    environment = "production"
-  }
-
-  expect_failures = [var.environment]
-}
-
-run "final_snapshot_identifier_rule_1" {
-  command = plan
-
-  variables {
-    final_snapshot_identifier = "1-final"
-  }
-
-  expect_failures = [var.final_snapshot_identifier]
-}
-
-run "final_snapshot_identifier_rule_2" {
-  command = plan
-
-  variables {
-    final_snapshot_identifier = "orders--final"
-  }
-
-  expect_failures = [var.final_snapshot_identifier]
-}
-
-run "description_rule_1" {
-  command = plan
-
-  variables {
-    description = ""
-  }
-
-  expect_failures = [var.description]
-}
-
-run "snapshot_name_rule_1" {
-  command = plan
-
-  variables {
-    snapshot_name = "2026/nightly"
-  }
-
-  expect_failures = [var.snapshot_name]
-}
-
-run "snapshot_arns_rule_1" {
-  command = plan
-
-  variables {
-    snapshot_arns = ["s3://backups/redis.rdb"]
-  }
-
-  expect_failures = [var.snapshot_arns]
-}
-
-run "snapshot_retention_limit_rule_1" {
-  command = plan
-
-  variables {
-    snapshot_retention_limit = 36
-  }
-
-  expect_failures = [var.snapshot_retention_limit]
-}
-
-run "snapshot_window_rule_1" {
-  command = plan
-
-  variables {
-    snapshot_window = "3:00-4:00"
-  }
-
-  expect_failures = [var.snapshot_window]
-}
-
-run "snapshot_window_rule_2" {
-  command = plan
-
-  variables {
-    snapshot_window = "03:00-03:30"
-  }
-
-  expect_failures = [var.snapshot_window]
-}
-
-run "maintenance_window_rule_1" {
-  command = plan
-
-  variables {
-    maintenance_window = "sunday:05:00-06:00"
-  }
-
-  expect_failures = [var.maintenance_window]
-}
-
-run "maintenance_window_rule_2" {
-  command = plan
-
-  variables {
-    maintenance_window = "sun:05:00-sun:05:30"
-  }
-
-  expect_failures = [var.maintenance_window]
-}
-
-run "maxmemory_policy_rule_1" {
-  command = plan
-
-  variables {
-    maxmemory_policy = "lru"
-  }
-
-  expect_failures = [var.maxmemory_policy]
-}
-
-run "timeout_rule_1" {
-  command = plan
-
-  variables {
-    timeout = -1
-  }
-
-  expect_failures = [var.timeout]
-}
-
-run "tcp_keepalive_rule_1" {
-  command = plan
-
-  variables {
-    tcp_keepalive = -1
-  }
-
-  expect_failures = [var.tcp_keepalive]
-}
-
-run "maxmemory_samples_rule_1" {
-  command = plan
-
-  variables {
-    maxmemory_samples = 0
-  }
-
-  expect_failures = [var.maxmemory_samples]
-}
-
-run "notify_keyspace_events_rule_1" {
-  command = plan
-
-  variables {
-    notify_keyspace_events = "expired"
-  }
-
-  expect_failures = [var.notify_keyspace_events]
-}
-
-run "parameters_rule_1" {
-  command = plan
-
-  variables {
-    parameters = { "lazyfree_lazy_eviction" = "yes" }
-  }
-
-  expect_failures = [var.parameters]
-}
-
-run "unchecked_parameter_names_rule_1" {
-  command = plan
-
-  variables {
-    unchecked_parameter_names = ["Activedefrag"]
-  }
-
-  expect_failures = [var.unchecked_parameter_names]
-}
-
-run "notification_topic_arn_rule_1" {
-  command = plan
-
-  variables {
-    notification_topic_arn = "alerts"
-  }
-
-  expect_failures = [var.notification_topic_arn]
-}
-
-run "log_retention_days_rule_1" {
-  command = plan
-
-  variables {
-    log_retention_days = 10
-  }
-
-  expect_failures = [var.log_retention_days]
-}
-
-run "log_destination_type_rule_1" {
-  command = plan
-
-  variables {
-    log_destination_type = "firehose"
-  }
-
-  expect_failures = [var.log_destination_type]
-}
-
-run "log_firehose_delivery_stream_rule_1" {
-  command = plan
-
-  variables {
-    log_firehose_delivery_stream = "platform redis logs"
-  }
-
-  expect_failures = [var.log_firehose_delivery_stream]
-}
-
-run "vpc_id_rule_1" {
-  command = plan
-
-  variables {
-    vpc_id = "default"
-  }
-
-  expect_failures = [var.vpc_id]
-}
-
-run "security_group_ids_rule_1" {
-  command = plan
-
-  variables {
-    security_group_ids = ["redis"]
-  }
-
-  expect_failures = [var.security_group_ids]
-}
-
-run "allowed_security_group_ids_rule_1" {
-  command = plan
-
-  variables {
-    allowed_security_group_ids = ["web"]
-  }
-
-  expect_failures = [var.allowed_security_group_ids]
-}
-
-run "allowed_cidr_blocks_rule_1" {
-  command = plan
-
-  variables {
-    allowed_cidr_blocks = ["10.0.0.0"]
-  }
-
-  expect_failures = [var.allowed_cidr_blocks]
-}
-
-run "allowed_cidr_blocks_rule_2" {
-  command = plan
-
-  variables {
-    allowed_cidr_blocks = ["0.0.0.0/0"]
-  }
-
-  expect_failures = [var.allowed_cidr_blocks]
-}
-
-run "port_rule_1" {
-  command = plan
-
-  variables {
-    port = 80
-  }
-
-  expect_failures = [var.port]
-}
-
-run "alarm_topic_arns_rule_1" {
-  command = plan
-
-  variables {
-    alarm_topic_arns = ["alerts"]
-  }
-
-  expect_failures = [var.alarm_topic_arns]
-}
-
-run "alarm_engine_cpu_threshold_rule_1" {
-  command = plan
-
-  variables {
-    alarm_engine_cpu_threshold = 0
-  }
-
-  expect_failures = [var.alarm_engine_cpu_threshold]
-}
-
-run "alarm_cpu_threshold_rule_1" {
-  command = plan
-
-  variables {
-    alarm_cpu_threshold = 101
-  }
-
-  expect_failures = [var.alarm_cpu_threshold]
-}
-
-run "alarm_memory_threshold_rule_1" {
-  command = plan
-
-  variables {
-    alarm_memory_threshold = 0
-  }
-
-  expect_failures = [var.alarm_memory_threshold]
-}
-
-run "alarm_evictions_threshold_rule_1" {
-  command = plan
-
-  variables {
-    alarm_evictions_threshold = -1
-  }
-
-  expect_failures = [var.alarm_evictions_threshold]
-}
-
-run "alarm_connections_threshold_rule_1" {
-  command = plan
-
-  variables {
-    alarm_connections_threshold = 0
-  }
-
-  expect_failures = [var.alarm_connections_threshold]
-}
-
-run "parameter_group_name_rule_1" {
-  command = plan
-
-  variables {
-    parameter_group_name = "redis_7"
-  }
-
-  expect_failures = [var.parameter_group_name]
-}
-
-run "parameter_group_description_rule_1" {
-  command = plan
-
-  variables {
-    parameter_group_description = "Redis | tuning"
-  }
-
-  expect_failures = [var.parameter_group_description]
-}
-
-run "subnet_group_name_rule_1" {
-  command = plan
-
-  variables {
-    subnet_group_name = "Private Subnets"
-  }
-
-  expect_failures = [var.subnet_group_name]
-}
-
-run "subnet_group_description_rule_1" {
-  command = plan
-
-  variables {
-    subnet_group_description = "Private | subnets"
-  }
-
-  expect_failures = [var.subnet_group_description]
-}
-
-run "preferred_cache_cluster_azs_rule_1" {
-  command = plan
-
-  variables {
-    preferred_cache_cluster_azs = ["eu-west-1"]
-  }
-
-  expect_failures = [var.preferred_cache_cluster_azs]
-}
-
-run "network_type_rule_1" {
-  command = plan
-
-  variables {
-    network_type = "dualstack"
-  }
-
-  expect_failures = [var.network_type]
-}
-
-run "ip_discovery_rule_1" {
-  command = plan
-
-  variables {
-    ip_discovery = "v6"
-  }
-
-  expect_failures = [var.ip_discovery]
-}
-
-run "user_group_ids_rule_1" {
-  command = plan
-
-  variables {
-    user_group_ids = ["app_users"]
-  }
-
-  expect_failures = [var.user_group_ids]
-}
-
-run "dns_subdomain_rule_1" {
-  command = plan
-
-  variables {
-    dns_subdomain = "-redis"
-  }
-
-  expect_failures = [var.dns_subdomain]
-}
-
-run "zone_id_rule_1" {
-  command = plan
-
-  variables {
-    zone_id = "example.com"
-  }
-
-  expect_failures = [var.zone_id]
-}
-
-run "timeouts_rule_1" {
-  command = plan
-
-  variables {
-    timeouts = { "create" = "90 minutes" }
-  }
-
-  expect_failures = [var.timeouts]
-}
-
-run "security_group_name_rule_1" {
-  command = plan
-
-  variables {
-    security_group_name = "redis|cache"
-  }
-
-  expect_failures = [var.security_group_name]
-}
-
-run "security_group_description_rule_1" {
-  command = plan
-
-  variables {
-    security_group_description = "Redis | cache"
-  }
-
-  expect_failures = [var.security_group_description]
-}
-
-run "security_group_create_timeout_rule_1" {
-  command = plan
-
-  variables {
-    security_group_create_timeout = "10 minutes"
-  }
-
-  expect_failures = [var.security_group_create_timeout]
-}
-
-run "security_group_delete_timeout_rule_1" {
-  command = plan
-
-  variables {
-    security_group_delete_timeout = "15 minutes"
-  }
-
-  expect_failures = [var.security_group_delete_timeout]
-}
-
-run "ingress_sources_rule_1" {
-  command = plan
-
-  variables {
-    ingress_sources = { "internet" = "0.0.0.0/0" }
-  }
-
-  expect_failures = [var.ingress_sources]
-}
-
-run "rbac_users_rule_1" {
-  command = plan
-
-  variables {
-    rbac_users = { "django" = "on nopass ~* +@all" }
-  }
-
-  expect_failures = [var.rbac_users]
-}
-
-run "rbac_password_versions_rule_1" {
-  command = plan
-
-  variables {
-    rbac_password_versions = { "django" = "Version 2" }
-  }
-
-  expect_failures = [var.rbac_password_versions]
-}
-
-run "rbac_previous_password_versions_rule_1" {
-  command = plan
-
-  variables {
-    rbac_previous_password_versions = { "django" = "" }
-  }
-
-  expect_failures = [var.rbac_previous_password_versions]
-}
-
-run "secret_kms_key_arn_rule_1" {
-  command = plan
-
-  variables {
-    secret_kms_key_arn = "alias/secrets"
-  }
-
-  expect_failures = [var.secret_kms_key_arn]
-}
-
-run "redis_url_user_rule_1" {
-  command = plan
-
-  variables {
-    redis_url_user = "Django"
-  }
-
-  expect_failures = [var.redis_url_user]
-}
-
-run "celery_broker_url_user_rule_1" {
-  command = plan
-
-  variables {
-    celery_broker_url_user = "Celery"
-  }
-
-  expect_failures = [var.celery_broker_url_user]
 }
 
 run "precondition_1" {

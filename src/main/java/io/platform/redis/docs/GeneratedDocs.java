@@ -125,8 +125,9 @@ public final class GeneratedDocs {
                 (all problems at once, with file, line and key; nothing is written). The module's own variables are
                 checked again by Terraform for HCL users: rules on one variable are `validation` blocks, rules over
                 several are preconditions on the replication group. Each row has a test: for module rules,
-                `StackFileValidationTest.javaRejectsEveryBadExampleTheModuleRejects` (Java) and the run of the same
-                name in `modules/redis/tests/validation.tftest.hcl` (Terraform) both feed the bad example.
+                `StackFileValidationTest.javaRejectsEveryBadExampleTheModuleRejects` (Java) and the run named in the table, in
+                `modules/redis/tests/validation.tftest.hcl` (Terraform), both feed the bad example (a variable's k-th rules
+                share one run: each validation names its variable).
 
                 ## Module variables (`redis.<key>` in stack files, the variable in HCL)
 
@@ -137,7 +138,7 @@ public final class GeneratedDocs {
         for (Variable variable : RedisVariables.ALL) {
             for (Rule rule : variable.rules()) {
                 out.append("| ").append(variable.name()).append(" | `").append(cell(Hcl.literal(rule.badExample())))
-                        .append("` | must be ").append(cell(rule.rule())).append(" | ").append(cases.next().name()).append(" |\n");
+                        .append("` | must be ").append(cell(rule.rule())).append(" | ").append(cases.next().run()).append(" |\n");
             }
         }
         out.append("""
@@ -151,7 +152,7 @@ public final class GeneratedDocs {
             String example = rule.badExample().entrySet().stream().sorted(Map.Entry.comparingByKey())
                     .map(e -> e.getKey() + " = " + Hcl.literal(e.getValue())).collect(Collectors.joining(", "));
             out.append("| `").append(cell(example)).append("` | ").append(cell(rule.rule())).append(" | ")
-                    .append(cases.next().name()).append(" |\n");
+                    .append(cases.next().run()).append(" |\n");
         }
         out.append("""
 

@@ -8,7 +8,9 @@ import java.util.Map;
 /**
  * The {@code terraform test} / {@code tofu test} files shipped in the module's {@code tests/} folder. The behaviour
  * tests are written by hand (src/main/resources/module/tests); the validation test is generated from the rule
- * catalog, one run per rule with that rule's bad example, so every validation block and precondition is exercised.
+ * catalog, so every validation block and precondition is exercised by its rule's bad example: the preconditions one
+ * run each (a failed precondition names its resource, not which condition failed), the variables' rules together,
+ * the k-th rule of every variable in one run (a validation names its variable, and none reads another variable).
  */
 public final class ModuleTests {
     public static final List<String> HANDWRITTEN = List.of("outputs.tftest.hcl", "security.tftest.hcl", "operations.tftest.hcl");
@@ -26,8 +28,8 @@ public final class ModuleTests {
         return files;
     }
 
-    /** One case per rule: the variables to set and what must fail. */
-    public record Case(String name, Map<String, Object> variables, String expectFailure) {
+    /** One case per rule: the variables to set, what must fail, and the run of the validation test that feeds them. */
+    public record Case(String name, Map<String, Object> variables, String expectFailure, String run) {
     }
 
     public static List<Case> cases() {
@@ -35,13 +37,15 @@ public final class ModuleTests {
         for (Variable variable : RedisVariables.ALL) {
             int index = 1;
             for (Rule rule : variable.rules()) {
-                cases.add(new Case(variable.name() + "_rule_" + index++, Map.of(variable.name(), rule.badExample()),
-                        "var." + variable.name()));
+                cases.add(new Case(variable.name() + "_rule_" + index, Map.of(variable.name(), rule.badExample()),
+                        "var." + variable.name(), "variables_rule_" + index));
+                index++;
             }
         }
         int index = 1;
         for (CrossRule rule : RedisVariables.preconditions()) {
-            cases.add(new Case("precondition_" + index++, rule.badExample(), RedisModuleStack.GROUP));
+            cases.add(new Case("precondition_" + index, rule.badExample(), RedisModuleStack.GROUP, "precondition_" + index));
+            index++;
         }
         return cases;
     }
@@ -62,15 +66,19 @@ public final class ModuleTests {
                 .append("variables {\n");
         appendAligned(out, "  ", RedisVariables.EXAMPLE);
         out.append("}\n");
-        for (Case c : cases()) {
-            out.append("\nrun \"").append(c.name()).append("\" {\n")
+        Map<String, List<Case>> runs = new LinkedHashMap<>();
+        cases().forEach(c -> runs.computeIfAbsent(c.run(), r -> new ArrayList<>()).add(c));
+        runs.forEach((run, cases) -> {
+            Map<String, Object> variables = new java.util.TreeMap<>();
+            cases.forEach(c -> variables.putAll(c.variables()));
+            out.append("\nrun \"").append(run).append("\" {\n")
                     .append("  command = plan\n\n")
                     .append("  variables {\n");
-            appendAligned(out, "    ", new java.util.TreeMap<>(c.variables()));
+            appendAligned(out, "    ", variables);
             out.append("  }\n\n")
-                    .append("  expect_failures = [").append(c.expectFailure()).append("]\n")
+                    .append("  expect_failures = [").append(String.join(", ", cases.stream().map(Case::expectFailure).toList())).append("]\n")
                     .append("}\n");
-        }
+        });
         return out.toString();
     }
 }

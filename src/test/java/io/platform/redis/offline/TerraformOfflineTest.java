@@ -293,6 +293,34 @@ class TerraformOfflineTest {
         }
     }
 
+    /**
+     * The validation runs are real checks too: a variable's rules share a run with the other variables' rules, and a
+     * loosened rule still fails that run, naming the variable.
+     */
+    @Test
+    void aSharedValidationRunFailsWhenOneVariablesRuleIsLoosened() throws Exception {
+        Terraform terraform = terraform();
+        try (OfflineCopy copy = OfflineCopy.of(synthesized.module)) {
+            Path variables = copy.dir().resolve("variables.tf");
+            String original = Files.readString(variables);
+            String loosened = original.replace("condition     = var.port >= 1024 && var.port <= 65535 && floor(var.port) == var.port",
+                    "condition     = var.port == var.port");
+            assertTrue(!loosened.equals(original), "the port rule not found");
+            Files.writeString(variables, loosened);
+            // the test file's header and its first run, which breaks the first rule of every variable
+            Path test = copy.dir().resolve("tests/" + io.platform.redis.module.ModuleTests.GENERATED);
+            String text = Files.readString(test);
+            int second = text.indexOf("\nrun \"", text.indexOf("\nrun \"") + 1);
+            Files.writeString(test, text.substring(0, second + 1));
+            terraform.ok(copy.dir(), "init", "-input=false", "-no-color");
+            Terraform.Result result = terraform.run(copy.dir(), "test", "-no-color", "-filter=tests/" + io.platform.redis.module.ModuleTests.GENERATED);
+            assertEquals(1, result.exitCode(), result.output());
+            String output = result.output().replaceAll("\\s+", " ");
+            assertTrue(output.contains("The checkable object, var.port, was expected to report an error but did not") && output.contains("variables_rule_1"), result.output());
+            System.out.println("[terraform test] with the port rule loosened: variables_rule_1 fails on var.port");
+        }
+    }
+
     /** The module's tests are real checks: break the URL format and they must fail. */
     @Test
     void moduleTestsFailWhenAnOutputFormatBreaks() throws Exception {
