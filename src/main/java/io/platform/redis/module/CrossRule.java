@@ -46,6 +46,11 @@ public record CrossRule(String rule, String hclCondition, Set<String> reads, Pre
         return hclDetail == null ? rule : rule + ": ${" + hclDetail + "}";
     }
 
+    /** The variables a condition reads through locals, in the order its message names them (Set.of has no order). */
+    public static Set<String> reading(String... names) {
+        return java.util.Collections.unmodifiableSet(new LinkedHashSet<>(java.util.List.of(names)));
+    }
+
     public static Set<String> variablesIn(String expression) {
         Set<String> names = new LinkedHashSet<>();
         Matcher m = VARIABLE_REFERENCE.matcher(expression);

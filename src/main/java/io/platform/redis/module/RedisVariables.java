@@ -982,7 +982,7 @@ public final class RedisVariables {
                     + "lacks goes in unchecked_parameter_names too",
                     "alltrue([for name in keys(var.parameters) : contains(" + HCL_FAMILY_PARAMETERS + ", name) "
                             + "|| contains(var.unchecked_parameter_names, name)])",
-                    java.util.Set.of("parameters", "unchecked_parameter_names", "engine", "engine_version"),
+                    CrossRule.reading("parameters", "unchecked_parameter_names", "engine", "engine_version"),
                     in -> notSettableParameters(in).isEmpty(),
                     Map.of("parameters", Map.of("active-defrag", "yes")))
                     .withDetail("join(\", \", [for name in keys(var.parameters) : name if !contains(" + HCL_FAMILY_PARAMETERS
@@ -996,7 +996,7 @@ public final class RedisVariables {
                     + "default.redis7 for Redis 7, default.valkey8 for Valkey 8...",
                     "var.create_parameter_group || var.parameter_group_name == null || !startswith(coalesce(var.parameter_group_name, \"-\"), \"default.\") "
                             + "|| var.parameter_group_name == \"default.${local.parameter_group_family}\"",
-                    java.util.Set.of("create_parameter_group", "parameter_group_name", "engine", "engine_version"),
+                    CrossRule.reading("create_parameter_group", "parameter_group_name", "engine", "engine_version"),
                     in -> in.bool(CREATE_PARAMETER_GROUP) || in.get(PARAMETER_GROUP_NAME) == null
                             || !in.string(PARAMETER_GROUP_NAME).startsWith("default.")
                             || in.string(PARAMETER_GROUP_NAME).equals("default." + parameterGroupFamily(in.string(ENGINE), in.string(ENGINE_VERSION))),
@@ -1026,7 +1026,7 @@ public final class RedisVariables {
                     in -> in.get(DNS_SUBDOMAIN) == null || in.get(ZONE_ID) != null,
                     Map.of("dns_subdomain", "orders-cache")),
             new CrossRule("snapshot_window must not overlap maintenance_window", Windows.HCL_NO_OVERLAP,
-                    java.util.Set.of("snapshot_window", "maintenance_window"),
+                    CrossRule.reading("snapshot_window", "maintenance_window"),
                     in -> !in.string(SNAPSHOT_WINDOW).matches(Windows.SNAPSHOT_FORMAT)
                             || !in.string(MAINTENANCE_WINDOW).matches(Windows.MAINTENANCE_FORMAT)
                             || !Windows.overlap(in.string(SNAPSHOT_WINDOW), in.string(MAINTENANCE_WINDOW)),
