@@ -1,6 +1,6 @@
 package io.platform.redis;
 
-import io.platform.redis.api.ConfigChecks;
+import io.platform.redis.checks.ConfigChecks;
 import java.util.List;
 
 /** Every problem of one typed configuration, found at once; each names the input in Java and in Terraform. */

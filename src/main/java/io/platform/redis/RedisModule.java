@@ -7,7 +7,7 @@ import com.hashicorp.cdktf.TerraformHclModuleConfig;
 import com.hashicorp.cdktf.TerraformStack;
 import com.hashicorp.cdktf.providers.aws.iam_role.IamRole;
 import com.hashicorp.cdktf.providers.aws.iam_role_policy.IamRolePolicy;
-import io.platform.redis.api.ConfigChecks;
+import io.platform.redis.checks.ConfigChecks;
 import io.platform.redis.module.AwsNames;
 import io.platform.redis.module.RedisVariables;
 import io.platform.redis.module.Variable;

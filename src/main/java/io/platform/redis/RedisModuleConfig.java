@@ -2,7 +2,7 @@
 package io.platform.redis;
 
 import com.hashicorp.cdktf.IResolvable;
-import io.platform.redis.api.ConfigChecks;
+import io.platform.redis.checks.ConfigChecks;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -5,7 +5,7 @@ import com.hashicorp.cdktf.Fn;
 import com.hashicorp.cdktf.TerraformHclModule;
 import com.hashicorp.cdktf.TerraformOutput;
 import com.hashicorp.cdktf.Token;
-import io.platform.redis.api.ConfigChecks;
+import io.platform.redis.checks.ConfigChecks;
 import io.platform.redis.construct.StackLedger;
 import java.util.LinkedHashMap;
 import java.util.List;

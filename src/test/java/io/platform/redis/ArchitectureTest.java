@@ -27,7 +27,7 @@ class ArchitectureTest {
                         "io.platform.redis.stacks..", "io.platform.redis.config..", "io.platform.redis.daytwo..",
                         "io.platform.redis.docs..", "io.platform.redis.cost..", "io.platform.redis.offline..")
                 .layer("API").definedBy("io.platform.redis", "io.platform.redis.chat..")
-                .layer("Checks and construction").definedBy("io.platform.redis.api..", "io.platform.redis.construct..",
+                .layer("Checks and construction").definedBy("io.platform.redis.checks..", "io.platform.redis.construct..",
                         "io.platform.redis.chatdesign..")
                 .layer("Foundation").definedBy("io.platform.redis.module..", "io.platform.redis.hcl..", "io.platform.redis.files..")
                 .whereLayer("Application").mayNotBeAccessedByAnyLayer()

@@ -14,7 +14,7 @@ import com.hashicorp.cdktf.TerraformVariableConfig;
 import com.hashicorp.cdktf.Testing;
 import com.hashicorp.cdktf.Token;
 import io.platform.redis.files.Json;
-import io.platform.redis.api.ConfigChecks;
+import io.platform.redis.checks.ConfigChecks;
 import io.platform.redis.InvalidConfigException;
 import io.platform.redis.chat.ChatRedis;
 import io.platform.redis.chat.ChatRedisConfig;

@@ -1,6 +1,6 @@
 package io.platform.redis.build;
 
-import io.platform.redis.api.ConfigChecks;
+import io.platform.redis.checks.ConfigChecks;
 import io.platform.redis.chatdesign.ChatVariables;
 import io.platform.redis.module.Hcl;
 import io.platform.redis.module.ModuleOutput;
@@ -53,14 +53,14 @@ public final class TypedApiGenerator {
     public static Map<String, String> files() {
         Map<String, String> files = new LinkedHashMap<>();
         files.put(SOURCES + "io/platform/redis/RedisModuleConfig.java", config("io.platform.redis", "RedisModuleConfig",
-                "import io.platform.redis.api.ConfigChecks;\n", "ConfigChecks.redisModule(%s)", "",
+                "import io.platform.redis.checks.ConfigChecks;\n", "ConfigChecks.redisModule(%s)", "",
                 "The inputs of one call of the Redis module ({@code modules/redis}): one typed setter per module variable, "
                         + "named in camelCase after it.\n * Setters take literals or cdktf tokens (an id from another resource); "
                         + "{@link Builder#build()} checks every rule the module\n * enforces and reports all problems at once, "
                         + "leaving values that are still tokens to the module's own checks at plan.",
                 "RedisVariables", RedisVariables.ALL, true));
         files.put(SOURCES + "io/platform/redis/chat/ChatRedisConfig.java", config("io.platform.redis.chat", "ChatRedisConfig",
-                "import io.platform.redis.InvalidConfigException;\nimport io.platform.redis.api.ConfigChecks;\nimport io.platform.redis.chatdesign.ChatChecks;\nimport io.platform.redis.chatdesign.ChatSettings;\n", "ChatChecks.settings(%s)",
+                "import io.platform.redis.InvalidConfigException;\nimport io.platform.redis.checks.ConfigChecks;\nimport io.platform.redis.chatdesign.ChatChecks;\nimport io.platform.redis.chatdesign.ChatSettings;\n", "ChatChecks.settings(%s)",
                 "\n    /** The options as the chat classes read them, every default filled in. */\n"
                         + "    ChatSettings settings() {\n        return ChatSettings.ofCheckedValues(values);\n    }\n",
                 "The options of the chat app's Redis design (single or split clusters, AUTH token in Secrets Manager), named "
@@ -191,7 +191,7 @@ public final class TypedApiGenerator {
                 .append("import com.hashicorp.cdktf.TerraformHclModule;\n")
                 .append("import com.hashicorp.cdktf.TerraformOutput;\n")
                 .append("import com.hashicorp.cdktf.Token;\n")
-                .append("import io.platform.redis.api.ConfigChecks;\n")
+                .append("import io.platform.redis.checks.ConfigChecks;\n")
                 .append("import io.platform.redis.construct.StackLedger;\n")
                 .append("import java.util.LinkedHashMap;\n")
                 .append("import java.util.List;\n")

@@ -2,7 +2,7 @@
 package io.platform.redis.chat;
 
 import io.platform.redis.InvalidConfigException;
-import io.platform.redis.api.ConfigChecks;
+import io.platform.redis.checks.ConfigChecks;
 import io.platform.redis.chatdesign.ChatChecks;
 import io.platform.redis.chatdesign.ChatSettings;
 import java.util.Collections;

@@ -2,7 +2,7 @@ package io.platform.redis.chatdesign;
 
 import static io.platform.redis.chatdesign.ChatVariables.*;
 
-import io.platform.redis.api.ConfigChecks;
+import io.platform.redis.checks.ConfigChecks;
 import io.platform.redis.module.CrossRule;
 import io.platform.redis.module.RedisVariables;
 import java.util.ArrayList;

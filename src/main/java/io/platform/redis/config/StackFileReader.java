@@ -1,7 +1,7 @@
 package io.platform.redis.config;
 
 import io.platform.redis.RedisModuleConfig;
-import io.platform.redis.api.ConfigChecks;
+import io.platform.redis.checks.ConfigChecks;
 import io.platform.redis.InvalidConfigException;
 import io.platform.redis.module.RedisVariables;
 import io.platform.redis.module.Suggestions;

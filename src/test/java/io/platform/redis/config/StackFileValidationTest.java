@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.platform.redis.RedisModuleConfig;
-import io.platform.redis.api.ConfigChecks;
+import io.platform.redis.checks.ConfigChecks;
 import io.platform.redis.InvalidConfigException;
 import io.platform.redis.config.InvalidStacksException;
 import io.platform.redis.config.Problem;

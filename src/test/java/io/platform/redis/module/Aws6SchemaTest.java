@@ -195,7 +195,7 @@ class Aws6SchemaTest {
 
     /** snake_case to camelCase, as cdktf names arguments and as the typed API names setters. */
     private static String camel(String snake) {
-        return io.platform.redis.api.ConfigChecks.javaName(snake);
+        return io.platform.redis.checks.ConfigChecks.javaName(snake);
     }
 
     private static String snake(String camel) {

@@ -1,4 +1,4 @@
-package io.platform.redis.api;
+package io.platform.redis.checks;
 
 import com.hashicorp.cdktf.Token;
 import io.platform.redis.module.CrossRule;

@@ -1,4 +1,4 @@
-package io.platform.redis.api;
+package io.platform.redis.checks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
