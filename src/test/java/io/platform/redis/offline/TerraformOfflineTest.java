@@ -293,6 +293,13 @@ class TerraformOfflineTest {
         }
     }
 
+    /** Replaces {@code from} with {@code to} in {@code file} of a module copy; the text must be there. */
+    private static void edit(Path file, String from, String to) throws java.io.IOException {
+        String original = Files.readString(file);
+        assertTrue(original.contains(from), file.getFileName() + ": not found: " + from);
+        Files.writeString(file, original.replace(from, to));
+    }
+
     /**
      * The validation runs are real checks too: a variable's rules share a run with the other variables' rules, and a
      * loosened rule still fails that run, naming the variable.
@@ -301,12 +308,8 @@ class TerraformOfflineTest {
     void aSharedValidationRunFailsWhenOneVariablesRuleIsLoosened() throws Exception {
         Terraform terraform = terraform();
         try (OfflineCopy copy = OfflineCopy.of(synthesized.module)) {
-            Path variables = copy.dir().resolve("variables.tf");
-            String original = Files.readString(variables);
-            String loosened = original.replace("condition     = var.port >= 1024 && var.port <= 65535 && floor(var.port) == var.port",
+            edit(copy.dir().resolve("variables.tf"), "condition     = var.port >= 1024 && var.port <= 65535 && floor(var.port) == var.port",
                     "condition     = var.port == var.port");
-            assertTrue(!loosened.equals(original), "the port rule not found");
-            Files.writeString(variables, loosened);
             // the test file's header and its first run, which breaks the first rule of every variable
             Path test = copy.dir().resolve("tests/" + io.platform.redis.module.ModuleTests.GENERATED);
             String text = Files.readString(test);
@@ -326,11 +329,7 @@ class TerraformOfflineTest {
     void moduleTestsFailWhenAnOutputFormatBreaks() throws Exception {
         Terraform terraform = terraform();
         try (OfflineCopy copy = OfflineCopy.of(synthesized.module)) {
-            Path outputs = copy.dir().resolve("outputs.tf");
-            String original = Files.readString(outputs);
-            String broken = original.replace("${local.redis_host_port}/1${local.celery_tls_query}", "${local.redis_host_port}/2${local.celery_tls_query}");
-            assertTrue(!broken.equals(original), "celery_broker_url template not found");
-            Files.writeString(outputs, broken);
+            edit(copy.dir().resolve("outputs.tf"), "${local.redis_host_port}/1${local.celery_tls_query}", "${local.redis_host_port}/2${local.celery_tls_query}");
             terraform.ok(copy.dir(), "init", "-input=false", "-no-color");
             Terraform.Result result = terraform.run(copy.dir(), "test", "-no-color", "-filter=tests/outputs.tftest.hcl");
             assertEquals(1, result.exitCode(), result.output());
