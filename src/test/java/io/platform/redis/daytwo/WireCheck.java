@@ -33,7 +33,7 @@ final class WireCheck {
     /** Applies the edited plan's ElastiCache resources on the wire; returns every disagreement (empty when all hold). */
     static List<String> run(Terraform terraform, Path planned, Terraform.Plan unchanged, Terraform.Plan edited,
                             Map<String, RunningChange> changes) {
-        Map<String, Object> schemas = Json.parse(terraform.ok(planned, "providers", "schema", "-json"));
+        Map<String, Object> schemas = terraform.providerSchemas(planned);
         Set<String> rows = new LinkedHashSet<>();
         changes.forEach((id, change) -> {
             if (change.expected() != OnRunningCluster.REFUSED) {

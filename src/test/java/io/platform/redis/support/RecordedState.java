@@ -31,8 +31,21 @@ public final class RecordedState {
      */
     public static Terraform.Plan ofRunning(Terraform terraform, Path dir) {
         Terraform.Plan running = terraform.plan(dir);
-        write(dir.resolve("offline.tfstate"), running.json(), Json.parse(terraform.ok(dir, "providers", "schema", "-json")));
+        write(dir.resolve("offline.tfstate"), running.json(), terraform.providerSchemas(dir));
         return running;
+    }
+
+    /** The part of a {@code terraform show -json} plan that belongs to the module calls {@code calls}, as a plan of its own. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> ofCalls(Map<String, Object> plan, java.util.Set<String> calls) {
+        List<Object> changes = new ArrayList<>();
+        for (Object item : (List<Object>) plan.get("resource_changes")) {
+            Object module = ((Map<String, Object>) item).get("module_address");
+            if (module instanceof String address && calls.contains(address.substring("module.".length()).replaceAll("[.\\[].*", ""))) {
+                changes.add(item);
+            }
+        }
+        return Map.of("resource_changes", changes);
     }
 
     /** Writes the state file {@code stateFile} from a {@code terraform show -json} plan and the provider schemas. */

@@ -120,6 +120,26 @@ public final class Terraform {
         return result.output();
     }
 
+    private volatile Map<String, Object> providerSchemas;
+
+    /**
+     * {@code terraform providers schema -json} of {@code dir}, read once per test JVM: every root planned here uses the
+     * one hashicorp/aws of the mirror (and terraform's builtin provider), and each read costs seconds (the AWS schema is
+     * large). The caller must not modify the map.
+     */
+    public Map<String, Object> providerSchemas(Path dir) {
+        Map<String, Object> schemas = providerSchemas;
+        if (schemas == null) {
+            synchronized (this) {
+                if (providerSchemas == null) {
+                    providerSchemas = Json.parse(ok(dir, "providers", "schema", "-json"));
+                }
+                schemas = providerSchemas;
+            }
+        }
+        return schemas;
+    }
+
     /** The plan as {@code terraform show -json} prints it, and how many resources of each type it creates. */
     public record Plan(Map<String, Object> json, Map<String, Integer> creates) {
         /** Whether the plan leaves {@code attribute} of the resource at {@code address} unknown until apply. */
