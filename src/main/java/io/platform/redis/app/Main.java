@@ -27,20 +27,49 @@ public final class Main {
     public static void main(String[] args) {
         Path project = Path.of("").toAbsolutePath();
         String outdir = System.getenv().getOrDefault("CDKTF_OUTDIR", "cdktf.out");
-        int status = run(project, project.resolve(outdir), System.out, System.err);
+        int status = run(project, project.resolve(outdir), System.out, System.err, false);
         // The jsii runtime keeps non-daemon threads; exit explicitly so the status reaches the shell.
         System.exit(status);
     }
 
     /** The whole job for one project folder; returns the exit status. */
     public static int run(Path project, Path cdktfOut, PrintStream out, PrintStream err) {
+        return run(project, cdktfOut, out, err, true);
+    }
+
+    /**
+     * The job; the jsii runtime starts (and the module renders) while the stack files are read and checked. A run
+     * that stops on a stack file waits for that start to end when {@code awaitOnError} (a caller in the same JVM goes
+     * on with jsii); the command itself exits at once, so its errors print as soon as the files are read.
+     */
+    private static int run(Path project, Path cdktfOut, PrintStream out, PrintStream err, boolean awaitOnError) {
+        Synthesizer.Preparation preparation = Synthesizer.prepare(project.resolve("modules").resolve("redis"));
+        try {
+            return checkAndRun(project, cdktfOut, out, err, preparation);
+        } finally {
+            if (awaitOnError) {
+                preparation.close();
+            }
+        }
+    }
+
+    /** The stack files, read and checked, and what their edits do to the running clusters. */
+    record Checked(List<StackFile> stacks, List<RunningClusterChanges.Change> changes) {
+    }
+
+    /**
+     * Reads and checks every stack file and compares it with the last synthesized stacks; prints what is wrong and
+     * returns null when nothing may be written. Plain Java, no jsii call: it runs while the jsii runtime starts on
+     * another thread (MainCommandTest proves it starts no runtime).
+     */
+    static Checked checked(Path project, Path cdktfOut, PrintStream err) {
         List<StackFile> stacks;
         try {
             stacks = StackFileReader.readAll(project, project.resolve("stacks"));
         } catch (InvalidStacksException e) {
             err.println(e.getMessage());
             err.println("Nothing was written: cdktf.out/, modules/ and docs/ are unchanged.");
-            return 1;
+            return null;
         }
         List<RunningClusterChanges.Change> changes = stacks.stream().flatMap(stack -> RunningClusterChanges.of(stack, cdktfOut).stream()).toList();
         List<RunningClusterChanges.Change> refused = changes.stream().filter(RunningClusterChanges.Change::refused).toList();
@@ -64,9 +93,19 @@ public final class Main {
                         + change.key() + ": " + change.note());
             }
             err.println("Nothing was written: cdktf.out/, modules/ and docs/ are unchanged.");
+            return null;
+        }
+        return new Checked(stacks, changes);
+    }
+
+    private static int checkAndRun(Path project, Path cdktfOut, PrintStream out, PrintStream err, Synthesizer.Preparation preparation) {
+        Checked checked = checked(project, cdktfOut, err);
+        if (checked == null) {
             return 1;
         }
-        Synthesizer.Written run = Synthesizer.runReusingTheModule(stacks, cdktfOut, project.resolve("modules").resolve("redis"));
+        List<StackFile> stacks = checked.stacks();
+        List<RunningClusterChanges.Change> changes = checked.changes();
+        Synthesizer.Written run = Synthesizer.runReusingTheModule(preparation, stacks, cdktfOut);
         Path written = run.stacks();
         Directories.writeTree(GeneratedDocs.files(stacks), project.resolve("docs"));
         out.println("Synthesized " + stacks.size() + " stack(s) into " + project.relativize(written.toAbsolutePath())

@@ -115,10 +115,15 @@ public final class StackLedger {
      */
     public static TerraformOutput output(Construct scope, String name, Object value, String description, boolean sensitive) {
         checkIdentifier(name, () -> scope.getNode().getPath() + "/" + name);
-        TerraformOutput output = new TerraformOutput(scope, "output_" + name, TerraformOutputConfig.builder()
+        TerraformOutput output = new TerraformOutput(scope, outputConstructId(name), TerraformOutputConfig.builder()
                 .value(value).description(description).sensitive(sensitive).build());
         output.overrideLogicalId(name);
         return output;
+    }
+
+    /** The construct id of {@code output "<name>"}. */
+    public static String outputConstructId(String name) {
+        return "output_" + name;
     }
 
     /** A Terraform identifier: what a module call, resource or output may be named (Terraform refuses others at init). */

@@ -1,6 +1,8 @@
 package io.platform.redis.module;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The module's outputs, declared once. The first six keep the names of the module this project replaces, so
@@ -84,4 +86,20 @@ public final class RedisOutputs {
             ENGINE_LOG_GROUP_NAME, AUTH_TOKEN, ALARM_NAMES, ALARM_ARNS, PARAMETER_GROUP_ARN, SECURITY_GROUP_ARN, SECURITY_GROUP_NAME,
             SLOW_LOG_GROUP_ARN, ENGINE_LOG_GROUP_ARN, HOST, HOST_REDIS_URL, USER_URLS, USER_SECRET_ARNS,
             SECRETS_READ_POLICY_JSON);
+
+    /**
+     * Every output as the {@code output} block of a root that exports a call of the module under the same names,
+     * descriptions and sensitivity (what the typed API's {@code exportOutputs} writes), by name.
+     */
+    public static Map<String, Object> exportedBlocks(String moduleCall) {
+        Map<String, Object> blocks = new LinkedHashMap<>();
+        for (ModuleOutput output : ALL) {
+            Map<String, Object> block = new LinkedHashMap<>();
+            block.put("description", output.description());
+            block.put("sensitive", output.sensitive());
+            block.put("value", "${module." + moduleCall + "." + output.name() + "}");
+            blocks.put(output.name(), block);
+        }
+        return blocks;
+    }
 }

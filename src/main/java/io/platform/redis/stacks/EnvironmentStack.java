@@ -13,6 +13,9 @@ import io.platform.redis.config.Backend;
 import io.platform.redis.config.StackFile;
 import io.platform.redis.config.Workload;
 import io.platform.redis.module.ProviderVersions;
+import io.platform.redis.construct.StackLedger;
+import io.platform.redis.module.RedisOutputs;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import software.constructs.Construct;
 
@@ -38,14 +41,28 @@ public final class EnvironmentStack extends TerraformStack {
 
         if (file.workload() instanceof Workload.DjangoRedis django) {
             addOverride("terraform.required_providers", ProviderVersions.requiredProviders(false));
-            RedisModule redis = RedisModule.besideTheStack(this, REDIS_ID, django.config());
-            // The stack's outputs are the module's, under the same names and sensitivity.
-            redis.exportOutputs(this, "");
+            RedisModule.besideTheStack(this, REDIS_ID, django.config());
+            exportModuleOutputs(file.stack());
         } else if (file.workload() instanceof Workload.ChatRedis chat) {
             addOverride("terraform.required_providers", ProviderVersions.requiredProviders(true));
             ChatRedis redis = ChatRedis.besideTheStack(this, REDIS_ID, chat.config());
             redis.exportOutputs(this, "");
         }
+    }
+
+    /**
+     * The stack's outputs are the module's, under the same names, descriptions and sensitivity: what
+     * {@code exportOutputs} writes, as two overrides of the stack instead of a TerraformOutput and its logical id per
+     * output (two jsii calls each, most of a stack's cost with 50 stacks). The stack is the app's own, so no other
+     * construct can claim these names; {@code //.outputs} is the map cdktf writes for its TerraformOutputs (construct
+     * id to output name), which {@code cdktf deploy --outputs-file} reads.
+     */
+    private void exportModuleOutputs(String stackId) {
+        Map<String, Object> outputs = RedisOutputs.exportedBlocks(REDIS_ID);
+        Map<String, Object> constructIds = new LinkedHashMap<>();
+        outputs.keySet().forEach(name -> constructIds.put(StackLedger.outputConstructId(name), name));
+        addOverride("output", outputs);
+        addOverride("//.outputs", Map.of(stackId, constructIds));
     }
 
     private void backend(Backend backend) {

@@ -15,6 +15,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import software.amazon.jsii.JsiiEngine;
 
 /**
  * Builds everything in one process (the jsii runtime starts once): the module, then one stack per environment,
@@ -62,19 +65,83 @@ public final class Synthesizer {
     }
 
     /**
-     * As {@link #run(List, Path, Path)}, for the main command: the module is rendered again only when the launcher's
-     * settings (system properties) say the code changed since the last run, or {@code modules/redis} was edited.
+     * For the main command: starts, on a thread of its own, what the run needs from the jsii runtime and nothing of
+     * the stack files: the runtime itself with the AWS assembly (most of a run's start), and the module's files. Those
+     * are the last run's when the launcher's settings (system properties) say the code did not change and
+     * {@code modules/redis} was not edited, else rendered anew. Meanwhile the caller reads and checks the stack files,
+     * which is plain Java: it must make no jsii call until {@link #runReusingTheModule} (the jsii runtime serves one
+     * thread at a time), and must {@link Preparation#close() close} the preparation when it stops before that.
      */
-    public static Written runReusingTheModule(List<StackFile> stacks, Path cdktfOut, Path moduleDir) {
+    public static Preparation prepare(Path moduleDir) {
         RenderedModule.Settings settings = RenderedModule.Settings.fromSystemProperties();
-        boolean[] rendered = {false};
-        Map<String, String> module = RenderedModule.files(settings, moduleDir, () -> {
-            rendered[0] = true;
-            return module().files();
+        FutureTask<PreparedModule> task = new FutureTask<>(() -> {
+            JsiiEngine.getInstance().loadModule(com.hashicorp.cdktf.providers.aws.$Module.class);
+            boolean[] rendered = {false};
+            Map<String, String> files = RenderedModule.files(settings, moduleDir, () -> {
+                rendered[0] = true;
+                return module().files();
+            });
+            return new PreparedModule(files, rendered[0]);
         });
-        Path written = run(stacks, cdktfOut, moduleDir, module);
-        RenderedModule.remember(settings, module);
-        return new Written(written, !rendered[0]);
+        Thread thread = new Thread(task, "redis-synth-preparation");
+        thread.setDaemon(true);
+        thread.start();
+        return new Preparation(settings, moduleDir, task);
+    }
+
+    private record PreparedModule(Map<String, String> files, boolean rendered) {
+    }
+
+    /** What {@link #prepare} started; closing it waits until the jsii runtime is free again. */
+    public static final class Preparation implements AutoCloseable {
+        private final RenderedModule.Settings settings;
+        private final Path moduleDir;
+        private final FutureTask<PreparedModule> task;
+
+        private Preparation(RenderedModule.Settings settings, Path moduleDir, FutureTask<PreparedModule> task) {
+            this.settings = settings;
+            this.moduleDir = moduleDir;
+            this.task = task;
+        }
+
+        private PreparedModule get() {
+            try {
+                return task.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while the module was rendered", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                if (e.getCause() instanceof Error error) {
+                    throw error;
+                }
+                throw new IllegalStateException(e.getCause());
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                task.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException e) {
+                // reported by runReusingTheModule when the run goes on; a run that stopped earlier has its own error
+            }
+        }
+    }
+
+    /**
+     * As {@link #run(List, Path, Path)}, for the main command, with the module {@code prepared}: rendered again only
+     * when the code changed since the last run or {@code modules/redis} was edited.
+     */
+    public static Written runReusingTheModule(Preparation prepared, List<StackFile> stacks, Path cdktfOut) {
+        PreparedModule module = prepared.get();
+        Path written = run(stacks, cdktfOut, prepared.moduleDir, module.files());
+        RenderedModule.remember(prepared.settings, module.files());
+        return new Written(written, !module.rendered());
     }
 
     /** Where the stacks went, and whether the module's files were the last run's (the code unchanged). */

@@ -46,6 +46,35 @@ class MainCommandTest {
         return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
+    /** CheckProbe in a JVM of its own: what it prints. */
+    private String probe(String... more) throws Exception {
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
+                CheckProbe.class.getName(), project.toString()));
+        command.addAll(java.util.List.of(more));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertEquals(0, process.waitFor(), output);
+        return output;
+    }
+
+    /**
+     * The main command reads and checks the stack files while the jsii runtime starts on another thread, which only
+     * works while that reading makes no jsii call (the runtime serves one thread at a time): in a JVM of its own, the
+     * reading starts no jsii runtime, where starting one shows as a child process (the control).
+     */
+    @Test
+    void readingTheStackFilesStartsNoJsiiRuntime() throws Exception {
+        copyProject();
+        long stacks;
+        try (var files = Files.list(project.resolve("stacks"))) {
+            stacks = files.filter(f -> f.toString().endsWith(".yaml")).count();
+        }
+        assertEquals("stacks: " + stacks + ", child processes: 0", probe());
+        assertTrue(probe("--start-jsii").matches("(?s).*stacks: " + stacks + ", child processes: [1-9]\\d*"), "the control starts one");
+    }
+
     @Test
     void aBrokenStackFileExitsNonZeroNamesEveryProblemAndChangesNothing() throws Exception {
         copyProject();

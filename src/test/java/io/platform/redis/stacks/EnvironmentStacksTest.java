@@ -63,8 +63,17 @@ class EnvironmentStacksTest {
             for (ModuleOutput output : RedisOutputs.ALL) {
                 assertEquals("${module.redis." + output.name() + "}", at(outputs, output.name(), "value"));
                 assertEquals(output.sensitive(), at(outputs, output.name(), "sensitive"));
+                assertEquals(output.description(), at(outputs, output.name(), "description"));
             }
+            // the map cdktf keeps of its TerraformOutputs (construct id to output name), which cdktf deploy
+            // --outputs-file reads: written for these outputs too, as a chat stack's TerraformOutputs have it
+            Map<String, Object> constructIds = new java.util.TreeMap<>();
+            RedisOutputs.ALL.forEach(output -> constructIds.put("output_" + output.name(), output.name()));
+            assertEquals(constructIds, new java.util.TreeMap<>(map(synthesized.stackJson(stack.stack()), "//", "outputs", stack.stack())),
+                    stack.stack());
         }
+        Map<String, Object> chat = map(synthesized.stackJson("chat-dev"), "//", "outputs", "chat-dev");
+        assertTrue(chat.keySet().stream().allMatch(id -> id.equals("output_" + chat.get(id))), "cdktf's own map, for a chat stack: " + chat);
     }
 
     @Test
