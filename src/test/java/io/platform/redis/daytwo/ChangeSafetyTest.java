@@ -23,7 +23,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 
@@ -32,7 +33,9 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
  * ({@code Variable.runningChanges()}) gets a module call of its own; one plan creates them all, its result is recorded
  * as the state of running clusters, and a second plan applies every edit at once against that state
  * ({@code -refresh=false}). The provider's own plan then says, per call, whether the replication group is replaced,
- * changed in place or left alone, and that must be what the module README and docs/change-safety.md say.
+ * changed in place or left alone, and that must be what the module README and docs/change-safety.md say. The rows are
+ * planned in {@link #PARTS} parts, each in a root of its own on a test thread of its own: the same checks, while the
+ * suite's longest path (this class) is shorter.
  */
 @Tag(Tiers.TERRAFORM)
 @Execution(ExecutionMode.CONCURRENT)
@@ -76,11 +79,29 @@ class ChangeSafetyTest {
         return change.expected() == OnRunningCluster.REFUSED;
     }
 
-    @Test
-    void everyDocumentedChangeDoesWhatTheRealProviderPlansAndElastiCacheAccepts() throws Exception {
+    /** How many parts the matrix is planned in, each on a test thread of its own: the suite's longest path is this class. */
+    static final int PARTS = 2;
+
+    /** Every PARTS-th row from {@code part} on, with its id. */
+    static Map<String, RunningChange> part(Map<String, RunningChange> changes, int part) {
+        Map<String, RunningChange> rows = new LinkedHashMap<>();
+        List<String> ids = new ArrayList<>(changes.keySet());
+        for (int i = part; i < ids.size(); i += PARTS) {
+            rows.put(ids.get(i), changes.get(ids.get(i)));
+        }
+        return rows;
+    }
+
+    static java.util.stream.IntStream parts() {
+        return java.util.stream.IntStream.range(0, PARTS);
+    }
+
+    @ParameterizedTest(name = "part {0}: every " + PARTS + "th row from it")
+    @MethodSource("parts")
+    void everyDocumentedChangeDoesWhatTheRealProviderPlansAndElastiCacheAccepts(int part) throws Exception {
         assumeTrue(Terraform.get().isPresent(), () -> "SKIPPED change-safety matrix: " + Terraform.unavailableReason());
         Terraform terraform = Terraform.get().orElseThrow();
-        Map<String, RunningChange> changes = changes();
+        Map<String, RunningChange> changes = part(changes(), part);
         assertTrue(RedisVariables.ALL.stream().allMatch(v -> !v.runningChanges().isEmpty()),
                 "every input documents what a change does to a running cluster");
         Path root = ModuleRoot.withModule(synthesized, "change-safety-");
