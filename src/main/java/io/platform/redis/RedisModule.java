@@ -73,13 +73,12 @@ public class RedisModule extends TerraformHclModule implements RedisModuleOutput
         }
         overrideLogicalId(id);
         StackLedger ledger = StackLedger.of(this);
-        String path = getNode().getPath();
-        ledger.claimTerraformName("module \"" + id + "\"", path);
+        ledger.claimTerraformName("module \"" + id + "\"", this);
         Object users = config.variables().get(RedisVariables.RBAC_USERS.name());
         if (config.variables().get(RedisVariables.NAME.name()) instanceof String name && !ConfigChecks.isToken(name) && !ConfigChecks.isToken(users)) {
             Iterable<String> userNames = users instanceof Map<?, ?> map ? map.keySet().stream().map(String::valueOf).sorted().toList() : List.of();
             for (String awsName : AwsNames.claimed(name, userNames)) {
-                ledger.claimAwsName(awsName, path);
+                ledger.claimAwsName(awsName, this);
             }
         }
         moveRulesKeyedBySource(ledger, id, config);

@@ -79,11 +79,10 @@ public class ChatRedis extends Construct {
         secretKmsKeyArn = chat.string(ChatVariables.SECRET_KMS_KEY_ARN);
 
         StackLedger ledger = StackLedger.of(this);
-        String path = getNode().getPath();
         String secretName = chat.string(ChatVariables.BASE_NAME) + "/redis-auth";
-        ledger.claimTerraformName("random_password \"" + id + "_auth_token\"", path);
-        ledger.claimTerraformName("aws_secretsmanager_secret \"" + id + "_auth\"", path);
-        ledger.claimAwsName("Secrets Manager secret name \"" + secretName + "\"", path);
+        ledger.claimTerraformName("random_password \"" + id + "_auth_token\"", this);
+        ledger.claimTerraformName("aws_secretsmanager_secret \"" + id + "_auth\"", this);
+        ledger.claimAwsName("Secrets Manager secret name \"" + secretName + "\"", this);
 
         Password token = AuthTokens.password(this, "redis_auth_token").build();
         token.overrideLogicalId(id + "_auth_token");

@@ -31,9 +31,21 @@ public final class StackLedger {
     private static final Map<TerraformStack, StackLedger> LEDGERS = Collections.synchronizedMap(new WeakHashMap<>());
 
     private final TerraformStack stack;
-    private final Map<String, String> claims = new LinkedHashMap<>();
-    /** The AWS names claimed here, by the path of the construct that claimed each. */
-    private final Map<String, String> awsNames = new LinkedHashMap<>();
+    private final Map<String, Claimant> claims = new LinkedHashMap<>();
+    /** The AWS names claimed here, by the construct that claimed each. */
+    private final Map<String, Claimant> awsNames = new LinkedHashMap<>();
+
+    /**
+     * The construct that claimed a name, and how to read its path: only an error message needs it, and each read is
+     * two round trips into the jsii runtime (two per construct, 50 stacks: a tenth of a second).
+     */
+    private record Claimant(Object construct, java.util.function.Supplier<String> path) {
+    }
+
+    /** A claimant for {@code construct}, its path read when a message needs it. */
+    private static Claimant claimant(IConstruct construct) {
+        return new Claimant(construct, () -> construct.getNode().getPath());
+    }
     private final List<Map<String, String>> moves = new ArrayList<>();
 
     private StackLedger(TerraformStack stack) {
@@ -196,16 +208,17 @@ public final class StackLedger {
         return LEDGERS.computeIfAbsent(TerraformStack.of(scope), StackLedger::new);
     }
 
-    /** Claims a Terraform name (e.g. {@code module "cache"}): two elements of one name, and Terraform keeps one. */
-    public void claimTerraformName(String name, String path) {
-        claim(name, path, "Terraform would keep only one of them. Give one of them another id.");
+    /** Claims a Terraform name (e.g. {@code module "cache"}) for {@code construct}: two elements of one name, and Terraform keeps one. */
+    public void claimTerraformName(String name, IConstruct construct) {
+        claim(name, claimant(construct), "Terraform would keep only one of them. Give one of them another id.");
     }
 
-    /** Claims an AWS name (e.g. {@code replication group id "orders-cache"}): AWS refuses the second at apply. */
-    public void claimAwsName(String name, String path) {
-        claim(name, path, "AWS would refuse the second one at apply. Give one of them another name.");
+    /** Claims an AWS name (e.g. {@code replication group id "orders-cache"}) for {@code construct}: AWS refuses the second at apply. */
+    public void claimAwsName(String name, IConstruct construct) {
+        Claimant claimant = claimant(construct);
+        claim(name, claimant, "AWS would refuse the second one at apply. Give one of them another name.");
         synchronized (this) {
-            awsNames.putIfAbsent(name, path);
+            awsNames.putIfAbsent(name, claimant);
         }
     }
 
@@ -228,19 +241,21 @@ public final class StackLedger {
             if (other == this || other.app() != app() || other.path().compareTo(path()) > 0 || !java.util.Objects.equals(other.region(), region)) {
                 continue;
             }
-            Map<String, String> theirs;
+            Map<String, Claimant> theirs;
             synchronized (other) {
                 theirs = new LinkedHashMap<>(other.awsNames);
             }
+            Map<String, Claimant> ours;
             synchronized (this) {
-                awsNames.forEach((name, path) -> {
-                    if (theirs.containsKey(name)) {
-                        errors.add(name + " is used in two stacks of the app in region " + (region == null ? "(the environment's)" : region)
-                                + ", by " + theirs.get(name) + " and " + path + "; AWS would refuse the second one at apply. "
-                                + "Give one of them another name.");
-                    }
-                });
+                ours = new LinkedHashMap<>(awsNames);
             }
+            ours.forEach((name, claimant) -> {
+                if (theirs.containsKey(name)) {
+                    errors.add(name + " is used in two stacks of the app in region " + (region == null ? "(the environment's)" : region)
+                            + ", by " + theirs.get(name).path().get() + " and " + claimant.path().get() + "; AWS would refuse the "
+                            + "second one at apply. Give one of them another name.");
+                }
+            });
         }
         return errors;
     }
@@ -286,11 +301,11 @@ public final class StackLedger {
     }
 
     /** @throws IllegalArgumentException when another construct of the stack already claimed {@code name} */
-    private synchronized void claim(String name, String path, String consequence) {
-        String holder = claims.putIfAbsent(name, path);
-        if (holder != null && !holder.equals(path)) {
+    private synchronized void claim(String name, Claimant claimant, String consequence) {
+        Claimant holder = claims.putIfAbsent(name, claimant);
+        if (holder != null && holder.construct() != claimant.construct()) {
             throw new IllegalArgumentException("stack " + stack.getNode().getId() + ": " + name + " is used by two constructs, "
-                    + holder + " and " + path + "; " + consequence);
+                    + holder.path().get() + " and " + claimant.path().get() + "; " + consequence);
         }
     }
 

@@ -83,6 +83,29 @@ public final class ModuleExporter {
         }
     }
 
+    /**
+     * Writes {@code files} into each of {@code directories} (a copy beside every stack): each text encoded once and each
+     * folder created once, since 50 stacks are 650 files.
+     */
+    public static void writeCopies(Map<String, String> files, List<Path> directories) {
+        Map<String, byte[]> encoded = new LinkedHashMap<>();
+        files.forEach((path, text) -> encoded.put(path, text.getBytes(StandardCharsets.UTF_8)));
+        java.util.Set<String> folders = new java.util.TreeSet<>();
+        encoded.keySet().forEach(path -> folders.add(path.contains("/") ? path.substring(0, path.lastIndexOf('/')) : ""));
+        try {
+            for (Path directory : directories) {
+                for (String folder : folders) {
+                    Files.createDirectories(directory.resolve(folder));
+                }
+                for (var file : encoded.entrySet()) {
+                    Files.write(directory.resolve(file.getKey()), file.getValue());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Variables as cdktf wrote them, plus {@code default = null} where an unset value means null. */
     @SuppressWarnings("unchecked")
     private static Map<String, Object> variables(Map<String, Object> config) {

@@ -36,15 +36,15 @@ public final class EnvironmentStack extends TerraformStack {
     public EnvironmentStack(Construct scope, StackFile file) {
         super(scope, file.stack());
         new AwsProvider(this, "aws", AwsProviderConfig.builder().region(file.region()).build());
-        addOverride("terraform.required_version", ProviderVersions.TERRAFORM);
+        // one override for both settings: deep-merged into the terraform block like two (a jsii round trip each)
+        addOverride("terraform", Map.of("required_version", ProviderVersions.TERRAFORM,
+                "required_providers", ProviderVersions.requiredProviders(file.workload() instanceof Workload.ChatRedis)));
         backend(file.backend());
 
         if (file.workload() instanceof Workload.DjangoRedis django) {
-            addOverride("terraform.required_providers", ProviderVersions.requiredProviders(false));
             RedisModule.besideTheStack(this, REDIS_ID, django.config());
             exportModuleOutputs(file.stack());
         } else if (file.workload() instanceof Workload.ChatRedis chat) {
-            addOverride("terraform.required_providers", ProviderVersions.requiredProviders(true));
             ChatRedis redis = ChatRedis.besideTheStack(this, REDIS_ID, chat.config());
             redis.exportOutputs(this, "");
         }

@@ -160,9 +160,8 @@ public final class Synthesizer {
                 new EnvironmentStack(app, stack);
             }
             app.synth();
-            for (StackFile stack : stacks) {
-                ModuleExporter.write(module, written.resolve("stacks").resolve(stack.stack()).resolve(ModuleCall.SOURCE));
-            }
+            ModuleExporter.writeCopies(module, stacks.stream()
+                    .map(stack -> written.resolve("stacks").resolve(stack.stack()).resolve(ModuleCall.SOURCE)).toList());
             Directories.replace(stagedModule, moduleDir);
             if (written.equals(stagedOut.toAbsolutePath().normalize())) {
                 Directories.replace(stagedOut, cdktfOut);
