@@ -211,6 +211,7 @@ public final class OfflineCheck {
         env.put("TF_IN_AUTOMATION", "1");
         env.put("CHECKPOINT_DISABLE", "1");
         env.put("AWS_EC2_METADATA_DISABLED", "true");
+        GoCollector.tune(env);
         // no credentials of the caller's may reach the provider: the override's dummy keys are the only ones
         env.keySet().removeIf(key -> key.startsWith("AWS_") && !key.equals("AWS_EC2_METADATA_DISABLED") || key.startsWith("TF_VAR_")
                 || key.equals("TF_WORKSPACE") || key.equals("TF_DATA_DIR"));

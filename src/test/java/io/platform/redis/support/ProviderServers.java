@@ -1,5 +1,6 @@
 package io.platform.redis.support;
 
+import io.platform.redis.offline.GoCollector;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -105,6 +106,7 @@ final class ProviderServers {
             // A provider adds AWS_CA_BUNDLE to its HTTP client when configured and refuses to do it a second time in
             // the same process; offline plans make no AWS call, so the bundle is left out rather than shared.
             builder.environment().remove("AWS_CA_BUNDLE");
+            GoCollector.tune(builder.environment());
             Process process = builder.start();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(START_SECONDS);
             while (process.isAlive() && System.nanoTime() < deadline) {

@@ -2,6 +2,7 @@ package io.platform.redis.support;
 
 import io.platform.redis.offline.ProviderMirror;
 import io.platform.redis.files.Json;
+import io.platform.redis.offline.GoCollector;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -87,6 +88,7 @@ public final class Terraform {
         env.keySet().removeIf(key -> key.startsWith("TF_VAR_") || key.equals("TF_DATA_DIR") || key.equals("TF_WORKSPACE")
                 || key.equals("TF_REATTACH_PROVIDERS"));
         reattach.ifPresent(value -> env.put("TF_REATTACH_PROVIDERS", value));
+        GoCollector.tune(env);
         try {
             long started = System.nanoTime();
             Process process = builder.start();
