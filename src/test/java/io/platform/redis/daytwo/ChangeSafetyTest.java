@@ -69,10 +69,10 @@ class ChangeSafetyTest {
     }
 
     /** The calls, each row edited when {@code edited} says so, running otherwise. */
-    private static void writeCalls(Path root, Map<String, RunningChange> changes, java.util.function.Predicate<RunningChange> edited) {
+    private static Map<String, Map<String, Object>> calls(Map<String, RunningChange> changes, java.util.function.Predicate<RunningChange> edited) {
         Map<String, Map<String, Object>> calls = new LinkedHashMap<>();
         changes.forEach((id, change) -> calls.put(id, call(id, change, edited.test(change) ? change.edited() : change.running())));
-        ModuleRoot.writeCalls(root, calls);
+        return calls;
     }
 
     private static boolean refused(RunningChange change) {
@@ -106,13 +106,13 @@ class ChangeSafetyTest {
                 "every input documents what a change does to a running cluster");
         Path root = ModuleRoot.withModule(synthesized, "change-safety-");
         try {
-            writeCalls(root, changes, change -> false);
+            ModuleRoot.writeCalls(root, calls(changes, change -> false));
             try (OfflineCopy copy = OfflineCopy.of(root)) {
                 Path dir = copy.asRoot(copy.dir());
                 passwordsKnownAtPlan(dir);
                 Terraform.Plan running = RecordedState.ofRunning(terraform, dir);
                 Terraform.Plan unchanged = terraform.plan(dir, "-refresh=false");
-                writeCalls(dir, changes, change -> !refused(change));
+                ModuleRoot.writeCalls(dir, calls(changes, change -> !refused(change)));
                 Terraform.Plan edited = terraform.plan(dir, "-refresh=false");
 
                 List<String> disagreements = new ArrayList<>();
@@ -179,12 +179,7 @@ class ChangeSafetyTest {
         });
         Path root = ModuleRoot.scratch("change-safety-refused-");
         try {
-            Directories.copy(dir.resolve("modules/redis"), root.resolve("modules/redis"));
-            Directories.copy(dir.resolve("zz_offline_override.tf.json"), root.resolve("zz_offline_override.tf.json"));
-            writeCalls(root, refusedRows, ChangeSafetyTest::refused);
-            RecordedState.write(root.resolve("offline.tfstate"), RecordedState.ofCalls(running.json(), refusedRows.keySet()),
-                    terraform.providerSchemas(dir));
-            terraform.ok(root, "init", "-input=false", "-no-color");
+            RecordedState.rootOfCalls(terraform, dir, running, calls(refusedRows, ChangeSafetyTest::refused), root);
             return refusedAtPlan(terraform, root, refusedRows);
         } finally {
             Directories.deleteIfExists(root);

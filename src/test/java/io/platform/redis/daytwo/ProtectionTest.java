@@ -117,12 +117,7 @@ class ProtectionTest {
             Terraform.Plan running = RecordedState.ofRunning(terraform, dir);
 
             // the refused edits, in a root of their own with their part of the state
-            Directories.copy(dir.resolve("modules/redis"), refusedRoot.resolve("modules/redis"));
-            Directories.copy(dir.resolve("zz_offline_override.tf.json"), refusedRoot.resolve("zz_offline_override.tf.json"));
-            RecordedState.write(refusedRoot.resolve("offline.tfstate"), RecordedState.ofCalls(running.json(), refused.keySet()),
-                    terraform.providerSchemas(dir));
-            ModuleRoot.writeCalls(refusedRoot, calls(refused, Edit::edited));
-            terraform.ok(refusedRoot, "init", "-input=false", "-no-color");
+            RecordedState.rootOfCalls(terraform, dir, running, calls(refused, Edit::edited), refusedRoot);
             Terraform.Result refusedEdits = terraform.run(refusedRoot, "plan", "-input=false", "-no-color", "-lock=false", "-refresh=false");
             ModuleRoot.writeCalls(refusedRoot, calls(refused, Edit::running));
             Terraform.Result refusedDestroy = terraform.run(refusedRoot, "plan", "-destroy", "-input=false", "-no-color", "-lock=false",
