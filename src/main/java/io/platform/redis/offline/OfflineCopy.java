@@ -87,6 +87,15 @@ public final class OfflineCopy implements AutoCloseable {
     }
 
     /**
+     * Makes {@code configDir} (inside the copy), a configuration with a provider block called as a module of another
+     * root, make no AWS call: the provider part of {@link #asRoot} (a child module has no backend).
+     */
+    public Path asCalledModule(Path configDir) {
+        Json.write(configDir.resolve("zz_offline_override.tf.json"), Map.of("provider", Map.of("aws", offlineProvider())));
+        return configDir;
+    }
+
+    /**
      * Makes the copy plannable as a root when it declares no provider (the module on its own): a provider block
      * for no AWS calls, and the catalog's valid example as variable values ({@code -var-file=example.tfvars.json}).
      */

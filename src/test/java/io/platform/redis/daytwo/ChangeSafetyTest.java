@@ -23,8 +23,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 
@@ -34,7 +32,7 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
  * as the state of running clusters, and a second plan applies every edit at once against that state
  * ({@code -refresh=false}). The provider's own plan then says, per call, whether the replication group is replaced,
  * changed in place or left alone, and that must be what the module README and docs/change-safety.md say. The rows are
- * planned in {@link #PARTS} parts, each in a root of its own on a test thread of its own: the same checks, while the
+ * planned in {@link #PARTS} parts, each in a root of its own on a thread of its own, started together: the same checks, while the
  * suite's longest path (this class) is shorter.
  */
 @Tag(Tiers.TERRAFORM)
@@ -79,7 +77,7 @@ class ChangeSafetyTest {
         return change.expected() == OnRunningCluster.REFUSED;
     }
 
-    /** How many parts the matrix is planned in, each on a test thread of its own: the suite's longest path is this class. */
+    /** How many parts the matrix is planned in, each in a root and on a thread of its own: the suite's longest path is this class. */
     static final int PARTS = 2;
 
     /** Every PARTS-th row from {@code part} on, with its id. */
@@ -92,18 +90,42 @@ class ChangeSafetyTest {
         return rows;
     }
 
-    static java.util.stream.IntStream parts() {
-        return java.util.stream.IntStream.range(0, PARTS);
-    }
-
-    @ParameterizedTest(name = "part {0}: every " + PARTS + "th row from it")
-    @MethodSource("parts")
-    void everyDocumentedChangeDoesWhatTheRealProviderPlansAndElastiCacheAccepts(int part) throws Exception {
+    /**
+     * The parts run on threads of this test's own, started together: the suite's other classes then fill the cores
+     * while each part's wire apply waits on the AWS provider's pollers (a JUnit invocation queued behind other
+     * classes started its part minutes late, and its wire apply's waits ended the suite on idle cores).
+     */
+    @org.junit.jupiter.api.Test
+    void everyDocumentedChangeDoesWhatTheRealProviderPlansAndElastiCacheAccepts() throws Exception {
         assumeTrue(Terraform.get().isPresent(), () -> "SKIPPED change-safety matrix: " + Terraform.unavailableReason());
-        Terraform terraform = Terraform.get().orElseThrow();
-        Map<String, RunningChange> changes = part(changes(), part);
         assertTrue(RedisVariables.ALL.stream().allMatch(v -> !v.runningChanges().isEmpty()),
                 "every input documents what a change does to a running cluster");
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(PARTS);
+        try {
+            List<java.util.concurrent.Future<List<String>>> parts = new ArrayList<>();
+            for (int part = 0; part < PARTS; part++) {
+                Map<String, RunningChange> rows = part(changes(), part);
+                parts.add(threads.submit(() -> disagreements(Terraform.get().orElseThrow(), rows)));
+            }
+            List<String> disagreements = new ArrayList<>();
+            for (java.util.concurrent.Future<List<String>> part : parts) {
+                try {
+                    disagreements.addAll(part.get());
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (e.getCause() instanceof Error error) {
+                        throw error; // a failed assertion of the part, as it was raised
+                    }
+                    throw e;
+                }
+            }
+            assertEquals(List.of(), disagreements);
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    /** One part's rows planned, refused and applied on the wire: every disagreement with the docs. */
+    private List<String> disagreements(Terraform terraform, Map<String, RunningChange> changes) throws Exception {
         Path root = ModuleRoot.withModule(synthesized, "change-safety-");
         try {
             ModuleRoot.writeCalls(root, calls(changes, change -> false));
@@ -135,7 +157,7 @@ class ChangeSafetyTest {
 
                 disagreements.addAll(refusedAtPlan(terraform, dir, running, changes));
                 disagreements.addAll(WireCheck.run(terraform, dir, unchanged, edited, changes));
-                assertEquals(List.of(), disagreements);
+                return disagreements;
             }
         } finally {
             Directories.deleteIfExists(root);

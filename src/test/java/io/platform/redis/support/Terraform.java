@@ -144,6 +144,42 @@ public final class Terraform {
 
     /** The plan as {@code terraform show -json} prints it, and how many resources of each type it creates. */
     public record Plan(Map<String, Object> json, Map<String, Integer> creates) {
+        /** A plan from its {@code terraform show -json} form. */
+        @SuppressWarnings("unchecked")
+        public static Plan of(Map<String, Object> shown) {
+            Map<String, Integer> counts = new TreeMap<>();
+            for (Object change : (List<Object>) shown.getOrDefault("resource_changes", List.of())) {
+                Map<String, Object> c = (Map<String, Object>) change;
+                List<String> actions = (List<String>) ((Map<String, Object>) c.get("change")).get("actions");
+                if (actions.contains("create")) {
+                    counts.merge((String) c.get("type"), 1, Integer::sum);
+                }
+            }
+            return new Plan(shown, counts);
+        }
+
+        /**
+         * The part of this plan inside module call {@code call} of the root, as that module's own plan would show it
+         * (addresses without the {@code module.<call>.} prefix): for roots that plan several configurations at once.
+         */
+        @SuppressWarnings("unchecked")
+        public Plan ofModuleCall(String call) {
+            String prefix = "module." + call + ".";
+            List<Object> changes = new ArrayList<>();
+            for (Object item : (List<Object>) json.getOrDefault("resource_changes", List.of())) {
+                Map<String, Object> change = new java.util.LinkedHashMap<>((Map<String, Object>) item);
+                if (((String) change.get("address")).startsWith(prefix)) {
+                    change.put("address", ((String) change.get("address")).substring(prefix.length()));
+                    String module = (String) change.remove("module_address");
+                    if (module != null && module.startsWith(prefix)) {
+                        change.put("module_address", module.substring(prefix.length()));
+                    }
+                    changes.add(change);
+                }
+            }
+            return of(Map.of("resource_changes", changes));
+        }
+
         /** Whether the plan leaves {@code attribute} of the resource at {@code address} unknown until apply. */
         @SuppressWarnings("unchecked")
         public boolean unknownUntilApply(String address, String attribute) {
@@ -200,16 +236,7 @@ public final class Terraform {
         List<String> plan = new ArrayList<>(List.of("plan", "-input=false", "-no-color", "-lock=false", "-out=offline.tfplan"));
         plan.addAll(List.of(planArgs));
         ok(dir, plan.toArray(String[]::new));
-        Map<String, Object> shown = Json.parse(ok(dir, "show", "-json", "offline.tfplan"));
-        Map<String, Integer> counts = new TreeMap<>();
-        for (Object change : (List<Object>) shown.getOrDefault("resource_changes", List.of())) {
-            Map<String, Object> c = (Map<String, Object>) change;
-            List<String> actions = (List<String>) ((Map<String, Object>) c.get("change")).get("actions");
-            if (actions.contains("create")) {
-                counts.merge((String) c.get("type"), 1, Integer::sum);
-            }
-        }
-        return new Plan(shown, counts);
+        return Plan.of(Json.parse(ok(dir, "show", "-json", "offline.tfplan")));
     }
 
     private static Terraform locate() {
