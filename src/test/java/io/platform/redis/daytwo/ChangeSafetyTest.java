@@ -21,8 +21,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 
@@ -95,23 +100,23 @@ class ChangeSafetyTest {
      * while each part's wire apply waits on the AWS provider's pollers (a JUnit invocation queued behind other
      * classes started its part minutes late, and its wire apply's waits ended the suite on idle cores).
      */
-    @org.junit.jupiter.api.Test
+    @Test
     void everyDocumentedChangeDoesWhatTheRealProviderPlansAndElastiCacheAccepts() throws Exception {
         assumeTrue(Terraform.get().isPresent(), () -> "SKIPPED change-safety matrix: " + Terraform.unavailableReason());
         assertTrue(RedisVariables.ALL.stream().allMatch(v -> !v.runningChanges().isEmpty()),
                 "every input documents what a change does to a running cluster");
-        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(PARTS);
+        ExecutorService threads = Executors.newFixedThreadPool(PARTS);
         try {
-            List<java.util.concurrent.Future<List<String>>> parts = new ArrayList<>();
+            List<Future<List<String>>> parts = new ArrayList<>();
             for (int part = 0; part < PARTS; part++) {
                 Map<String, RunningChange> rows = part(changes(), part);
                 parts.add(threads.submit(() -> disagreements(Terraform.get().orElseThrow(), rows)));
             }
             List<String> disagreements = new ArrayList<>();
-            for (java.util.concurrent.Future<List<String>> part : parts) {
+            for (Future<List<String>> part : parts) {
                 try {
                     disagreements.addAll(part.get());
-                } catch (java.util.concurrent.ExecutionException e) {
+                } catch (ExecutionException e) {
                     if (e.getCause() instanceof Error error) {
                         throw error; // a failed assertion of the part, as it was raised
                     }
