@@ -72,15 +72,7 @@ public final class ModuleExporter {
             + "(src/main/java/io/platform/redis/module); edit those, not this file.\n\n";
 
     public static void write(Map<String, String> files, Path directory) {
-        try {
-            for (var file : files.entrySet()) {
-                Path target = directory.resolve(file.getKey());
-                Files.createDirectories(target.getParent());
-                Files.writeString(target, file.getValue(), StandardCharsets.UTF_8);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        writeCopies(files, List.of(directory));
     }
 
     /**

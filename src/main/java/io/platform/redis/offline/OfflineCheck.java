@@ -208,13 +208,9 @@ public final class OfflineCheck {
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
         Map<String, String> env = builder.environment();
         mirror.ifPresent(m -> env.put("TF_CLI_CONFIG_FILE", ProviderMirror.cliConfig(m).toString()));
-        env.put("TF_IN_AUTOMATION", "1");
-        env.put("CHECKPOINT_DISABLE", "1");
-        env.put("AWS_EC2_METADATA_DISABLED", "true");
-        GoCollector.tune(env);
+        TerraformEnvironment.offline(env);
         // no credentials of the caller's may reach the provider: the override's dummy keys are the only ones
-        env.keySet().removeIf(key -> key.startsWith("AWS_") && !key.equals("AWS_EC2_METADATA_DISABLED") || key.startsWith("TF_VAR_")
-                || key.equals("TF_WORKSPACE") || key.equals("TF_DATA_DIR"));
+        env.keySet().removeIf(key -> key.startsWith("AWS_") && !key.equals("AWS_EC2_METADATA_DISABLED"));
         try {
             Process process = builder.start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

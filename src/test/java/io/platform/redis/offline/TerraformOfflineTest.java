@@ -12,6 +12,7 @@ import io.platform.redis.config.Workload;
 import io.platform.redis.module.ModuleInputs;
 import io.platform.redis.module.RedisVariables;
 import io.platform.redis.support.JsiiLock;
+import io.platform.redis.support.ModuleRoot;
 import io.platform.redis.offline.OfflineCopy;
 import io.platform.redis.support.RecordedState;
 import io.platform.redis.support.Synthesized;
@@ -21,6 +22,7 @@ import io.platform.redis.files.Directories;
 import io.platform.redis.files.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -170,9 +172,9 @@ class TerraformOfflineTest {
     @SuppressWarnings("unchecked")
     private static synchronized Terraform.Plan stacksPlan(Terraform terraform, Synthesized synthesized) {
         if (stacksPlan == null) {
-            Path root = io.platform.redis.support.ModuleRoot.scratch("stacks-");
+            Path root = ModuleRoot.scratch("stacks-");
             try {
-                Map<String, Object> calls = new java.util.LinkedHashMap<>();
+                Map<String, Object> calls = new LinkedHashMap<>();
                 for (String name : stackNames()) {
                     Path stack = root.resolve("stacks").resolve(name);
                     Directories.copy(synthesized.stackDir(name), stack);

@@ -1,5 +1,6 @@
 package io.platform.redis.support;
 
+import io.platform.redis.files.Directories;
 import io.platform.redis.files.Json;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,8 +44,8 @@ public final class RecordedState {
      */
     public static void rootOfCalls(Terraform terraform, Path planned, Terraform.Plan running, Map<String, ? extends Map<String, Object>> calls,
                                    Path root) {
-        io.platform.redis.files.Directories.copy(planned.resolve("modules/redis"), root.resolve("modules/redis"));
-        io.platform.redis.files.Directories.copy(planned.resolve("zz_offline_override.tf.json"), root.resolve("zz_offline_override.tf.json"));
+        Directories.copy(planned.resolve("modules/redis"), root.resolve("modules/redis"));
+        Directories.copy(planned.resolve("zz_offline_override.tf.json"), root.resolve("zz_offline_override.tf.json"));
         ModuleRoot.writeCalls(root, calls);
         write(root.resolve("offline.tfstate"), ofCalls(running.json(), calls.keySet()), terraform.providerSchemas(planned));
         terraform.ok(root, "init", "-input=false", "-no-color");

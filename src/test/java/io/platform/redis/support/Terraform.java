@@ -2,13 +2,14 @@ package io.platform.redis.support;
 
 import io.platform.redis.offline.ProviderMirror;
 import io.platform.redis.files.Json;
-import io.platform.redis.offline.GoCollector;
+import io.platform.redis.offline.TerraformEnvironment;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -81,14 +82,9 @@ public final class Terraform {
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
         Map<String, String> env = builder.environment();
         env.put("TF_CLI_CONFIG_FILE", cliConfig.toString());
-        env.put("TF_IN_AUTOMATION", "1");
-        env.put("TF_INPUT", "0");
-        env.put("CHECKPOINT_DISABLE", "1");
-        env.put("AWS_EC2_METADATA_DISABLED", "true");
-        env.keySet().removeIf(key -> key.startsWith("TF_VAR_") || key.equals("TF_DATA_DIR") || key.equals("TF_WORKSPACE")
-                || key.equals("TF_REATTACH_PROVIDERS"));
+        TerraformEnvironment.offline(env);
+        env.remove("TF_REATTACH_PROVIDERS");
         reattach.ifPresent(value -> env.put("TF_REATTACH_PROVIDERS", value));
-        GoCollector.tune(env);
         try {
             long started = System.nanoTime();
             Process process = builder.start();
@@ -167,7 +163,7 @@ public final class Terraform {
             String prefix = "module." + call + ".";
             List<Object> changes = new ArrayList<>();
             for (Object item : (List<Object>) json.getOrDefault("resource_changes", List.of())) {
-                Map<String, Object> change = new java.util.LinkedHashMap<>((Map<String, Object>) item);
+                Map<String, Object> change = new LinkedHashMap<>((Map<String, Object>) item);
                 if (((String) change.get("address")).startsWith(prefix)) {
                     change.put("address", ((String) change.get("address")).substring(prefix.length()));
                     String module = (String) change.remove("module_address");
