@@ -4,14 +4,8 @@ import com.hashicorp.cdktf.MapTerraformIterator;
 import com.hashicorp.cdktf.providers.random_provider.password.Password;
 import com.hashicorp.cdktf.Precondition;
 import com.hashicorp.cdktf.TerraformIterator;
-import com.hashicorp.cdktf.TerraformLocal;
-import com.hashicorp.cdktf.TerraformOutput;
-import com.hashicorp.cdktf.TerraformOutputConfig;
 import com.hashicorp.cdktf.TerraformResourceLifecycle;
 import com.hashicorp.cdktf.TerraformStack;
-import com.hashicorp.cdktf.TerraformVariable;
-import com.hashicorp.cdktf.TerraformVariableConfig;
-import com.hashicorp.cdktf.TerraformVariableValidationConfig;
 import com.hashicorp.cdktf.Token;
 import com.hashicorp.cdktf.providers.aws.cloudwatch_log_group.CloudwatchLogGroup;
 import com.hashicorp.cdktf.providers.aws.cloudwatch_metric_alarm.CloudwatchMetricAlarm;
@@ -41,19 +35,26 @@ import software.constructs.Construct;
  * then calls. Resources are named {@code this} (one per type), outputs and variables keep their exact names.
  */
 public final class RedisModuleStack extends TerraformStack {
-    private final Map<String, TerraformVariable> variables = new LinkedHashMap<>();
+    /**
+     * The module's variable, locals and output blocks, written into the stack in one override each when it is complete:
+     * a construct per block cost two round trips into the jsii runtime each (160 for the variables alone), most of the
+     * module's rendering time. Resources refer to them by their Terraform names ({@code var.port}, {@code local.tags}).
+     */
+    private final Map<String, Object> variableBlocks = new LinkedHashMap<>();
+    private final Map<String, Object> localValues = new LinkedHashMap<>();
+    private final Map<String, Object> outputBlocks = new LinkedHashMap<>();
     private final Map<String, String> reasons = new LinkedHashMap<>();
 
     public RedisModuleStack(Construct scope, String id) {
         super(scope, id);
         RedisVariables.ALL.forEach(this::declare);
 
-        TerraformLocal tags = local("tags", "${merge({ Environment = var.environment }, var.tags)}");
+        Local tags = local("tags", "${merge({ Environment = var.environment }, var.tags)}");
         // redis7, redis6.x, valkey7, valkey8: the families ElastiCache names after the engine and its major version.
-        TerraformLocal family = local("parameter_group_family", "${" + RedisVariables.HCL_PARAMETER_GROUP_FAMILY + "}");
+        Local family = local("parameter_group_family", "${" + RedisVariables.HCL_PARAMETER_GROUP_FAMILY + "}");
         // what a parameter group of each family can set (EngineParameters): the common names once, then each family's own
-        new TerraformLocal(this, "local_engine_parameters_common", EngineParameters.common()).overrideLogicalId("engine_parameters_common");
-        new TerraformLocal(this, "local_engine_parameters", EngineParameters.byFamilyInHcl()).overrideLogicalId("engine_parameters");
+        localValues.put("engine_parameters_common", EngineParameters.common());
+        localValues.put("engine_parameters", EngineParameters.byFamilyInHcl());
         // The windows as minutes, for the precondition that they do not overlap (Windows).
         Windows.hclLocals("var.snapshot_window", "var.maintenance_window").forEach((name, value) -> local(name, "${" + value + "}"));
 
@@ -61,7 +62,7 @@ public final class RedisModuleStack extends TerraformStack {
                 .count(Token.asNumber("${var.create_subnet_group ? 1 : 0}"))
                 .name(str("name") + "-subnets")
                 .description("${coalesce(var.subnet_group_description, \"Private subnets of ${var.name}\")}")
-                .subnetIds(variables.get("subnet_ids").getListValue())
+                .subnetIds(list("subnet_ids"))
                 .tags(tagMap(tags))
                 .build();
         subnetGroup.overrideLogicalId("this");
@@ -137,7 +138,7 @@ public final class RedisModuleStack extends TerraformStack {
         var parameterGroup = ElasticacheParameterGroup.Builder.create(this, "parameter_group")
                 .count(Token.asNumber("${var.create_parameter_group ? 1 : 0}"))
                 .name(str("name") + "-" + "${replace(local.parameter_group_family, \".\", \"-\")}${local.parameter_group_suffix}")
-                .family(family.getAsString())
+                .family(family.reference())
                 .description("${coalesce(var.parameter_group_description, \"Redis tuning for ${var.name}\")}")
                 .parameter(parameters.dynamic(orderedMap("name", parameters.getKey(), "value", parameters.getValue())))
                 .lifecycle(TerraformResourceLifecycle.builder().createBeforeDestroy(true).build())
@@ -151,7 +152,7 @@ public final class RedisModuleStack extends TerraformStack {
                 .count(Token.asNumber("${var.auth_token_enabled ? 1 : 0}"))
                 .build();
         // The only place that reads the generated password: offline checks swap this one reference for a stand-in.
-        TerraformLocal authToken = local("auth_token", "${!var.auth_token_enabled ? null : (var.auth_token != null ? var.auth_token : one("
+        Local authToken = local("auth_token", "${!var.auth_token_enabled ? null : (var.auth_token != null ? var.auth_token : one("
                 + generatedToken.getFqn() + "[*].result))}");
 
         rbacUsers(tags);
@@ -181,18 +182,18 @@ public final class RedisModuleStack extends TerraformStack {
         local("celery_userinfo", "${var.celery_broker_url_user != null ? lookup(local.rbac_userinfo, var.celery_broker_url_user, \"\") : "
                 + "(local.auth_token == null ? \"\" : \":${urlencode(local.auth_token)}@\")}");
         local("redis_host_port", group("primary_endpoint_address") + ":" + group("port"));
-        TerraformLocal base = local("redis_base_url", "${local.redis_scheme}://${local.redis_userinfo}${local.redis_host_port}");
+        Local base = local("redis_base_url", "${local.redis_scheme}://${local.redis_userinfo}${local.redis_host_port}");
 
         Map<ModuleOutput, Object> values = new LinkedHashMap<>();
         values.put(RedisOutputs.PRIMARY_ENDPOINT_ADDRESS, group("primary_endpoint_address"));
         values.put(RedisOutputs.READER_ENDPOINT_ADDRESS, group("reader_endpoint_address"));
         values.put(RedisOutputs.PORT, group("port"));
-        values.put(RedisOutputs.REDIS_URL, base.getAsString() + "/0");
+        values.put(RedisOutputs.REDIS_URL, base.reference() + "/0");
         // Celery's Redis result backend refuses a rediss:// URL that does not say how to check the server's
         // certificate; ElastiCache's certificates are publicly trusted, so the broker URL asks for full checks.
-        TerraformLocal celeryTls = local("celery_tls_query", "${var.transit_encryption_enabled ? \"?ssl_cert_reqs=required\" : \"\"}");
+        Local celeryTls = local("celery_tls_query", "${var.transit_encryption_enabled ? \"?ssl_cert_reqs=required\" : \"\"}");
         values.put(RedisOutputs.CELERY_BROKER_URL, "${local.redis_scheme}://${local.celery_userinfo}${local.redis_host_port}/1"
-                + celeryTls.getAsString());
+                + celeryTls.reference());
         values.put(RedisOutputs.HOST_REDIS_URL, "${local.redis_scheme}://${local.redis_userinfo}${local.host}:" + group("port") + "/0");
         values.put(RedisOutputs.USER_URLS, "${{ for user, userinfo in local.rbac_userinfo : user => \"${local.redis_scheme}://${userinfo}${local.redis_host_port}\" }}");
         values.put(RedisOutputs.USER_SECRET_ARNS, "${{ for user, secret in aws_secretsmanager_secret.rbac_user : user => secret.arn }}");
@@ -204,7 +205,7 @@ public final class RedisModuleStack extends TerraformStack {
                 + "var.secret_kms_key_arn == null ? [] : [{ Sid = \"DecryptRedisUserSecrets\", Effect = \"Allow\", Action = \"kms:Decrypt\", "
                 + "Resource = var.secret_kms_key_arn, Condition = { StringEquals = { \"kms:ViaService\" = "
                 + "\"secretsmanager.${split(\":\", var.secret_kms_key_arn)[3]}.amazonaws.com\" } } }]) })}");
-        values.put(RedisOutputs.CONNECTION_URL, base.getAsString());
+        values.put(RedisOutputs.CONNECTION_URL, base.reference());
         values.put(RedisOutputs.REDIS_SECURITY_GROUP_ID,
                 "${var.create_security_group ? aws_security_group.this[0].id : try(var.security_group_ids[0], null)}");
         values.put(RedisOutputs.REPLICATION_GROUP_ID, group("id"));
@@ -222,7 +223,7 @@ public final class RedisModuleStack extends TerraformStack {
         values.put(RedisOutputs.HOST, "${local.host}");
         values.put(RedisOutputs.SLOW_LOG_GROUP_NAME, "${one(aws_cloudwatch_log_group.slow_log[*].name)}");
         values.put(RedisOutputs.ENGINE_LOG_GROUP_NAME, "${one(aws_cloudwatch_log_group.engine_log[*].name)}");
-        values.put(RedisOutputs.AUTH_TOKEN, authToken.getAsString());
+        values.put(RedisOutputs.AUTH_TOKEN, authToken.reference());
         values.put(RedisOutputs.ALARM_NAMES, "${[for alarm in aws_cloudwatch_metric_alarm.this : alarm.alarm_name]}");
         values.put(RedisOutputs.ALARM_ARNS, "${[for alarm in aws_cloudwatch_metric_alarm.this : alarm.arn]}");
         for (ModuleOutput output : RedisOutputs.ALL) {
@@ -230,12 +231,17 @@ public final class RedisModuleStack extends TerraformStack {
             if (value == null) {
                 throw new IllegalStateException("output " + output.name() + " has no value");
             }
-            TerraformOutputConfig.Builder config = TerraformOutputConfig.builder().value(value).description(output.description());
+            Map<String, Object> block = new LinkedHashMap<>();
+            block.put("value", value);
+            block.put("description", output.description());
             if (output.sensitive()) {
-                config.sensitive(true); // only said when true, as hand-written modules do
+                block.put("sensitive", true); // only said when true, as hand-written modules do
             }
-            new TerraformOutput(this, "output_" + output.name(), config.build()).overrideLogicalId(output.name());
+            outputBlocks.put(output.name(), block);
         }
+        addOverride("variable", variableBlocks);
+        addOverride("locals", localValues);
+        addOverride("output", outputBlocks);
     }
 
     /**
@@ -244,7 +250,7 @@ public final class RedisModuleStack extends TerraformStack {
      * itself would never receive data. CPUUtilization (the host) matters only on nodes with at most 2 vCPUs, where
      * the engine thread shares the host's cores; the sizes micro to large are exactly those.
      */
-    private void alarms(TerraformLocal tags) {
+    private void alarms(Local tags) {
         reason("resource.aws_cloudwatch_metric_alarm.this", "One alarm per member node and metric: ElastiCache names the nodes "
                 + "<name>-001, -002...;\nan alarm on the replication group id would never receive data.");
         local("alarm_member_ids", "${[for index in range(var.num_cache_clusters) : format(\"%s-%03d\", var.name, index + 1)]}");
@@ -290,7 +296,7 @@ public final class RedisModuleStack extends TerraformStack {
         value.put("statistic", statistic);
         value.put("threshold", "${var." + thresholdVariable + "}");
         value.put("unit", unit);
-        new TerraformLocal(this, "local_" + local, value).overrideLogicalId(local);
+        localValues.put(local, value);
     }
 
     /** Why a block is as it is, keyed by its address; the exported HCL carries it as a comment above the block. */
@@ -303,7 +309,7 @@ public final class RedisModuleStack extends TerraformStack {
     }
 
     /** An ingress rule on the Redis port for each element of the list {@code sources}; the caller adds the source. */
-    private VpcSecurityGroupIngressRule.Builder ingressRule(String id, String sources, String groupId, TerraformLocal tags) {
+    private VpcSecurityGroupIngressRule.Builder ingressRule(String id, String sources, String groupId, Local tags) {
         return VpcSecurityGroupIngressRule.Builder.create(this, id)
                 .count(Token.asNumber("${length(" + sources + ")}"))
                 .lifecycle(RULES_FIRST)
@@ -332,7 +338,7 @@ public final class RedisModuleStack extends TerraformStack {
      * RBAC: one user per rbac_users entry with a generated password in Secrets Manager, and the user group ElastiCache
      * requires (with a disabled "default" user). Keyed by the user names, literal in the configuration.
      */
-    private void rbacUsers(TerraformLocal tags) {
+    private void rbacUsers(Local tags) {
         // A password's key is the user name for version 1 (the key of the releases before versions) and user/version
         // after: a rotation adds a key and keeps the previous one, so both passwords exist until the previous is retired.
         local("rbac_password_keys", "${{ for user in keys(var.rbac_users) : user => lookup(var.rbac_password_versions, user, \"1\") == \"1\" "
@@ -488,9 +494,9 @@ public final class RedisModuleStack extends TerraformStack {
         local("turned_dimensions", "${toset([for fact in local.turned_facts : split(\"=\", fact)[0]])}");
     }
 
-    private void replicationGroup(TerraformLocal authToken,
+    private void replicationGroup(Local authToken,
                                   ElasticacheParameterGroup parameterGroup, ElasticacheSubnetGroup subnetGroup,
-                                  TerraformLocal tags) {
+                                  Local tags) {
         List<Precondition> preconditions = new ArrayList<>();
         for (CrossRule rule : RedisVariables.preconditions()) {
             preconditions.add(Precondition.builder().condition("${" + rule.hclCondition() + "}")
@@ -510,28 +516,28 @@ public final class RedisModuleStack extends TerraformStack {
                 .port(num("port"))
                 .parameterGroupName(PARAMETER_GROUP)
                 .subnetGroupName(SUBNET_GROUP)
-                .preferredCacheClusterAzs(variables.get("preferred_cache_cluster_azs").getListValue())
+                .preferredCacheClusterAzs(list("preferred_cache_cluster_azs"))
                 .networkType(str("network_type"))
                 .ipDiscovery(str("ip_discovery"))
                 // Sent both ways: left null, a change to false would plan nothing (the attribute is optional and computed).
                 // A false is not sent when a cluster is created, and a running cluster reads back false.
-                .dataTieringEnabled(variables.get("data_tiering_enabled").getBooleanValue())
+                .dataTieringEnabled(bool("data_tiering_enabled"))
                 // Left unset rather than []: the provider sees any user_group_ids, even [], as conflicting with auth_token.
                 .userGroupIds(Token.asList("${length(local.user_group_ids) > 0 ? local.user_group_ids : null}"))
                 .securityGroupIds(Token.asList("${concat(aws_security_group.this[*].id, var.security_group_ids)}"))
-                .automaticFailoverEnabled(variables.get("automatic_failover_enabled").getBooleanValue())
-                .multiAzEnabled(variables.get("multi_az_enabled").getBooleanValue())
-                .atRestEncryptionEnabled(variables.get("at_rest_encryption_enabled").getBooleanValue())
+                .automaticFailoverEnabled(bool("automatic_failover_enabled"))
+                .multiAzEnabled(bool("multi_az_enabled"))
+                .atRestEncryptionEnabled(bool("at_rest_encryption_enabled"))
                 .kmsKeyId(str("kms_key_arn"))
-                .transitEncryptionEnabled(variables.get("transit_encryption_enabled").getBooleanValue())
-                .authToken(authToken.getAsString())
+                .transitEncryptionEnabled(bool("transit_encryption_enabled"))
+                .authToken(authToken.reference())
                 .snapshotRetentionLimit(num("snapshot_retention_limit"))
                 .snapshotWindow(str("snapshot_window"))
                 .maintenanceWindow(str("maintenance_window"))
                 .finalSnapshotIdentifier("${var.skip_final_snapshot ? null : (var.final_snapshot_unique_suffix ? \"${local.final_snapshot_name}-${substr("
                         + FINAL_SNAPSHOT_SUFFIX + ".id, 0, 8)}\" : local.final_snapshot_name)}")
                 .snapshotName(str("snapshot_name"))
-                .snapshotArns(variables.get("snapshot_arns").getListValue())
+                .snapshotArns(list("snapshot_arns"))
                 .notificationTopicArn(str("notification_topic_arn"))
                 // A new parameter group (an engine upgrade to another family) must be in use at once: the old group is
                 // deleted in the same apply, which ElastiCache refuses while the cluster still uses it.
@@ -558,39 +564,42 @@ public final class RedisModuleStack extends TerraformStack {
         group.overrideLogicalId("this");
     }
 
+    /** The variable block of {@code variable}, as cdktf writes a TerraformVariable's. */
     private void declare(Variable variable) {
-        List<TerraformVariableValidationConfig> validations = new ArrayList<>();
-        for (Rule rule : variable.rules()) {
-            validations.add(TerraformVariableValidationConfig.builder()
-                    .condition("${" + rule.conditionFor(variable.name(), variable.nullable()) + "}")
-                    .errorMessage("The " + variable.name() + " value must be " + rule.rule() + ".")
-                    .build());
-        }
-        TerraformVariableConfig.Builder config = TerraformVariableConfig.builder()
-                .type(variable.type().hcl())
-                .description(variable.description())
-                .nullable(variable.nullable());
-        if (!validations.isEmpty()) {
-            config.validation(validations);
-        }
+        Map<String, Object> block = new LinkedHashMap<>();
         if (variable.defaultValue() != null) {
-            config.defaultValue(variable.defaultValue());
+            block.put("default", variable.defaultValue());
         }
+        block.put("description", variable.description());
+        block.put("type", variable.type().hcl());
         if (variable.sensitive()) {
-            config.sensitive(true);
+            block.put("sensitive", true);
         }
-        TerraformVariable declared = new TerraformVariable(this, "variable_" + variable.name(), config.build());
-        declared.overrideLogicalId(variable.name());
-        variables.put(variable.name(), declared);
+        block.put("nullable", variable.nullable());
+        List<Map<String, Object>> validations = new ArrayList<>();
+        for (Rule rule : variable.rules()) {
+            validations.add(orderedMap("condition", "${" + rule.conditionFor(variable.name(), variable.nullable()) + "}",
+                    "error_message", "The " + variable.name() + " value must be " + rule.rule() + "."));
+        }
+        if (!validations.isEmpty()) {
+            block.put("validation", validations);
+        }
+        variableBlocks.put(variable.name(), block);
     }
 
-    private TerraformLocal local(String name, String expression) {
-        TerraformLocal local = new TerraformLocal(this, "local_" + name, expression);
-        local.overrideLogicalId(name);
-        return local;
+    /** A local value of the module, by its Terraform name. */
+    private record Local(String name) {
+        String reference() {
+            return "${local." + name + "}";
+        }
     }
 
-    private CloudwatchLogGroup logGroup(String id, String logType, TerraformLocal tags) {
+    private Local local(String name, String expression) {
+        localValues.put(name, expression);
+        return new Local(name);
+    }
+
+    private CloudwatchLogGroup logGroup(String id, String logType, Local tags) {
         CloudwatchLogGroup group = CloudwatchLogGroup.Builder.create(this, id)
                 .count(Token.asNumber("${var.log_destination_type == \"" + RedisVariables.CLOUDWATCH_LOGS + "\" ? 1 : 0}"))
                 .name("/aws/elasticache/" + str("name") + "/" + logType)
@@ -620,15 +629,26 @@ public final class RedisModuleStack extends TerraformStack {
         return map;
     }
 
-    private String str(String variable) {
-        return variables.get(variable).getStringValue();
+    private static String str(String variable) {
+        return "${var." + variable + "}";
     }
 
-    private Number num(String variable) {
-        return variables.get(variable).getNumberValue();
+    private static Number num(String variable) {
+        return Token.asNumber(str(variable));
     }
 
-    private static Map<String, String> tagMap(TerraformLocal tags) {
-        return tags.getAsStringMap();
+    private static List<String> list(String variable) {
+        return Token.asList(str(variable));
+    }
+
+    private static com.hashicorp.cdktf.IResolvable bool(String variable) {
+        return Token.asAny(str(variable));
+    }
+
+    /** The tags as a map token, made once: each is a round trip into the jsii runtime. */
+    private final Map<String, Map<String, String>> tagMaps = new LinkedHashMap<>();
+
+    private Map<String, String> tagMap(Local tags) {
+        return tagMaps.computeIfAbsent(tags.name(), name -> Token.asStringMap(tags.reference()));
     }
 }
