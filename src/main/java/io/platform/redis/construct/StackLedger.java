@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.WeakHashMap;
 import software.constructs.Construct;
 import software.constructs.IConstruct;
+import software.constructs.Node;
 
 /**
  * What the Redis constructs put into one stack, kept so that several of them can share it safely: the names each
@@ -31,6 +32,8 @@ public final class StackLedger {
     private static final Map<TerraformStack, StackLedger> LEDGERS = Collections.synchronizedMap(new WeakHashMap<>());
 
     private final TerraformStack stack;
+    /** The stack's node, read once: every read of a construct's node is a round trip into the jsii runtime. */
+    private final Node node;
     private final Map<String, Claimant> claims = new LinkedHashMap<>();
     /** The AWS names claimed here, by the construct that claimed each. */
     private final Map<String, Claimant> awsNames = new LinkedHashMap<>();
@@ -50,13 +53,15 @@ public final class StackLedger {
 
     private StackLedger(TerraformStack stack) {
         this.stack = stack;
+        this.node = stack.getNode();
         // The team's own elements are added before or after the Redis constructs: a clash with one of them is seen
         // only once the stack is complete, when cdktf validates it at synth. AWS names are unique per account and
         // region, not per stack: compared with the app's other stacks then too. One validation for both: each is a
         // callback from the jsii runtime, and the runtime nests every callback of one synth in the one before.
-        stack.getNode().addValidation(() -> {
-            List<String> errors = new ArrayList<>(elementsWithOneAddress());
-            errors.addAll(awsNamesUniqueInTheRegion());
+        node.addValidation(() -> {
+            List<IConstruct> elements = node.findAll();
+            List<String> errors = new ArrayList<>(elementsWithOneAddress(elements));
+            errors.addAll(awsNamesUniqueInTheRegion(elements));
             return errors;
         });
     }
@@ -103,7 +108,7 @@ public final class StackLedger {
         } else if (VersionConstraint.compatible(current, awsRequirement)) {
             joined = current + ", " + awsRequirement;
         } else {
-            throw new IllegalArgumentException("stack " + stack.getNode().getId() + ": hashicorp/aws \"" + current + "\" (the stack's "
+            throw new IllegalArgumentException("stack " + node.getId() + ": hashicorp/aws \"" + current + "\" (the stack's "
                     + "constraint) and \"" + awsRequirement + "\" (the Redis module, " + awsRequiredBy + ") admit no common version. "
                     + "Widen the stack's constraint.");
         }
@@ -112,7 +117,7 @@ public final class StackLedger {
 
     /** The exact version the stack's AWS bindings were generated from, which they write unless told otherwise. */
     private String bindingsVersion() {
-        for (IConstruct construct : stack.getNode().findAll()) {
+        for (IConstruct construct : node.findAll()) {
             if (construct instanceof TerraformProvider provider && "aws".equals(provider.getTerraformResourceType())
                     && provider.getTerraformGeneratorMetadata() != null) {
                 return provider.getTerraformGeneratorMetadata().getProviderVersion();
@@ -165,10 +170,10 @@ public final class StackLedger {
     }
 
     /** Two elements of the stack, the team's own included, that Terraform would address alike: one would be lost. */
-    private List<String> elementsWithOneAddress() {
+    private static List<String> elementsWithOneAddress(List<IConstruct> elements) {
         Map<String, IConstruct> seen = new LinkedHashMap<>();
         List<String> errors = new ArrayList<>();
-        for (IConstruct construct : stack.getNode().findAll()) {
+        for (IConstruct construct : elements) {
             String address = address(construct);
             IConstruct first = address == null ? null : seen.putIfAbsent(address, construct);
             if (first != null) {
@@ -226,9 +231,9 @@ public final class StackLedger {
      * The AWS names of this stack that another stack of the app claims too, in the same region (the AWS provider's
      * literal region; stacks that set none share the environment's). Reported by the later stack of the pair only.
      */
-    private List<String> awsNamesUniqueInTheRegion() {
+    private List<String> awsNamesUniqueInTheRegion(List<IConstruct> elements) {
         List<String> errors = new ArrayList<>();
-        Object region = region();
+        Object region = region(elements);
         if (region == UNKNOWN || awsNames.isEmpty()) {
             return errors;
         }
@@ -238,7 +243,7 @@ public final class StackLedger {
         }
         for (StackLedger other : ledgers) {
             // the app's other stacks: the same scope (jsii hands back one Java object per construct)
-            if (other == this || other.app() != app() || other.path().compareTo(path()) > 0 || !java.util.Objects.equals(other.region(), region)) {
+            if (other == this || other.app() != app() || other.path().compareTo(path()) > 0 || !java.util.Objects.equals(other.region(null), region)) {
                 continue;
             }
             Map<String, Claimant> theirs;
@@ -268,12 +273,12 @@ public final class StackLedger {
     /**
      * The region of the stack's default AWS provider: its literal region, null when it sets none, UNKNOWN for a token.
      * Read once, at synth, when the stack is complete: every stack of the app compares with every other, and each read
-     * crosses into the jsii runtime.
+     * crosses into the jsii runtime. {@code elements} are the stack's constructs when the caller has them, else null.
      */
-    private synchronized Object region() {
+    private synchronized Object region(List<IConstruct> elements) {
         if (region == NOT_READ) {
             region = null;
-            for (IConstruct construct : stack.getNode().findAll()) {
+            for (IConstruct construct : elements != null ? elements : node.findAll()) {
                 if (construct instanceof com.hashicorp.cdktf.providers.aws.provider.AwsProvider aws && aws.getAlias() == null) {
                     String literal = aws.getRegion();
                     region = literal == null ? null : com.hashicorp.cdktf.Token.isUnresolved(literal) ? UNKNOWN : literal;
@@ -288,14 +293,14 @@ public final class StackLedger {
 
     private synchronized Object app() {
         if (app == NOT_READ) {
-            app = stack.getNode().getScope();
+            app = node.getScope();
         }
         return app;
     }
 
     private synchronized String path() {
         if (path == null) {
-            path = stack.getNode().getPath();
+            path = node.getPath();
         }
         return path;
     }
@@ -304,7 +309,7 @@ public final class StackLedger {
     private synchronized void claim(String name, Claimant claimant, String consequence) {
         Claimant holder = claims.putIfAbsent(name, claimant);
         if (holder != null && holder.construct() != claimant.construct()) {
-            throw new IllegalArgumentException("stack " + stack.getNode().getId() + ": " + name + " is used by two constructs, "
+            throw new IllegalArgumentException("stack " + node.getId() + ": " + name + " is used by two constructs, "
                     + holder.path().get() + " and " + claimant.path().get() + "; " + consequence);
         }
     }
