@@ -47,21 +47,8 @@ public final class RecordedState {
         Directories.copy(planned.resolve("modules/redis"), root.resolve("modules/redis"));
         Directories.copy(planned.resolve("zz_offline_override.tf.json"), root.resolve("zz_offline_override.tf.json"));
         ModuleRoot.writeCalls(root, calls);
-        write(root.resolve("offline.tfstate"), ofCalls(running.json(), calls.keySet()), terraform.providerSchemas(planned));
+        write(root.resolve("offline.tfstate"), Map.of("resource_changes", running.changesInCalls(calls.keySet())), terraform.providerSchemas(planned));
         terraform.ok(root, "init", "-input=false", "-no-color");
-    }
-
-    /** The part of a {@code terraform show -json} plan that belongs to the module calls {@code calls}, as a plan of its own. */
-    @SuppressWarnings("unchecked")
-    public static Map<String, Object> ofCalls(Map<String, Object> plan, java.util.Set<String> calls) {
-        List<Object> changes = new ArrayList<>();
-        for (Object item : (List<Object>) plan.get("resource_changes")) {
-            Object module = ((Map<String, Object>) item).get("module_address");
-            if (module instanceof String address && calls.contains(address.substring("module.".length()).replaceAll("[.\\[].*", ""))) {
-                changes.add(item);
-            }
-        }
-        return Map.of("resource_changes", changes);
     }
 
     /** Writes the state file {@code stateFile} from a {@code terraform show -json} plan and the provider schemas. */

@@ -154,24 +154,35 @@ public final class Terraform {
             return new Plan(shown, counts);
         }
 
+        /** The resource changes of this plan inside the root's module calls {@code calls}, as the plan shows them. */
+        @SuppressWarnings("unchecked")
+        public List<Map<String, Object>> changesInCalls(Set<String> calls) {
+            List<Map<String, Object>> changes = new ArrayList<>();
+            for (Object item : (List<Object>) json.getOrDefault("resource_changes", List.of())) {
+                Map<String, Object> change = (Map<String, Object>) item;
+                String address = (String) change.get("address");
+                if (calls.stream().anyMatch(call -> address.startsWith("module." + call + "."))) {
+                    changes.add(change);
+                }
+            }
+            return changes;
+        }
+
         /**
          * The part of this plan inside module call {@code call} of the root, as that module's own plan would show it
          * (addresses without the {@code module.<call>.} prefix): for roots that plan several configurations at once.
          */
-        @SuppressWarnings("unchecked")
         public Plan ofModuleCall(String call) {
             String prefix = "module." + call + ".";
             List<Object> changes = new ArrayList<>();
-            for (Object item : (List<Object>) json.getOrDefault("resource_changes", List.of())) {
-                Map<String, Object> change = new LinkedHashMap<>((Map<String, Object>) item);
-                if (((String) change.get("address")).startsWith(prefix)) {
-                    change.put("address", ((String) change.get("address")).substring(prefix.length()));
-                    String module = (String) change.remove("module_address");
-                    if (module != null && module.startsWith(prefix)) {
-                        change.put("module_address", module.substring(prefix.length()));
-                    }
-                    changes.add(change);
+            for (Map<String, Object> item : changesInCalls(Set.of(call))) {
+                Map<String, Object> change = new LinkedHashMap<>(item);
+                change.put("address", ((String) change.get("address")).substring(prefix.length()));
+                String module = (String) change.remove("module_address");
+                if (module != null && module.startsWith(prefix)) {
+                    change.put("module_address", module.substring(prefix.length()));
                 }
+                changes.add(change);
             }
             return of(Map.of("resource_changes", changes));
         }
