@@ -58,7 +58,7 @@ public final class Terraform {
      * (it skips an attached provider instead of hashing the 700 MB binary again): {@link #initFromMirror} is the
      * install from the offline mirror itself.
      */
-    /** REDIS_TEST_TIMING=1 prints each terraform run's wall time: where a slow class spends it (build/benchmark.sh does the rest). */
+    /** REDIS_TEST_TIMING=1 prints each terraform run's wall time and the test class that started it: where a slow class spends it. */
     private static final boolean TIMED = "1".equals(System.getenv("REDIS_TEST_TIMING"));
 
     public Result run(Path dir, String... args) {
@@ -94,7 +94,7 @@ public final class Terraform {
                 throw new AssertionError("terraform " + String.join(" ", args) + " timed out in " + dir);
             }
             if (TIMED) {
-                System.out.printf("[terraform time] %5.1f s  %s  %s%n", (System.nanoTime() - started) / 1e9, dir.getFileName(),
+                System.out.printf("[terraform time] %5.1f s  %s  %s  %s%n", (System.nanoTime() - started) / 1e9, testClass(), dir.getFileName(),
                         String.join(" ", args).replaceAll("-target=\\S+ ", ""));
             }
             return new Result(process.exitValue(), new String(output, StandardCharsets.UTF_8));
@@ -104,6 +104,13 @@ public final class Terraform {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
         }
+    }
+
+    /** The test class that started this command (its first frame on the stack): which class a timed run belongs to. */
+    private static String testClass() {
+        return StackWalker.getInstance().walk(frames -> frames.map(StackWalker.StackFrame::getClassName)
+                .filter(name -> name.endsWith("Test") || name.contains("Test$")).findFirst()
+                .map(name -> name.substring(name.lastIndexOf('.') + 1).replaceAll("\\$.*", "")).orElse("?"));
     }
 
     /** Runs terraform and fails the test with its output unless it exits 0. */
