@@ -117,7 +117,7 @@ public final class RecordedState {
             }
             instance.put("schema_version", schema == null ? 0 : schema.get("version"));
             instance.put("attributes", attributes);
-            instance.put("sensitive_attributes", List.of());
+            instance.put("sensitive_attributes", sensitivePaths(body.get("after_sensitive"), List.of()));
             if (change.get("dependencies") instanceof List<?> dependencies && !dependencies.isEmpty()) {
                 instance.put("dependencies", dependencies);
             }
@@ -134,6 +134,31 @@ public final class RecordedState {
         state.put("outputs", Map.of());
         state.put("resources", new ArrayList<>(resources.values()));
         Json.write(stateFile, state);
+    }
+
+    /**
+     * The paths of {@code marks} (a plan's {@code after_sensitive}: true where a value is sensitive, maps and lists
+     * mirroring the value) as a state lists them: an applied resource keeps its sensitive values marked, and a state
+     * without the marks plans an update of each such resource (only the marks differ).
+     */
+    static List<List<Map<String, Object>>> sensitivePaths(Object marks, List<Map<String, Object>> path) {
+        List<List<Map<String, Object>>> paths = new ArrayList<>();
+        if (Boolean.TRUE.equals(marks)) {
+            paths.add(path);
+        } else if (marks instanceof Map<?, ?> attributes) {
+            attributes.forEach((name, mark) -> paths.addAll(sensitivePaths(mark, step(path, "get_attr", name))));
+        } else if (marks instanceof List<?> elements) {
+            for (int index = 0; index < elements.size(); index++) {
+                paths.addAll(sensitivePaths(elements.get(index), step(path, "index", Map.of("value", index, "type", "number"))));
+            }
+        }
+        return paths;
+    }
+
+    private static List<Map<String, Object>> step(List<Map<String, Object>> path, String type, Object value) {
+        List<Map<String, Object>> longer = new ArrayList<>(path);
+        longer.add(Map.of("type", type, "value", value));
+        return longer;
     }
 
     /** An empty value of a schema type: what a computed attribute holds before AWS says otherwise. */
