@@ -80,10 +80,7 @@ public final class OfflineCopy implements AutoCloseable {
      * override file swaps its state backend for a local one and sets the AWS provider to make no AWS call.
      */
     public Path asRoot(Path configDir) {
-        Json.write(configDir.resolve("zz_offline_override.tf.json"), Map.of(
-                "terraform", Map.of("backend", Map.of("local", Map.of("path", "offline.tfstate"))),
-                "provider", Map.of("aws", offlineProvider())));
-        return configDir;
+        return override(configDir, Map.of("terraform", Map.of("backend", Map.of("local", Map.of("path", "offline.tfstate")))));
     }
 
     /**
@@ -91,7 +88,14 @@ public final class OfflineCopy implements AutoCloseable {
      * root, make no AWS call: the provider part of {@link #asRoot} (a child module has no backend).
      */
     public Path asCalledModule(Path configDir) {
-        Json.write(configDir.resolve("zz_offline_override.tf.json"), Map.of("provider", Map.of("aws", offlineProvider())));
+        return override(configDir, Map.of());
+    }
+
+    /** Writes the override file of {@code configDir}: the AWS provider making no AWS call, and {@code more}. */
+    private Path override(Path configDir, Map<String, Object> more) {
+        Map<String, Object> override = new LinkedHashMap<>(more);
+        override.put("provider", Map.of("aws", offlineProvider()));
+        Json.write(configDir.resolve("zz_offline_override.tf.json"), override);
         return configDir;
     }
 

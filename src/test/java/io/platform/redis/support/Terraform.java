@@ -145,20 +145,20 @@ public final class Terraform {
         return schemas;
     }
 
-    /** The plan as {@code terraform show -json} prints it, and how many resources of each type it creates. */
-    public record Plan(Map<String, Object> json, Map<String, Integer> creates) {
-        /** A plan from its {@code terraform show -json} form. */
+    /** The plan as {@code terraform show -json} prints it. */
+    public record Plan(Map<String, Object> json) {
+        /** How many resources of each type the plan creates. */
         @SuppressWarnings("unchecked")
-        public static Plan of(Map<String, Object> shown) {
+        public Map<String, Integer> creates() {
             Map<String, Integer> counts = new TreeMap<>();
-            for (Object change : (List<Object>) shown.getOrDefault("resource_changes", List.of())) {
+            for (Object change : (List<Object>) json.getOrDefault("resource_changes", List.of())) {
                 Map<String, Object> c = (Map<String, Object>) change;
                 List<String> actions = (List<String>) ((Map<String, Object>) c.get("change")).get("actions");
                 if (actions.contains("create")) {
                     counts.merge((String) c.get("type"), 1, Integer::sum);
                 }
             }
-            return new Plan(shown, counts);
+            return counts;
         }
 
         /** The resource changes of this plan inside the root's module calls {@code calls}, as the plan shows them. */
@@ -191,7 +191,7 @@ public final class Terraform {
                 }
                 changes.add(change);
             }
-            return of(Map.of("resource_changes", changes));
+            return new Plan(Map.of("resource_changes", changes));
         }
 
         /** Whether the plan leaves {@code attribute} of the resource at {@code address} unknown until apply. */
@@ -250,7 +250,7 @@ public final class Terraform {
         List<String> plan = new ArrayList<>(List.of("plan", "-input=false", "-no-color", "-lock=false", "-out=offline.tfplan"));
         plan.addAll(List.of(planArgs));
         ok(dir, plan.toArray(String[]::new));
-        return Plan.of(Json.parse(ok(dir, "show", "-json", "offline.tfplan")));
+        return new Plan(Json.parse(ok(dir, "show", "-json", "offline.tfplan")));
     }
 
     private static Terraform locate() {
