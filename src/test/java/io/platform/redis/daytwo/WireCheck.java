@@ -6,6 +6,7 @@ import io.platform.redis.support.ElastiCacheRecorder;
 import io.platform.redis.support.ElastiCacheRecorder.Call;
 import io.platform.redis.support.ElastiCacheRules;
 import io.platform.redis.support.ModuleRoot;
+import io.platform.redis.support.Synthesized;
 import io.platform.redis.support.Terraform;
 import io.platform.redis.support.WireRoot;
 import io.platform.redis.files.Directories;
@@ -40,7 +41,7 @@ final class WireCheck {
                 rows.add(id);
             }
         });
-        List<WireRoot.Resource> resources = WireRoot.resources(edited, unchanged, rows, schemas);
+        List<WireRoot.Resource> resources = WireRoot.resources(edited, unchanged, rows, schemas, Synthesized.get().moduleConfig);
         Path wire = ModuleRoot.scratch("wire-");
         try (ElastiCacheRecorder recorder = ElastiCacheRecorder.start()) {
             WireRoot.write(wire, resources, recorder.endpoint(), schemas);

@@ -14,7 +14,6 @@ import io.platform.redis.module.RedisVariables;
 import io.platform.redis.support.JsiiLock;
 import io.platform.redis.support.ModuleRoot;
 import io.platform.redis.offline.OfflineCopy;
-import io.platform.redis.support.RecordedState;
 import io.platform.redis.support.Synthesized;
 import io.platform.redis.support.Terraform;
 import io.platform.redis.support.Tiers;
@@ -230,53 +229,6 @@ class TerraformOfflineTest {
             }
         } finally {
             Directories.deleteIfExists(project);
-        }
-    }
-
-    /**
-     * The documented Valkey switch, planned by the real AWS provider against a recorded state of a running Redis OSS
-     * cluster: the replication group is updated in place and the parameter group replaced (created first). The same
-     * state with a new kms_key_arn plans a replacement, so the check can tell the two apart.
-     */
-    @Test
-    void switchingARunningRedisClusterToValkeyUpdatesItInPlace() throws Exception {
-        Terraform terraform = terraform();
-        Path root = Files.createTempDirectory(Files.createDirectories(Path.of("target")).toAbsolutePath(), "engine-switch-");
-        Directories.copy(synthesized.module, root.resolve("modules/redis"));
-        Directories.deleteIfExists(root.resolve("modules/redis/tests"));
-        Map<String, Object> call = new java.util.LinkedHashMap<>(RedisVariables.EXAMPLE);
-        call.put("source", "./modules/redis");
-        call.put("environment", "staging");
-        call.put("alarms_enabled", false);
-        call.put("engine", "${var.engine}");
-        call.put("engine_version", "${var.engine_version}");
-        call.put("kms_key_arn", "${var.kms_key_arn}");
-        Map<String, Object> variables = new java.util.LinkedHashMap<>();
-        variables.put("engine", Map.of("default", "redis"));
-        variables.put("engine_version", Map.of("default", "7.1"));
-        variables.put("kms_key_arn", java.util.Collections.singletonMap("default", null));
-        Json.write(root.resolve("main.tf.json"), Map.of("variable", variables, "module", Map.of("redis", call),
-                "terraform", Map.of("required_providers", Map.of("aws", Map.of("source", "hashicorp/aws")))));
-        String group = "module.redis.aws_elasticache_replication_group.this";
-        String parameterGroup = "module.redis.aws_elasticache_parameter_group.this[0]";
-        try (OfflineCopy copy = OfflineCopy.of(root)) {
-            Path dir = copy.asRoot(copy.dir());
-            RecordedState.ofRunning(terraform, dir);
-
-            Terraform.Plan unchanged = terraform.plan(dir, "-refresh=false");
-            assertTrue(!Terraform.actions(unchanged, group).contains("delete"), "the recorded state itself must not replace the group");
-            Terraform.Plan valkey = terraform.plan(dir, "-refresh=false", "-var=engine=valkey", "-var=engine_version=8.0");
-            assertEquals(List.of("update"), Terraform.actions(valkey, group), "redis -> valkey must update the cluster in place");
-            assertEquals(List.of("create", "delete"), Terraform.actions(valkey, parameterGroup),
-                    "the valkey8 parameter group must be created before the redis7 one is deleted");
-            Terraform.Plan newKey = terraform.plan(dir, "-refresh=false",
-                    "-var=kms_key_arn=arn:aws:kms:eu-west-1:123456789012:key/0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d");
-            assertTrue(Terraform.actions(newKey, group).contains("delete"), "a new KMS key must show as a replacement");
-            System.out.println("[offline plan] running redis 7.1 -> valkey 8.0: replication group " + Terraform.actions(valkey, group)
-                    + ", parameter group " + Terraform.actions(valkey, parameterGroup) + "; new kms_key_arn: replication group "
-                    + Terraform.actions(newKey, group));
-        } finally {
-            Directories.deleteIfExists(root);
         }
     }
 

@@ -13,7 +13,7 @@ import java.util.Set;
  * the module gave them: the plan's prior values become the state ({@link RecordedState}), its planned values the
  * configuration. Applied by the real AWS provider against {@link ElastiCacheRecorder}, it makes the calls the module's
  * apply would make for those resources, in the module's order (the dependencies between them are kept as
- * {@code depends_on}, the parameter group's create-before-destroy as its lifecycle).
+ * {@code depends_on}, the module's create-before-destroy lifecycles as theirs).
  *
  * <p>A planned value that is unknown until apply (the id of a security group created in the same apply, a generated
  * password) becomes a placeholder of its type; the rest of the module (security groups, logs, secrets, alarms) is not
@@ -29,13 +29,22 @@ public final class WireRoot {
     }
 
     /** The ElastiCache resources of one module call, by their names in the wire root. */
+    /**
+     * One ElastiCache object of a row. {@code createBeforeDestroy}: the module's lifecycle for it, which an applied
+     * object keeps in its state; it orders a replacement (the new object first) and a delete (after the objects that
+     * used it moved).
+     */
     public record Resource(String row, String wireName, String type, Map<String, Object> before, Map<String, Object> after,
-                           List<String> actions) {
+                           List<String> actions, boolean createBeforeDestroy) {
     }
 
-    /** The ElastiCache resources that {@code plan} changes in the calls {@code rows} (module.ROW), before and after. */
+    /**
+     * The ElastiCache resources that {@code plan} changes in the calls {@code rows} (module.ROW), before and after;
+     * {@code moduleConfig} is the module's Terraform JSON, for the lifecycle it gives each.
+     */
     @SuppressWarnings("unchecked")
-    public static List<Resource> resources(Terraform.Plan plan, Terraform.Plan unchanged, Set<String> rows, Map<String, Object> schemas) {
+    public static List<Resource> resources(Terraform.Plan plan, Terraform.Plan unchanged, Set<String> rows, Map<String, Object> schemas,
+                                           Map<String, Object> moduleConfig) {
         Map<String, Set<String>> arguments = arguments(plan);
         Map<String, Map<String, Object>> running = planned(unchanged);
         List<Resource> resources = new ArrayList<>();
@@ -58,9 +67,16 @@ public final class WireRoot {
             Map<String, Object> block = block(schemas, type);
             Set<String> set = arguments.getOrDefault(type + "." + change.get("name"), Set.of());
             resources.add(new Resource(row, wireName, type, before == null ? null : withIds(type, before),
-                    after == null ? null : configured(block, after, body.get("after_unknown"), set), (List<String>) body.get("actions")));
+                    after == null ? null : configured(block, after, body.get("after_unknown"), set), (List<String>) body.get("actions"),
+                    createBeforeDestroy(moduleConfig, type, (String) change.get("name"))));
         }
         return resources;
+    }
+
+    /** Whether the module's resource {@code type.name} is created before it is destroyed (its lifecycle). */
+    private static boolean createBeforeDestroy(Map<String, Object> module, String type, String name) {
+        Map<String, Object> resource = JsonPath.map(module, "resource", type, name);
+        return resource.get("lifecycle") instanceof Map<?, ?> lifecycle && Boolean.TRUE.equals(lifecycle.get("create_before_destroy"));
     }
 
     @SuppressWarnings("unchecked")
@@ -87,7 +103,7 @@ public final class WireRoot {
                 if (!dependsOn.isEmpty()) {
                     body.put("depends_on", dependsOn);
                 }
-                if (resource.type().equals("aws_elasticache_parameter_group")) {
+                if (resource.createBeforeDestroy()) {
                     body.put("lifecycle", Map.of("create_before_destroy", true));
                 }
                 config.computeIfAbsent(resource.type(), t -> new LinkedHashMap<>()).put(resource.wireName(), body);
@@ -95,12 +111,12 @@ public final class WireRoot {
             if (resource.before() != null) {
                 // the state says what each object depends on: Terraform orders destroys by it (a deposed parameter
                 // group is deleted only after the cluster left it)
-                // and whether an object is created before it is destroyed, which the module's parameter group is:
-                // a group the cluster leaves is then deleted only after the cluster moved
+                // and whether an object is created before it is destroyed, as the module declares it: a parameter
+                // group the cluster leaves is then deleted only after the cluster moved
                 stateChanges.add(Map.of("type", resource.type(), "name", resource.wireName(),
                         "change", Map.of("after", resource.before(), "after_unknown", Map.of()),
                         "dependencies", dependencies(resource, resources, true),
-                        "create_before_destroy", resource.type().equals("aws_elasticache_parameter_group")));
+                        "create_before_destroy", resource.createBeforeDestroy()));
             }
         }
         Map<String, Object> provider = new LinkedHashMap<>();
