@@ -6,9 +6,9 @@
 #                the module's files are the last run's, since the code did not change
 #   java       the app started directly: java -cp ... io.platform.redis.app.Main
 #   no-op      build/synth with nothing changed since the last run
-#   50 stacks  the app on a copy of the project with 50 environment stack files (the module rendered)
-#   50 stacks, after an edit  build/synth in that copy after one of its stack files changed (the module's files are
-#                the last run's, as for an operator of 50 environments)
+#   55 stacks  the app on a copy of the project with 55 environment stack files (the module rendered)
+#   55 stacks, after an edit  build/synth in that copy after one of its stack files changed (the module's files are
+#                the last run's, as for an operator of 55 environments)
 #   first build  a fresh clone's first build/synth: Maven build, npm ci, random provider bindings, synthesis
 #                (warm Maven and npm caches, as on a developer's machine after the first project)
 #   tests      the README's test command's test run, mvn -q test
@@ -29,19 +29,19 @@ scratch="$(mktemp -d)"
 cp stacks/dev.yaml "$scratch/dev.yaml"
 trap 'cp "$scratch/dev.yaml" stacks/dev.yaml; build/synth >/dev/null 2>&1; rm -rf "$scratch"' EXIT
 
-# 50 stacks: the dev stack file, fifty times under other names.
-mkdir -p "$scratch/fifty/stacks"
-for i in $(seq -w 1 50); do
+# 55 stacks: the dev stack file, 55 times under other names.
+mkdir -p "$scratch/many/stacks"
+for i in $(seq -w 1 55); do
   sed -e "s/^stack: dev/stack: env-$i/" -e "s/name: lightwave-django-dev/name: lightwave-django-e$i/" stacks/dev.yaml \
-    > "$scratch/fifty/stacks/env-$i.yaml"
+    > "$scratch/many/stacks/env-$i.yaml"
 done
 # ... with the launcher and the build beside them, for build/synth; its first run renders the module
-mkdir -p "$scratch/fifty/build" "$scratch/fifty/target/synth"
-cp build/synth build/quiet-jsii.sh "$scratch/fifty/build/"
-cp -r target/classes "$scratch/fifty/target/classes"
-cp target/synth/classpath.txt "$scratch/fifty/target/synth/"
-touch "$scratch/fifty/target/synth/built"
-(cd "$scratch/fifty" && build/synth >/dev/null 2>&1)
+mkdir -p "$scratch/many/build" "$scratch/many/target/synth"
+cp build/synth build/quiet-jsii.sh "$scratch/many/build/"
+cp -r target/classes "$scratch/many/target/classes"
+cp target/synth/classpath.txt "$scratch/many/target/synth/"
+touch "$scratch/many/target/synth/built"
+(cd "$scratch/many" && build/synth >/dev/null 2>&1)
 
 seconds() {
   local start end
@@ -51,7 +51,7 @@ seconds() {
   echo $(( (end - start) / 1000000 ))
 }
 declare -A times
-variants=(floor main "after an edit" java no-op "50 stacks" "50 stacks, after an edit" "first build" tests "fast tests")
+variants=(floor main "after an edit" java no-op "55 stacks" "55 stacks, after an edit" "first build" tests "fast tests")
 for _ in $(seq "$runs"); do
   times[floor]+="$(seconds java -cp "$classpath:target/test-classes" io.platform.redis.bench.FloorApp "$scratch/floor-out") "
   times[main]+="$(seconds build/synth --force) "
@@ -61,9 +61,9 @@ for _ in $(seq "$runs"); do
   times[java]+="$(seconds java -cp "$classpath" io.platform.redis.app.Main) "
   build/synth --force >/dev/null 2>&1
   times[no-op]+="$(seconds build/synth) "
-  times["50 stacks"]+="$(seconds bash -c "cd '$scratch/fifty' && java -cp '$classpath' io.platform.redis.app.Main") "
-  echo "# benchmark edit $RANDOM" >> "$scratch/fifty/stacks/env-01.yaml"
-  times["50 stacks, after an edit"]+="$(seconds bash -c "cd '$scratch/fifty' && build/synth") "
+  times["55 stacks"]+="$(seconds bash -c "cd '$scratch/many' && java -cp '$classpath' io.platform.redis.app.Main") "
+  echo "# benchmark edit $RANDOM" >> "$scratch/many/stacks/env-01.yaml"
+  times["55 stacks, after an edit"]+="$(seconds bash -c "cd '$scratch/many' && build/synth") "
 done
 
 for i in $(seq "$heavy_runs"); do
