@@ -10,6 +10,7 @@ import com.hashicorp.cdktf.TerraformProvider;
 import com.hashicorp.cdktf.TerraformResource;
 import com.hashicorp.cdktf.TerraformStack;
 import com.hashicorp.cdktf.TerraformVariable;
+import io.platform.redis.checks.ConfigChecks;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -281,7 +282,7 @@ public final class StackLedger {
             for (IConstruct construct : elements != null ? elements : node.findAll()) {
                 if (construct instanceof com.hashicorp.cdktf.providers.aws.provider.AwsProvider aws && aws.getAlias() == null) {
                     String literal = aws.getRegion();
-                    region = literal == null ? null : com.hashicorp.cdktf.Token.isUnresolved(literal) ? UNKNOWN : literal;
+                    region = literal == null ? null : ConfigChecks.isToken(literal) ? UNKNOWN : literal; // no round trip
                     break;
                 }
             }
