@@ -28,11 +28,10 @@ public final class WireRoot {
     private WireRoot() {
     }
 
-    /** The ElastiCache resources of one module call, by their names in the wire root. */
     /**
-     * One ElastiCache object of a row. {@code createBeforeDestroy}: the module's lifecycle for it, which an applied
-     * object keeps in its state; it orders a replacement (the new object first) and a delete (after the objects that
-     * used it moved).
+     * One ElastiCache object of a row, by its name in the wire root. {@code createBeforeDestroy}: the module's
+     * lifecycle for it, which an applied object keeps in its state; it orders a replacement (the new object first) and
+     * a delete (after the objects that used it moved).
      */
     public record Resource(String row, String wireName, String type, Map<String, Object> before, Map<String, Object> after,
                            List<String> actions, boolean createBeforeDestroy) {
