@@ -669,7 +669,8 @@ public final class RedisVariables {
                     value -> ((Map<?, ?>) value).entrySet().stream().allMatch(e -> List.of("create", "update", "delete").contains(e.getKey())
                             && String.valueOf(e.getValue()).matches(DURATION)),
                     Map.of("create", "90 minutes")))
-            .onRunningCluster(OnRunningCluster.IN_PLACE, Map.of("update", "2h"), "only how long Terraform waits")
+            .onRunningCluster(OnRunningCluster.NO_CHANGE, Map.of("update", "2h"),
+                    "nothing is planned: the AWS provider records new timeouts with its next change of the cluster, which already waits as long as they say")
             .build();
 
     public static final Variable SECURITY_GROUP_NAME = Variable.string("security_group_name")

@@ -32,7 +32,7 @@ final class WireCheck {
     }
 
     /** Applies the edited plan's ElastiCache resources on the wire; returns every disagreement (empty when all hold). */
-    static List<String> run(Terraform terraform, Path planned, Terraform.Plan unchanged, Terraform.Plan edited,
+    static List<String> run(Terraform terraform, Path planned, Terraform.Plan edited,
                             Map<String, RunningChange> changes) {
         Map<String, Object> schemas = terraform.providerSchemas(planned);
         Set<String> rows = new LinkedHashSet<>();
@@ -41,7 +41,7 @@ final class WireCheck {
                 rows.add(id);
             }
         });
-        List<WireRoot.Resource> resources = WireRoot.resources(edited, unchanged, rows, schemas, Synthesized.get().moduleConfig);
+        List<WireRoot.Resource> resources = WireRoot.resources(edited, rows, schemas, Synthesized.get().moduleConfig);
         Path wire = ModuleRoot.scratch("wire-");
         try (ElastiCacheRecorder recorder = ElastiCacheRecorder.start()) {
             WireRoot.write(wire, resources, recorder.endpoint(), schemas);
@@ -54,10 +54,9 @@ final class WireCheck {
             if (problems.isEmpty()) {
                 Directories.deleteIfExists(wire);
             } else {
-                // with the two plans it was made from
-                Json.write(wire.resolve("unchanged-plan.json"), unchanged.json());
+                // with the plan it was made from
                 Json.write(wire.resolve("edited-plan.json"), edited.json());
-                System.out.println("[wire] the wire root is kept for a look, with the plans it comes from: " + wire);
+                System.out.println("[wire] the wire root is kept for a look, with the plan it comes from: " + wire);
             }
             return problems;
         }

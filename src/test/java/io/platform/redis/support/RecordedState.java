@@ -2,11 +2,17 @@ package io.platform.redis.support;
 
 import io.platform.redis.files.Directories;
 import io.platform.redis.files.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * A Terraform state written as if a plan had been applied: every planned resource with its planned values, and a
@@ -24,6 +30,58 @@ public final class RecordedState {
 
     public static boolean isPlaceholder(Object value) {
         return PLACEHOLDER.equals(value);
+    }
+
+    /** The id the state gives a resource whose id was unknown at plan: one rule, for the state and for the plan. */
+    static String placeholderId(String resourceName) {
+        return PLACEHOLDER + "-" + resourceName;
+    }
+
+    // a reference to what AWS fills in at create: aws_security_group.this[*].id, terraform_data.x.id,
+    // aws_elasticache_replication_group.this.primary_endpoint_address
+    private static final Pattern FILLED_IN = Pattern.compile("\\b(?:aws_[a-z0-9_]+|terraform_data)\\.(\\w+)(\\[\\*\\]|\\[[^\\[\\]\\n]*\\])?"
+            + "\\.(id|primary_endpoint_address|reader_endpoint_address|configuration_endpoint_address)\\b");
+
+    /**
+     * Makes the module in {@code moduleDir} read, at plan, the values its resources get once recorded (an id is
+     * {@link #placeholderId}, an endpoint address {@link #PLACEHOLDER}) instead of values unknown until apply, and
+     * returns its files as they were, to be put back. A running state recorded from that plan holds what depends on
+     * them (the cluster's security groups, its final snapshot's name, a secret version's secret, the DNS record) as the
+     * next plan computes it from the state: a plan of the unchanged configuration then changes nothing, so what an
+     * edit plans is the edit alone.
+     */
+    public static Map<Path, String> idsKnownAtPlan(Path moduleDir) {
+        Map<Path, String> originals = new LinkedHashMap<>();
+        try (Stream<Path> files = Files.list(moduleDir)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".tf")).sorted().toList()) {
+                String text = Files.readString(file);
+                // a replace_triggered_by names a resource's attribute: it stays a reference
+                String known = text.lines().map(line -> line.contains("replace_triggered_by") ? line : FILLED_IN.matcher(line).replaceAll(match -> {
+                    String value = "\"" + (match.group(3).equals("id") ? placeholderId(match.group(1)) : PLACEHOLDER) + "\"";
+                    String resource = match.group().substring(0, match.group().indexOf(match.group(2) == null ? "." + match.group(3) : match.group(2)));
+                    return Matcher.quoteReplacement("[*]".equals(match.group(2)) ? "[for _ in " + resource + " : " + value + "]" : value);
+                }))
+                        .collect(java.util.stream.Collectors.joining("\n", "", text.endsWith("\n") ? "\n" : ""));
+                if (!known.equals(text)) {
+                    originals.put(file, text);
+                    Files.writeString(file, known);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return originals;
+    }
+
+    /** Puts back the files {@link #idsKnownAtPlan} changed. */
+    public static void restore(Map<Path, String> originals) {
+        originals.forEach((file, text) -> {
+            try {
+                Files.writeString(file, text);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 
     /**
@@ -94,7 +152,7 @@ public final class RecordedState {
                 }
             }
             if (attributes.get("id") == null || isPlaceholder(attributes.get("id"))) {
-                attributes.put("id", PLACEHOLDER + "-" + change.get("name"));
+                attributes.put("id", placeholderId((String) change.get("name")));
             }
             String module = (String) change.get("module_address");
             String key = module + "/" + type + "/" + change.get("name");

@@ -42,10 +42,9 @@ public final class WireRoot {
      * {@code moduleConfig} is the module's Terraform JSON, for the lifecycle it gives each.
      */
     @SuppressWarnings("unchecked")
-    public static List<Resource> resources(Terraform.Plan plan, Terraform.Plan unchanged, Set<String> rows, Map<String, Object> schemas,
+    public static List<Resource> resources(Terraform.Plan plan, Set<String> rows, Map<String, Object> schemas,
                                            Map<String, Object> moduleConfig) {
         Map<String, Set<String>> arguments = arguments(plan);
-        Map<String, Map<String, Object>> running = planned(unchanged);
         List<Resource> resources = new ArrayList<>();
         for (Object item : (List<Object>) plan.json().get("resource_changes")) {
             Map<String, Object> change = (Map<String, Object>) item;
@@ -58,10 +57,8 @@ public final class WireRoot {
             Object index = change.get("index");
             String wireName = row + "_" + change.get("name") + (index == null ? "" : "_" + String.valueOf(index).replaceAll("[^A-Za-z0-9]", "_"));
             Map<String, Object> body = (Map<String, Object>) change.get("change");
-            // What the module sends for an unchanged call, rather than the recorded state itself: the state holds
-            // placeholders for what AWS fills in (a security group id), which would show as edits of every call.
-            Map<String, Object> before = body.get("before") == null ? null
-                    : running.getOrDefault((String) change.get("address"), (Map<String, Object>) body.get("before"));
+            // the recorded state: what the module sends for an unchanged call (RecordedState.idsKnownAtPlan)
+            Map<String, Object> before = (Map<String, Object>) body.get("before");
             Map<String, Object> after = (Map<String, Object>) body.get("after");
             Map<String, Object> block = block(schemas, type);
             Set<String> set = arguments.getOrDefault(type + "." + change.get("name"), Set.of());
@@ -76,19 +73,6 @@ public final class WireRoot {
     private static boolean createBeforeDestroy(Map<String, Object> module, String type, String name) {
         Map<String, Object> resource = JsonPath.map(module, "resource", type, name);
         return resource.get("lifecycle") instanceof Map<?, ?> lifecycle && Boolean.TRUE.equals(lifecycle.get("create_before_destroy"));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Map<String, Object>> planned(Terraform.Plan plan) {
-        Map<String, Map<String, Object>> values = new LinkedHashMap<>();
-        for (Object item : (List<Object>) plan.json().get("resource_changes")) {
-            Map<String, Object> change = (Map<String, Object>) item;
-            Object after = ((Map<String, Object>) change.get("change")).get("after");
-            if (after instanceof Map<?, ?> map) {
-                values.put((String) change.get("address"), (Map<String, Object>) map);
-            }
-        }
-        return values;
     }
 
     /** Writes main.tf.json (provider at {@code endpoint}) and offline.tfstate into {@code dir}. */
