@@ -36,7 +36,7 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
  * ({@code Variable.runningChanges()}) gets a module call of its own; one plan creates them all, its result is recorded
  * as the state of running clusters, and a second plan applies every edit at once against that state
  * ({@code -refresh=false}). The running plan reads the values AWS fills in at create as the state records them
- * ({@link RecordedState#idsKnownAtPlan}), so an unedited call plans no change (the refused rows' calls, left running,
+ * ({@code RecordedState.knownAtPlan}), so an unedited call plans no change (the refused rows' calls, left running,
  * prove it in every part) and whatever a call plans is its edit. The provider's own plan then says, per call, whether
  * the replication group is replaced, changed in place or left alone, and that must be what the module README and
  * docs/change-safety.md say. The rows are
@@ -140,10 +140,7 @@ class ChangeSafetyTest {
             try (OfflineCopy copy = OfflineCopy.of(root)) {
                 Path dir = copy.asRoot(copy.dir());
                 passwordsKnownAtPlan(dir);
-                // planned with what AWS fills in read as the state records it: the state then plans no change of itself
-                Map<Path, String> moduleFiles = RecordedState.idsKnownAtPlan(dir.resolve("modules/redis"));
-                Terraform.Plan running = RecordedState.ofRunning(terraform, dir);
-                RecordedState.restore(moduleFiles);
+                Terraform.Plan running = RecordedState.ofRunning(terraform, dir); // plans no change of itself
                 ModuleRoot.writeCalls(dir, calls(changes, change -> !refused(change)));
                 Terraform.Plan edited = terraform.plan(dir, "-refresh=false");
 

@@ -41,16 +41,19 @@ public final class RecordedState {
     // aws_elasticache_replication_group.this.primary_endpoint_address
     private static final Pattern FILLED_IN = Pattern.compile("\\b(?:aws_[a-z0-9_]+|terraform_data)\\.(\\w+)(\\[\\*\\]|\\[[^\\[\\]\\n]*\\])?"
             + "\\.(id|primary_endpoint_address|reader_endpoint_address|configuration_endpoint_address)\\b");
+    // a terraform_data's output, which an apply sets to its input (the generated passwords' stand-ins, OfflineCopy);
+    // an index may hold one level of brackets: terraform_data.rbac_user[local.keys[each.key]].output
+    private static final Pattern DATA_OUTPUT = Pattern.compile("(terraform_data\\.\\w+(?:\\[(?:[^\\[\\]\\n]|\\[[^\\[\\]\\n]*\\])*\\])?)\\.output\\b");
 
     /**
      * Makes the module in {@code moduleDir} read, at plan, the values its resources get once recorded (an id is
-     * {@link #placeholderId}, an endpoint address {@link #PLACEHOLDER}) instead of values unknown until apply, and
-     * returns its files as they were, to be put back. A running state recorded from that plan holds what depends on
-     * them (the cluster's security groups, its final snapshot's name, a secret version's secret, the DNS record) as the
-     * next plan computes it from the state: a plan of the unchanged configuration then changes nothing, so what an
-     * edit plans is the edit alone.
+     * {@link #placeholderId}, an endpoint address {@link #PLACEHOLDER}, a terraform_data's output its input) instead of
+     * values unknown until apply, and returns its files as they were, to be put back. A running state recorded from
+     * that plan holds what depends on them (the cluster's security groups, its final snapshot's name, a secret
+     * version's secret and its password, the users' passwords, the DNS record) as the next plan computes it from the
+     * state: a plan of the unchanged configuration then changes nothing, so what an edit plans is the edit alone.
      */
-    public static Map<Path, String> idsKnownAtPlan(Path moduleDir) {
+    static Map<Path, String> knownAtPlan(Path moduleDir) {
         Map<Path, String> originals = new LinkedHashMap<>();
         try (Stream<Path> files = Files.list(moduleDir)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".tf")).sorted().toList()) {
@@ -60,7 +63,7 @@ public final class RecordedState {
                     String value = "\"" + (match.group(3).equals("id") ? placeholderId(match.group(1)) : PLACEHOLDER) + "\"";
                     String resource = match.group().substring(0, match.group().indexOf(match.group(2) == null ? "." + match.group(3) : match.group(2)));
                     return Matcher.quoteReplacement("[*]".equals(match.group(2)) ? "[for _ in " + resource + " : " + value + "]" : value);
-                }))
+                })).map(line -> DATA_OUTPUT.matcher(line).replaceAll("$1.input"))
                         .collect(java.util.stream.Collectors.joining("\n", "", text.endsWith("\n") ? "\n" : ""));
                 if (!known.equals(text)) {
                     originals.put(file, text);
@@ -73,8 +76,8 @@ public final class RecordedState {
         return originals;
     }
 
-    /** Puts back the files {@link #idsKnownAtPlan} changed. */
-    public static void restore(Map<Path, String> originals) {
+    /** Puts back the files {@link #knownAtPlan} changed. */
+    static void restore(Map<Path, String> originals) {
         originals.forEach((file, text) -> {
             try {
                 Files.writeString(file, text);
@@ -85,13 +88,19 @@ public final class RecordedState {
     }
 
     /**
-     * Plans {@code dir} (a root with an offline override, see OfflineCopy.asRoot) and records the result as the state
-     * of running resources, {@code offline.tfstate}; later plans with {@code -refresh=false} plan against it.
+     * Plans {@code dir} (a root with an offline override, see OfflineCopy.asRoot, calling the module in
+     * {@code modules/redis}) and records the result as the state of running resources, {@code offline.tfstate}; later
+     * plans with {@code -refresh=false} plan against it, and an unedited call plans no change ({@link #knownAtPlan}).
      */
     public static Terraform.Plan ofRunning(Terraform terraform, Path dir) {
-        Terraform.Plan running = terraform.plan(dir);
-        write(dir.resolve("offline.tfstate"), running.json(), terraform.providerSchemas(dir));
-        return running;
+        Map<Path, String> moduleFiles = knownAtPlan(dir.resolve("modules/redis"));
+        try {
+            Terraform.Plan running = terraform.plan(dir);
+            write(dir.resolve("offline.tfstate"), running.json(), terraform.providerSchemas(dir));
+            return running;
+        } finally {
+            restore(moduleFiles);
+        }
     }
 
     /**

@@ -25,7 +25,8 @@ class RecordedStateTest {
 
     /**
      * The running plan reads what the state will record for values AWS fills in at create: an id as its placeholder
-     * (a splat as a list of them, as long as the resource's instances), an endpoint address as the placeholder; a
+     * (a splat as a list of them, as long as the resource's instances), an endpoint address as the placeholder, a
+     * terraform_data's output as its input; a
      * replace_triggered_by keeps its reference; restore puts the file back.
      */
     @Test
@@ -37,6 +38,7 @@ class RecordedStateTest {
                 }
                 resource "aws_secretsmanager_secret_version" "rbac_user" {
                   secret_id = aws_secretsmanager_secret.rbac_user[each.key].id
+                  secret_string = jsonencode({ password = terraform_data.rbac_user[local.rbac_password_keys[each.key]].output })
                 }
                 resource "aws_route53_record" "this" {
                   records = [aws_elasticache_replication_group.this.primary_endpoint_address]
@@ -49,7 +51,7 @@ class RecordedStateTest {
                 }
                 """;
         Files.writeString(module.resolve("main.tf"), main);
-        Map<Path, String> originals = RecordedState.idsKnownAtPlan(module);
+        Map<Path, String> originals = RecordedState.knownAtPlan(module);
         String known = Files.readString(module.resolve("main.tf"));
         assertEquals("""
                 resource "aws_elasticache_replication_group" "this" {
@@ -58,6 +60,7 @@ class RecordedStateTest {
                 }
                 resource "aws_secretsmanager_secret_version" "rbac_user" {
                   secret_id = "recorded-rbac_user"
+                  secret_string = jsonencode({ password = terraform_data.rbac_user[local.rbac_password_keys[each.key]].input })
                 }
                 resource "aws_route53_record" "this" {
                   records = ["recorded"]
