@@ -186,25 +186,12 @@ class ChangeSafetyTest {
 
     /**
      * Makes the stand-ins of the generated passwords (OfflineCopy: a terraform_data per password) known at plan, as
-     * they are once an apply created them: references read the stand-in's {@code input}, its value, instead of its
-     * {@code output}, which a new one leaves unknown. The edited plan then holds the values the apply sends where it
-     * would leave a user's password set wholly unknown (two passwords in a rotation), without applying anything.
+     * they are once an apply created them ({@link RecordedState#outputsKnownAtPlan}), for every plan of {@code dir}:
+     * the edited plan then holds the values the apply sends where it would leave a user's password set wholly unknown
+     * (two passwords in a rotation), without applying anything.
      */
-    @SuppressWarnings("unchecked")
-    private void passwordsKnownAtPlan(Path dir) throws java.io.IOException {
-        java.util.Set<String> passwords = ((Map<String, Object>) ((Map<String, Object>) synthesized.moduleConfig.get("resource"))
-                .get("random_password")).keySet();
-        java.util.regex.Pattern reference = java.util.regex.Pattern.compile(
-                "(terraform_data\\.(?:" + String.join("|", passwords) + ")(?:\\[[^\\n]*?\\])?)\\.output\\b");
-        try (var files = java.nio.file.Files.walk(dir.resolve("modules/redis"))) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".tf")).toList()) {
-                String text = java.nio.file.Files.readString(file);
-                String known = reference.matcher(text).replaceAll("$1.input");
-                if (!known.equals(text)) {
-                    java.nio.file.Files.writeString(file, known);
-                }
-            }
-        }
+    private static void passwordsKnownAtPlan(Path dir) {
+        RecordedState.outputsKnownAtPlan(dir.resolve("modules/redis"));
     }
 
     /**

@@ -10,8 +10,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -54,20 +56,46 @@ public final class RecordedState {
      * state: a plan of the unchanged configuration then changes nothing, so what an edit plans is the edit alone.
      */
     static Map<Path, String> knownAtPlan(Path moduleDir) {
+        return rewrite(moduleDir, line -> outputAsInput(filledInAsRecorded(line)));
+    }
+
+    /**
+     * Makes every later plan of the module in {@code moduleDir} read a terraform_data's output as its input, what an
+     * apply sets it to: the generated passwords' stand-ins (OfflineCopy) are then known at plan.
+     */
+    public static void outputsKnownAtPlan(Path moduleDir) {
+        rewrite(moduleDir, RecordedState::outputAsInput);
+    }
+
+    private static String outputAsInput(String line) {
+        return DATA_OUTPUT.matcher(line).replaceAll("$1.input");
+    }
+
+    /** An id as {@link #placeholderId}, an endpoint address as {@link #PLACEHOLDER}; a replace_triggered_by stays a reference. */
+    private static String filledInAsRecorded(String line) {
+        if (line.contains("replace_triggered_by")) {
+            return line;
+        }
+        return FILLED_IN.matcher(line).replaceAll(match -> {
+            String value = "\"" + (match.group(3).equals("id") ? placeholderId(match.group(1)) : PLACEHOLDER) + "\"";
+            if (!"[*]".equals(match.group(2))) {
+                return Matcher.quoteReplacement(value);
+            }
+            String resource = match.group().substring(0, match.group().indexOf("[*]"));
+            return Matcher.quoteReplacement("[for _ in " + resource + " : " + value + "]"); // one per instance
+        });
+    }
+
+    /** Rewrites each line of the module's .tf files; returns the files it changed as they were. */
+    private static Map<Path, String> rewrite(Path moduleDir, UnaryOperator<String> line) {
         Map<Path, String> originals = new LinkedHashMap<>();
         try (Stream<Path> files = Files.list(moduleDir)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".tf")).sorted().toList()) {
                 String text = Files.readString(file);
-                // a replace_triggered_by names a resource's attribute: it stays a reference
-                String known = text.lines().map(line -> line.contains("replace_triggered_by") ? line : FILLED_IN.matcher(line).replaceAll(match -> {
-                    String value = "\"" + (match.group(3).equals("id") ? placeholderId(match.group(1)) : PLACEHOLDER) + "\"";
-                    String resource = match.group().substring(0, match.group().indexOf(match.group(2) == null ? "." + match.group(3) : match.group(2)));
-                    return Matcher.quoteReplacement("[*]".equals(match.group(2)) ? "[for _ in " + resource + " : " + value + "]" : value);
-                })).map(line -> DATA_OUTPUT.matcher(line).replaceAll("$1.input"))
-                        .collect(java.util.stream.Collectors.joining("\n", "", text.endsWith("\n") ? "\n" : ""));
-                if (!known.equals(text)) {
+                String rewritten = text.lines().map(line).collect(Collectors.joining("\n", "", text.endsWith("\n") ? "\n" : ""));
+                if (!rewritten.equals(text)) {
                     originals.put(file, text);
-                    Files.writeString(file, known);
+                    Files.writeString(file, rewritten);
                 }
             }
         } catch (IOException e) {
