@@ -163,14 +163,8 @@ class ChangeSafetyTest {
                         + String.join("\n  ", table));
                 // the refused rows' calls are left running in this plan: the recorded state must plan no change for them
                 changes.forEach((id, change) -> {
-                    if (refused(change) && observed(id, edited) != OnRunningCluster.NO_CHANGE) {
-                        List<String> planned = new ArrayList<>();
-                        changesOf(edited, "module." + id + ".").forEach((address, planning) -> {
-                            Object actions = ((Map<?, ?>) planning).get("actions");
-                            if (!List.of("no-op").equals(actions)) {
-                                planned.add(address + " " + actions);
-                            }
-                        });
+                    Map<String, List<String>> planned = changesOf(edited, id);
+                    if (refused(change) && !planned.isEmpty()) {
                         disagreements.add(id + ": the recorded state plans a change of its unedited call: " + planned);
                     }
                 });
@@ -249,30 +243,22 @@ class ChangeSafetyTest {
      * What the edit did to call {@code id}: the replication group replaced, or some resource planned to change (the
      * recorded state plans no change of itself), or nothing.
      */
-    @SuppressWarnings("unchecked")
     static OnRunningCluster observed(String id, Terraform.Plan edited) {
-        String prefix = "module." + id + ".";
-        Map<String, Object> changes = changesOf(edited, prefix);
-        Map<String, Object> group = (Map<String, Object>) changes.get(prefix + "aws_elasticache_replication_group.this");
-        if (group != null && ((List<String>) group.get("actions")).contains("delete")) {
-            return OnRunningCluster.REPLACES;
-        }
-        return changes.values().stream().allMatch(change -> List.of("no-op").equals(((Map<String, Object>) change).get("actions")))
-                ? OnRunningCluster.NO_CHANGE : OnRunningCluster.IN_PLACE;
+        Map<String, List<String>> changes = changesOf(edited, id);
+        List<String> group = changes.getOrDefault("module." + id + ".aws_elasticache_replication_group.this", List.of());
+        return group.contains("delete") ? OnRunningCluster.REPLACES : changes.isEmpty() ? OnRunningCluster.NO_CHANGE : OnRunningCluster.IN_PLACE;
     }
 
-    /** Each resource of the call: its planned actions and its known planned values. */
+    /** The resources of call {@code id} that the plan changes, with their actions. */
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> changesOf(Terraform.Plan plan, String prefix) {
-        Map<String, Object> result = new TreeMap<>();
-        for (Object item : (List<Object>) plan.json().get("resource_changes")) {
-            Map<String, Object> change = (Map<String, Object>) item;
-            String address = (String) change.get("address");
-            if (address.startsWith(prefix)) {
-                Map<String, Object> body = (Map<String, Object>) change.get("change");
-                result.put(address, Map.of("actions", body.get("actions"), "after", String.valueOf(body.get("after"))));
+    private static Map<String, List<String>> changesOf(Terraform.Plan plan, String id) {
+        Map<String, List<String>> changes = new TreeMap<>();
+        for (Map<String, Object> change : plan.changesInCalls(java.util.Set.of(id))) {
+            List<String> actions = (List<String>) ((Map<String, Object>) change.get("change")).get("actions");
+            if (!actions.equals(List.of("no-op"))) {
+                changes.put((String) change.get("address"), actions);
             }
         }
-        return result;
+        return changes;
     }
 }

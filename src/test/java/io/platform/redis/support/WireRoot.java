@@ -34,7 +34,7 @@ public final class WireRoot {
      * a delete (after the objects that used it moved).
      */
     public record Resource(String row, String wireName, String type, Map<String, Object> before, Map<String, Object> after,
-                           List<String> actions, boolean createBeforeDestroy) {
+                           boolean createBeforeDestroy) {
     }
 
     /**
@@ -63,7 +63,7 @@ public final class WireRoot {
             Map<String, Object> block = block(schemas, type);
             Set<String> set = arguments.getOrDefault(type + "." + change.get("name"), Set.of());
             resources.add(new Resource(row, wireName, type, before == null ? null : withIds(type, before),
-                    after == null ? null : configured(block, after, body.get("after_unknown"), set), (List<String>) body.get("actions"),
+                    after == null ? null : configured(block, after, body.get("after_unknown"), set),
                     createBeforeDestroy(moduleConfig, type, (String) change.get("name"))));
         }
         return resources;
