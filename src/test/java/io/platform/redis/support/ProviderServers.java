@@ -1,5 +1,6 @@
 package io.platform.redis.support;
 
+import io.platform.redis.files.Json;
 import io.platform.redis.offline.GoCollector;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -9,9 +10,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -36,6 +40,9 @@ final class ProviderServers {
     private static final long START_SECONDS = 60;
 
     private final Path binary;
+    /** The provider's schema answer trimmed to the project's types, once a relay asked for it (SchemaTrimmingRelay). */
+    private final AtomicReference<byte[]> schema = new AtomicReference<>();
+    private Set<String> namedTypes;
     private final LinkedBlockingQueue<Server> idle = new LinkedBlockingQueue<>();
     private final List<Server> all = new ArrayList<>();
     private boolean broken;
@@ -86,7 +93,7 @@ final class ProviderServers {
         }
     }
 
-    private record Server(Process process, String reattach) {
+    private record Server(Process process, String reattach, SchemaTrimmingRelay relay) {
     }
 
     private synchronized Server start() {
@@ -112,7 +119,7 @@ final class ProviderServers {
             while (process.isAlive() && System.nanoTime() < deadline) {
                 Matcher line = REATTACH.matcher(Files.readString(log));
                 if (line.find()) {
-                    Server server = new Server(process, line.group(1));
+                    Server server = relayed(process, line.group(1));
                     all.add(server);
                     return server;
                 }
@@ -132,8 +139,35 @@ final class ProviderServers {
         }
     }
 
+    /**
+     * The server as terraform reaches it: through a {@link SchemaTrimmingRelay} on a loopback port where one can run,
+     * else at the provider's own socket.
+     */
+    @SuppressWarnings("unchecked")
+    private Server relayed(Process process, String reattach) throws IOException {
+        if (!SchemaTrimmingRelay.available()) {
+            return new Server(process, reattach, null);
+        }
+        Map<String, Object> providers = Json.parse(reattach);
+        Map<String, Object> provider = (Map<String, Object>) providers.values().iterator().next();
+        if (!(provider.get("Addr") instanceof Map<?, ?> address) || !"unix".equals(address.get("Network"))) {
+            return new Server(process, reattach, null);
+        }
+        if (namedTypes == null) {
+            namedTypes = NamedResourceTypes.in(Path.of("").toAbsolutePath());
+        }
+        SchemaTrimmingRelay relay = SchemaTrimmingRelay.start((String) address.get("String"), namedTypes, schema);
+        provider.put("Addr", Map.of("Network", "tcp", "String", relay.address()));
+        return new Server(process, Json.render(providers), relay);
+    }
+
     synchronized void stopAll() {
-        all.forEach(server -> stop(server.process));
+        all.forEach(server -> {
+            if (server.relay != null) {
+                server.relay.close();
+            }
+            stop(server.process);
+        });
     }
 
     private static void stop(Process process) {
