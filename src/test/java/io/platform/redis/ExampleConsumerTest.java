@@ -78,8 +78,8 @@ class ExampleConsumerTest {
             // build/check's way with a cdktf app's output: the network first, its planned outputs in place of its state
             ByteArrayOutputStream lines = new ByteArrayOutputStream();
             ByteArrayOutputStream errors = new ByteArrayOutputStream();
-            Map<String, Map<String, Object>> plans = OfflineCheck.planApp(app.resolve("cdktf.out"),
-                    new PrintStream(lines, true, StandardCharsets.UTF_8), new PrintStream(errors, true, StandardCharsets.UTF_8));
+            Map<String, Map<String, Object>> plans = Terraform.get().orElseThrow().attached(environment -> OfflineCheck.planApp(app.resolve("cdktf.out"),
+                    new PrintStream(lines, true, StandardCharsets.UTF_8), new PrintStream(errors, true, StandardCharsets.UTF_8), environment));
             String report = lines.toString(StandardCharsets.UTF_8);
             assertEquals(List.of("network", "orders-cache", "chat-split"), List.copyOf(plans.keySet()), "producers first");
             assertTrue(!plans.containsValue(null), report + errors.toString(StandardCharsets.UTF_8));

@@ -51,12 +51,21 @@ public final class OfflineCheck {
 
     /** The same, with paths resolved against {@code callerDir} (where the user ran build/check). */
     public static int run(Path project, Path callerDir, Path cdktfOut, List<String> targets, PrintStream out, PrintStream err) {
+        return run(project, callerDir, cdktfOut, targets, out, err, Map.of());
+    }
+
+    /**
+     * The same, with {@code environment} added to terraform's (the tests attach it to a running AWS provider with
+     * TF_REATTACH_PROVIDERS, as a user's shell can).
+     */
+    public static int run(Path project, Path callerDir, Path cdktfOut, List<String> targets, PrintStream out, PrintStream err,
+                          Map<String, String> environment) {
         if (targets.isEmpty()) {
             err.println("usage: build/check STACK... | module | PATH/   (stacks: " + String.join(", ", stacks(cdktfOut))
                     + "; a path with a slash: a team's root configuration folder, or a cdktf app's output folder)");
             return 2;
         }
-        Checker checker = new Checker(out, err);
+        Checker checker = new Checker(out, err, environment);
         int status = 0;
         for (String target : targets) {
             if (target.equals("module")) {
@@ -86,13 +95,15 @@ public final class OfflineCheck {
     private static final class Checker {
         private final PrintStream out;
         private final PrintStream err;
+        private final Map<String, String> environment;
         private final String binary = System.getenv().getOrDefault("TERRAFORM_BINARY_NAME", "terraform");
         private final Optional<Path> mirror = ProviderMirror.find();
         private final boolean standInRandom = mirror.isPresent() && !ProviderMirror.holds(mirror.get(), "random");
 
-        Checker(PrintStream out, PrintStream err) {
+        Checker(PrintStream out, PrintStream err, Map<String, String> environment) {
             this.out = out;
             this.err = err;
+            this.environment = environment;
         }
 
         int module(Path module) {
@@ -166,9 +177,9 @@ public final class OfflineCheck {
         private Result report(String label, Path dir, List<String> planArgs, String note) {
             List<String> plan = new ArrayList<>(List.of("plan", "-input=false", "-no-color", "-lock=false", "-out=offline.tfplan"));
             plan.addAll(planArgs);
-            String init = terraform(binary, mirror, dir, List.of("init", "-input=false", "-no-color"), err);
-            String planned = init == null ? null : terraform(binary, mirror, dir, plan, err);
-            String shown = planned == null ? null : terraform(binary, mirror, dir, List.of("show", "-json", "-no-color", "offline.tfplan"), err);
+            String init = terraform(dir, List.of("init", "-input=false", "-no-color"));
+            String planned = init == null ? null : terraform(dir, plan);
+            String shown = planned == null ? null : terraform(dir, List.of("show", "-json", "-no-color", "offline.tfplan"));
             if (shown == null) {
                 err.println("check " + label + ": FAILED (terraform's output above)");
                 return new Result(1, null);
@@ -178,6 +189,39 @@ public final class OfflineCheck {
                     + (summary.find() ? summary.group(1) + " to add, " + summary.group(2) + " to change, " + summary.group(3) + " to destroy"
                     : "no changes") + note + (standInRandom ? " (hashicorp/random is not installable here: its stand-in)" : ""));
             return new Result(0, Json.parse(shown.substring(shown.indexOf('{'))));
+        }
+
+        /** Runs terraform; its output, or null (after printing it) when it fails. */
+        private String terraform(Path dir, List<String> args) {
+            List<String> command = new ArrayList<>(List.of(binary));
+            command.addAll(args);
+            ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+            Map<String, String> env = builder.environment();
+            mirror.ifPresent(m -> env.put("TF_CLI_CONFIG_FILE", ProviderMirror.cliConfig(m).toString()));
+            TerraformEnvironment.offline(env);
+            // no credentials of the caller's may reach the provider: the override's dummy keys are the only ones
+            env.keySet().removeIf(key -> key.startsWith("AWS_") && !key.equals("AWS_EC2_METADATA_DISABLED"));
+            env.putAll(environment);
+            try {
+                Process process = builder.start();
+                String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                if (!process.waitFor(10, TimeUnit.MINUTES)) {
+                    process.destroyForcibly();
+                    err.println("terraform " + args.get(0) + " timed out");
+                    return null;
+                }
+                if (process.exitValue() != 0) {
+                    err.println(output);
+                    return null;
+                }
+                return output;
+            } catch (IOException e) {
+                err.println("cannot run " + binary + ": " + e.getMessage() + " (install Terraform or OpenTofu; TERRAFORM_BINARY_NAME=tofu)");
+                return null;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
         }
 
         private static Path createTemp() {
@@ -195,42 +239,11 @@ public final class OfflineCheck {
 
     /**
      * Plans every stack of a cdktf app's output folder as {@code build/check} does, printing its lines: each stack's
-     * plan (terraform show -json), producers first, null for one that failed.
+     * plan (terraform show -json), producers first, null for one that failed; {@code environment} is added to
+     * terraform's.
      */
-    public static Map<String, Map<String, Object>> planApp(Path cdktfOut, PrintStream out, PrintStream err) {
-        return new Checker(out, err).plans(cdktfOut.getFileName().toString(), cdktfOut);
-    }
-
-    /** Runs terraform; its output, or null (after printing it) when it fails. */
-    private static String terraform(String binary, Optional<Path> mirror, Path dir, List<String> args, PrintStream err) {
-        List<String> command = new ArrayList<>(List.of(binary));
-        command.addAll(args);
-        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
-        Map<String, String> env = builder.environment();
-        mirror.ifPresent(m -> env.put("TF_CLI_CONFIG_FILE", ProviderMirror.cliConfig(m).toString()));
-        TerraformEnvironment.offline(env);
-        // no credentials of the caller's may reach the provider: the override's dummy keys are the only ones
-        env.keySet().removeIf(key -> key.startsWith("AWS_") && !key.equals("AWS_EC2_METADATA_DISABLED"));
-        try {
-            Process process = builder.start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(10, TimeUnit.MINUTES)) {
-                process.destroyForcibly();
-                err.println("terraform " + args.get(0) + " timed out");
-                return null;
-            }
-            if (process.exitValue() != 0) {
-                err.println(output);
-                return null;
-            }
-            return output;
-        } catch (IOException e) {
-            err.println("cannot run " + binary + ": " + e.getMessage() + " (install Terraform or OpenTofu; TERRAFORM_BINARY_NAME=tofu)");
-            return null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
-        }
+    public static Map<String, Map<String, Object>> planApp(Path cdktfOut, PrintStream out, PrintStream err, Map<String, String> environment) {
+        return new Checker(out, err, environment).plans(cdktfOut.getFileName().toString(), cdktfOut);
     }
 
     private static List<String> stacks(Path cdktfOut) {

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
@@ -29,11 +30,12 @@ class OfflineCheckTest {
     private record Run(int status, String out, String err) {
     }
 
-    private Run check(Path project, Path cdktfOut, String... targets) {
+    /** build/check of {@code targets}, with {@code environment} added to terraform's. */
+    private Run check(Path project, Path cdktfOut, Map<String, String> environment, String... targets) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = OfflineCheck.run(project, cdktfOut, List.of(targets), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
+        int status = OfflineCheck.run(project, project, cdktfOut, List.of(targets), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), environment);
         return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
@@ -44,7 +46,8 @@ class OfflineCheckTest {
         try {
             Directories.copy(synthesized.module, project.resolve("modules/redis"));
             Directories.copy(synthesized.cdktfOut, project.resolve("cdktf.out"));
-            Run ok = check(project, project.resolve("cdktf.out"), "staging", "module");
+            // as a user's shell runs it: terraform installs the provider from the mirror and starts it for each command
+            Run ok = check(project, project.resolve("cdktf.out"), Map.of(), "staging", "module");
             assertEquals(0, ok.status(), ok.err());
             assertTrue(ok.out().contains("check staging: terraform init and plan without AWS or a backend: ok, "), ok.out());
             int moduleResources = TerraformOfflineTest.expectedModuleResources(
@@ -53,7 +56,8 @@ class OfflineCheckTest {
 
             Path staging = project.resolve("cdktf.out/stacks/staging/cdk.tf.json");
             Files.writeString(staging, Files.readString(staging).replace("\"cache.t4g.small\"", "\"cache.t4g.smal\""));
-            Run broken = check(project, project.resolve("cdktf.out"), "staging", "nope");
+            // the other checks attach terraform to a running provider, the same binary (ProviderServers): less CPU
+            Run broken = Terraform.get().orElseThrow().attached(environment -> check(project, project.resolve("cdktf.out"), environment, "staging", "nope"));
             assertEquals(2, broken.status());
             assertTrue(broken.err().contains("The node_type value must be a node type cache.FAMILY.SIZE"), broken.err());
             assertTrue(broken.err().contains("check staging: FAILED"), broken.err());
@@ -77,8 +81,9 @@ class OfflineCheckTest {
             Directories.copy(Synthesized.PROJECT.resolve("examples/hcl-platform"), project.resolve("examples/hcl-platform"));
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             ByteArrayOutputStream err = new ByteArrayOutputStream();
-            int status = OfflineCheck.run(project, project.resolve("examples"), project.resolve("cdktf.out"), List.of("hcl-platform/", "../modules/"),
-                    new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+            int status = Terraform.get().orElseThrow().attached(environment -> OfflineCheck.run(project, project.resolve("examples"),
+                    project.resolve("cdktf.out"), List.of("hcl-platform/", "../modules/"), new PrintStream(out, true, StandardCharsets.UTF_8),
+                    new PrintStream(err, true, StandardCharsets.UTF_8), environment));
             String lines = out.toString(StandardCharsets.UTF_8);
             String errors = err.toString(StandardCharsets.UTF_8);
             assertEquals(2, status, lines + errors);

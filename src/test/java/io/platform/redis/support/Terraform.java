@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -67,6 +68,19 @@ public final class Terraform {
         }
         try (ProviderServers.Lease lease = providers.get().lease()) {
             return run(dir, lease.reattach(), args);
+        }
+    }
+
+    /**
+     * Runs {@code work} with the environment that attaches terraform to a running AWS provider (TF_REATTACH_PROVIDERS;
+     * empty when none can be had), for terraform commands that code under test starts itself, one at a time.
+     */
+    public <T> T attached(Function<Map<String, String>, T> work) {
+        if (providers.isEmpty()) {
+            return work.apply(Map.of());
+        }
+        try (ProviderServers.Lease lease = providers.get().lease()) {
+            return work.apply(lease.reattach().map(value -> Map.of("TF_REATTACH_PROVIDERS", value)).orElse(Map.of()));
         }
     }
 
