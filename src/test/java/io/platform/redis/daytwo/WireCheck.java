@@ -44,9 +44,10 @@ final class WireCheck {
         List<WireRoot.Resource> resources = WireRoot.resources(edited, rows, schemas, Synthesized.get().moduleConfig);
         Path wire = ModuleRoot.scratch("wire-");
         try (ElastiCacheRecorder recorder = ElastiCacheRecorder.start()) {
-            WireRoot.write(wire, resources, recorder.endpoint(), schemas);
+            WireRoot.write(wire, resources, schemas);
             terraform.ok(wire, "init", "-input=false", "-no-color");
-            terraform.ok(wire, "apply", "-auto-approve", "-input=false", "-no-color", "-lock=false", "-refresh=false", "-parallelism=40");
+            terraform.okWithOwnProvider(WireRoot.providerEnvironment(recorder.endpoint()), wire,
+                    "apply", "-auto-approve", "-input=false", "-no-color", "-lock=false", "-refresh=false", "-parallelism=40");
             List<String> problems = verdicts(recorder.calls(), resources, changes, rows);
             if (!recorder.retried().isEmpty()) {
                 System.out.println("[wire] SDK retries of a recorded call, recorded once: " + recorder.retried());

@@ -69,26 +69,47 @@ final class ProviderServers {
     Lease lease() {
         Server server = idle.poll();
         if (server == null) {
-            server = start();
+            server = start(Map.of());
         }
-        return new Lease(server);
+        return new Lease(server, true);
+    }
+
+    /**
+     * A server of its own, started with {@code environment} added to the provider's (settings only a provider's
+     * environment gives, such as a service's endpoint), stopped when the lease closes.
+     */
+    Lease dedicated(Map<String, String> environment) {
+        return new Lease(start(environment), false);
     }
 
     final class Lease implements AutoCloseable {
         private final Server server;
+        private final boolean pooled;
 
-        private Lease(Server server) {
+        private Lease(Server server, boolean pooled) {
             this.server = server;
+            this.pooled = pooled;
         }
 
         Optional<String> reattach() {
             return Optional.ofNullable(server).map(Server::reattach);
         }
 
+        /** The CPU time the leased provider has used so far, in seconds (0 without one): REDIS_TEST_TIMING's figures. */
+        double cpuSeconds() {
+            return server == null ? 0 : server.process.descendants().mapToDouble(p -> p.info().totalCpuDuration()
+                    .map(d -> d.toMillis() / 1000.0).orElse(0.0)).sum();
+        }
+
         @Override
         public void close() {
-            if (server != null && server.process.isAlive()) {
+            if (server != null && pooled && server.process.isAlive()) {
                 idle.add(server);
+            } else if (server != null && !pooled) {
+                stop(server);
+                synchronized (ProviderServers.this) {
+                    all.remove(server);
+                }
             }
         }
     }
@@ -96,7 +117,7 @@ final class ProviderServers {
     private record Server(Process process, String reattach, SchemaTrimmingRelay relay) {
     }
 
-    private synchronized Server start() {
+    private synchronized Server start(Map<String, String> environment) {
         if (broken) {
             return null;
         }
@@ -114,6 +135,12 @@ final class ProviderServers {
             // the same process; offline plans make no AWS call, so the bundle is left out rather than shared.
             builder.environment().remove("AWS_CA_BUNDLE");
             GoCollector.tune(builder.environment());
+            // A provider in debug mode logs every request at trace level (about 50 MB of JSON for a few plans, a tenth
+            // of its CPU in a plan, more in an apply): warnings and errors only, unless the caller asks for more.
+            for (String logger : List.of("TF_LOG", "TF_LOG_SDK", "TF_LOG_SDK_PROTO", "TF_LOG_PROVIDER")) {
+                builder.environment().putIfAbsent(logger, "WARN");
+            }
+            builder.environment().putAll(environment);
             Process process = builder.start();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(START_SECONDS);
             while (process.isAlive() && System.nanoTime() < deadline) {
@@ -162,12 +189,14 @@ final class ProviderServers {
     }
 
     synchronized void stopAll() {
-        all.forEach(server -> {
-            if (server.relay != null) {
-                server.relay.close();
-            }
-            stop(server.process);
-        });
+        all.forEach(ProviderServers::stop);
+    }
+
+    private static void stop(Server server) {
+        if (server.relay != null) {
+            server.relay.close();
+        }
+        stop(server.process);
     }
 
     private static void stop(Process process) {

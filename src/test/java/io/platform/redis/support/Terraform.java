@@ -64,10 +64,16 @@ public final class Terraform {
 
     public Result run(Path dir, String... args) {
         if (args.length == 0 || WITHOUT_PROVIDER.contains(args[0]) || providers.isEmpty()) {
-            return run(dir, Optional.empty(), args);
+            return run(dir, Optional.empty(), Map.of(), args);
         }
         try (ProviderServers.Lease lease = providers.get().lease()) {
-            return run(dir, lease.reattach(), args);
+            double before = TIMED ? lease.cpuSeconds() : 0;
+            Result result = run(dir, lease.reattach(), Map.of(), args);
+            if (TIMED) {
+                System.out.printf("[terraform time]   provider %.1f s CPU  %s  %s  %s%n", lease.cpuSeconds() - before, testClass(),
+                        dir.getFileName(), args[0]);
+            }
+            return result;
         }
     }
 
@@ -84,12 +90,27 @@ public final class Terraform {
         }
     }
 
-    /** terraform init that installs hashicorp/aws from the offline mirror, as on a machine without our servers. */
-    public String initFromMirror(Path dir) {
-        return succeeded(dir, run(dir, Optional.empty(), "init", "-input=false", "-no-color"), "init");
+    /**
+     * Runs one command with an AWS provider of its own, started with {@code providerEnvironment} added to its
+     * environment; fails the test with terraform's output unless it exits 0. Without provider servers, terraform
+     * starts the provider itself with that environment.
+     */
+    public String okWithOwnProvider(Map<String, String> providerEnvironment, Path dir, String... args) {
+        if (providers.isEmpty()) {
+            return succeeded(dir, run(dir, Optional.empty(), providerEnvironment, args), args);
+        }
+        try (ProviderServers.Lease lease = providers.get().dedicated(providerEnvironment)) {
+            return succeeded(dir, run(dir, lease.reattach(), lease.reattach().isPresent() ? Map.of() : providerEnvironment, args), args);
+        }
     }
 
-    private Result run(Path dir, Optional<String> reattach, String... args) {
+    /** terraform init that installs hashicorp/aws from the offline mirror, as on a machine without our servers. */
+    public String initFromMirror(Path dir) {
+        return succeeded(dir, run(dir, Optional.empty(), Map.of(), "init", "-input=false", "-no-color"), "init");
+    }
+
+    /** {@code environment}: added to terraform's, and so to a provider terraform starts itself. */
+    private Result run(Path dir, Optional<String> reattach, Map<String, String> environment, String... args) {
         List<String> command = new ArrayList<>();
         command.add(binary.toString());
         command.addAll(List.of(args));
@@ -99,6 +120,7 @@ public final class Terraform {
         TerraformEnvironment.offline(env);
         env.remove("TF_REATTACH_PROVIDERS");
         reattach.ifPresent(value -> env.put("TF_REATTACH_PROVIDERS", value));
+        env.putAll(environment);
         try {
             long started = System.nanoTime();
             Process process = builder.start();
