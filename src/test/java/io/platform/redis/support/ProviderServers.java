@@ -32,6 +32,10 @@ import java.util.stream.Stream;
  * The pool grows to one server per concurrent command. Each server runs under a shell that stops it when its stdin
  * closes, so a test JVM that dies leaves no provider behind.
  *
+ * <p>Terraform reaches each server through a {@link SchemaTrimmingRelay}, which answers the schema request with the
+ * types the project names; a server runs with warnings-only logging. {@link #dedicated} starts a server of one
+ * command's own, for a provider setting that only its environment can carry.
+ *
  * <p>Where the mirror holds the provider packed (zip) or a server does not come up, terraform starts providers
  * itself as usual (slower, same checks).
  */

@@ -32,6 +32,9 @@ import java.net.InetSocketAddress;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * A gRPC relay between terraform and one running AWS provider: every call of the plugin protocol passes through byte
@@ -58,11 +61,10 @@ final class SchemaTrimmingRelay implements AutoCloseable {
     private final EventLoopGroup loop;
 
     /** Netty says at every connection that a Unix socket has no TCP keepalive, which gRPC's client asks for. */
-    private static final java.util.logging.Logger KEEPALIVE_WARNINGS =
-            java.util.logging.Logger.getLogger("io.grpc.netty.shaded.io.netty.bootstrap");
+    private static final Logger KEEPALIVE_WARNINGS = Logger.getLogger("io.grpc.netty.shaded.io.netty.bootstrap");
 
     static {
-        KEEPALIVE_WARNINGS.setLevel(java.util.logging.Level.SEVERE);
+        KEEPALIVE_WARNINGS.setLevel(Level.SEVERE);
     }
 
     private SchemaTrimmingRelay(Server server, ManagedChannel provider, EventLoopGroup loop) {
@@ -93,11 +95,7 @@ final class SchemaTrimmingRelay implements AutoCloseable {
                         MethodDescriptor<byte[], byte[]> descriptor = MethodDescriptor.<byte[], byte[]>newBuilder()
                                 .setType(MethodDescriptor.MethodType.UNKNOWN).setFullMethodName(method)
                                 .setRequestMarshaller(RAW).setResponseMarshaller(RAW).build();
-                        ServerCallHandler<byte[], byte[]> handler = SCHEMA_METHOD.equals(method)
-                                ? (call, headers) -> schema.get() != null ? answer(call, schema.get())
-                                : relay(provider, call, headers, answer -> kept(trim(answer, keep), schema))
-                                : (call, headers) -> relay(provider, call, headers, answer -> answer);
-                        return ServerMethodDefinition.create(descriptor, handler);
+                        return ServerMethodDefinition.create(descriptor, handler(method, provider, keep, schema));
                     }
                 })
                 .build().start();
@@ -114,6 +112,18 @@ final class SchemaTrimmingRelay implements AutoCloseable {
         server.shutdownNow();
         provider.shutdownNow();
         loop.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+    }
+
+    /** How a call of {@code method} is answered: the schema request from memory once known, anything else by the provider. */
+    private static ServerCallHandler<byte[], byte[]> handler(String method, ManagedChannel provider, Set<String> keep,
+                                                             AtomicReference<byte[]> schema) {
+        if (!SCHEMA_METHOD.equals(method)) {
+            return (call, headers) -> relay(provider, call, headers, UnaryOperator.identity());
+        }
+        return (call, headers) -> {
+            byte[] known = schema.get();
+            return known != null ? answer(call, known) : relay(provider, call, headers, answer -> kept(trim(answer, keep), schema));
+        };
     }
 
     /** The first trimmed answer of all relays to one provider binary, said once; later ones are the same bytes. */
@@ -143,7 +153,7 @@ final class SchemaTrimmingRelay implements AutoCloseable {
      * {@code rewrite}) and status back. One lock per call: neither side's call object may be used by two threads.
      */
     private static ServerCall.Listener<byte[]> relay(ManagedChannel provider, ServerCall<byte[], byte[]> call, Metadata headers,
-                                                     java.util.function.UnaryOperator<byte[]> rewrite) {
+                                                     UnaryOperator<byte[]> rewrite) {
         Object lock = new Object();
         ClientCall<byte[], byte[]> outbound = provider.newCall(call.getMethodDescriptor(), CallOptions.DEFAULT);
         synchronized (lock) {
