@@ -160,7 +160,7 @@ public final class Synthesizer {
                 new EnvironmentStack(app, stack);
             }
             app.synth();
-            ModuleExporter.writeCopies(module, stacks.stream()
+            ModuleExporter.writeCopies(ModuleExporter.shipped(module), stacks.stream()
                     .map(stack -> written.resolve("stacks").resolve(stack.stack()).resolve(ModuleCall.SOURCE)).toList());
             Directories.replace(stagedModule, moduleDir);
             if (written.equals(stagedOut.toAbsolutePath().normalize())) {

@@ -44,9 +44,12 @@ class EnvironmentStacksTest {
         }
     }
 
+    /** The files a deployment needs, byte for byte those of modules/redis; its tests folder is the module's own CI. */
     @Test
-    void eachStackCarriesAnIdenticalCopyOfTheModule() {
+    void eachStackCarriesAnIdenticalCopyOfTheShippedModule() {
         Map<String, byte[]> module = Directories.snapshot(synthesized.module);
+        module.keySet().retainAll(io.platform.redis.module.ModuleExporter.SHIPPED);
+        assertEquals(io.platform.redis.module.ModuleExporter.SHIPPED.size(), module.size(), () -> "the .tf files and the README: " + module.keySet());
         for (StackFile stack : synthesized.stacks) {
             Map<String, byte[]> copy = Directories.snapshot(synthesized.stackDir(stack.stack()).resolve("modules/redis"));
             assertEquals(module.keySet(), copy.keySet(), stack.stack());
