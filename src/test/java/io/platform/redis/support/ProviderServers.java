@@ -185,7 +185,7 @@ final class ProviderServers {
             return new Server(process, reattach, null);
         }
         if (namedTypes == null) {
-            namedTypes = NamedResourceTypes.in(Path.of("").toAbsolutePath());
+            namedTypes = NamedResourceTypes.in(Synthesized.PROJECT);
         }
         SchemaTrimmingRelay relay = SchemaTrimmingRelay.start((String) address.get("String"), namedTypes, schema);
         provider.put("Addr", Map.of("Network", "tcp", "String", relay.address()));

@@ -47,7 +47,7 @@ class SchemaTrimmingRelayTest {
 
     @Test
     void theProjectNamesItsModulesTypesAndTheStacksBindings() {
-        Set<String> named = NamedResourceTypes.in(Path.of("").toAbsolutePath());
+        Set<String> named = NamedResourceTypes.in(Synthesized.PROJECT);
         // aws_kms_key reaches terraform only through the stacks' cdktf binding (providers.aws.kms_key)
         assertTrue(named.containsAll(Set.of("aws_elasticache_replication_group", "aws_vpc_security_group_ingress_rule", "aws_kms_key")), named::toString);
     }
@@ -66,7 +66,7 @@ class SchemaTrimmingRelayTest {
             Map<String, Object> aws = JsonPath.map(terraform.providerSchemas(root), "provider_schemas", "registry.terraform.io/hashicorp/aws");
             Set<String> seen = new TreeSet<>(((Map<String, Object>) aws.get("resource_schemas")).keySet());
             seen.addAll(((Map<String, Object>) aws.get("data_source_schemas")).keySet());
-            Set<String> named = NamedResourceTypes.in(Path.of("").toAbsolutePath());
+            Set<String> named = NamedResourceTypes.in(Synthesized.PROJECT);
             assertTrue(named.containsAll(seen), () -> "not named by the project: " + seen.stream().filter(t -> !named.contains(t)).toList());
             assertTrue(seen.contains("aws_elasticache_replication_group") && seen.size() < 100,
                     () -> seen.size() + " types, the provider offers about 2,000: " + seen);

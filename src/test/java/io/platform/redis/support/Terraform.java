@@ -63,18 +63,10 @@ public final class Terraform {
     private static final boolean TIMED = "1".equals(System.getenv("REDIS_TEST_TIMING"));
 
     public Result run(Path dir, String... args) {
-        if (args.length == 0 || WITHOUT_PROVIDER.contains(args[0]) || providers.isEmpty()) {
-            return run(dir, Optional.empty(), Map.of(), args);
+        if (args.length == 0 || WITHOUT_PROVIDER.contains(args[0])) {
+            return run(dir, Map.of(), args);
         }
-        try (ProviderServers.Lease lease = providers.get().lease()) {
-            double before = TIMED ? lease.cpuSeconds() : 0;
-            Result result = run(dir, lease.reattach(), Map.of(), args);
-            if (TIMED) {
-                System.out.printf("[terraform time]   provider %.1f s CPU  %s  %s  %s%n", lease.cpuSeconds() - before, testClass(),
-                        dir.getFileName(), args[0]);
-            }
-            return result;
-        }
+        return attached(environment -> run(dir, environment, args));
     }
 
     /**
@@ -86,7 +78,7 @@ public final class Terraform {
             return work.apply(Map.of());
         }
         try (ProviderServers.Lease lease = providers.get().lease()) {
-            return work.apply(lease.reattach().map(value -> Map.of("TF_REATTACH_PROVIDERS", value)).orElse(Map.of()));
+            return withProvider(lease, Map.of(), work);
         }
     }
 
@@ -97,20 +89,36 @@ public final class Terraform {
      */
     public String okWithOwnProvider(Map<String, String> providerEnvironment, Path dir, String... args) {
         if (providers.isEmpty()) {
-            return succeeded(dir, run(dir, Optional.empty(), providerEnvironment, args), args);
+            return succeeded(dir, run(dir, providerEnvironment, args), args);
         }
         try (ProviderServers.Lease lease = providers.get().dedicated(providerEnvironment)) {
-            return succeeded(dir, run(dir, lease.reattach(), lease.reattach().isPresent() ? Map.of() : providerEnvironment, args), args);
+            return succeeded(dir, withProvider(lease, providerEnvironment, environment -> run(dir, environment, args)), args);
         }
+    }
+
+    /**
+     * {@code work} with terraform's environment for {@code lease}: its TF_REATTACH_PROVIDERS, or {@code withoutServer}
+     * when it has no server (terraform starts the provider itself). REDIS_TEST_TIMING prints the provider's CPU.
+     */
+    private <T> T withProvider(ProviderServers.Lease lease, Map<String, String> withoutServer, Function<Map<String, String>, T> work) {
+        double before = TIMED ? lease.cpuSeconds() : 0;
+        T result = work.apply(lease.reattach().map(value -> Map.of("TF_REATTACH_PROVIDERS", value)).orElse(withoutServer));
+        if (TIMED && lease.reattach().isPresent()) {
+            System.out.printf("[terraform time]   provider %.1f s CPU  %s%n", lease.cpuSeconds() - before, testClass());
+        }
+        return result;
     }
 
     /** terraform init that installs hashicorp/aws from the offline mirror, as on a machine without our servers. */
     public String initFromMirror(Path dir) {
-        return succeeded(dir, run(dir, Optional.empty(), Map.of(), "init", "-input=false", "-no-color"), "init");
+        return succeeded(dir, run(dir, Map.of(), "init", "-input=false", "-no-color"), "init");
     }
 
-    /** {@code environment}: added to terraform's, and so to a provider terraform starts itself. */
-    private Result run(Path dir, Optional<String> reattach, Map<String, String> environment, String... args) {
+    /**
+     * {@code environment}: added to terraform's (TF_REATTACH_PROVIDERS to attach it to a provider server; anything else
+     * reaches a provider terraform starts itself).
+     */
+    private Result run(Path dir, Map<String, String> environment, String... args) {
         List<String> command = new ArrayList<>();
         command.add(binary.toString());
         command.addAll(List.of(args));
@@ -119,7 +127,6 @@ public final class Terraform {
         env.put("TF_CLI_CONFIG_FILE", cliConfig.toString());
         TerraformEnvironment.offline(env);
         env.remove("TF_REATTACH_PROVIDERS");
-        reattach.ifPresent(value -> env.put("TF_REATTACH_PROVIDERS", value));
         env.putAll(environment);
         try {
             long started = System.nanoTime();
