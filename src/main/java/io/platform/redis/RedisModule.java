@@ -8,7 +8,6 @@ import com.hashicorp.cdktf.TerraformStack;
 import com.hashicorp.cdktf.providers.aws.iam_role.IamRole;
 import com.hashicorp.cdktf.providers.aws.iam_role_policy.IamRolePolicy;
 import io.platform.redis.checks.ConfigChecks;
-import io.platform.redis.module.AwsNames;
 import io.platform.redis.module.RedisVariables;
 import io.platform.redis.module.Variable;
 import io.platform.redis.module.ProviderVersions;
@@ -72,14 +71,10 @@ public class RedisModule extends TerraformHclModule implements RedisModuleOutput
             addOverride("source", BESIDE_THE_STACK);
         }
         overrideLogicalId(id);
-        StackLedger ledger = StackLedger.of(this);
+        StackLedger ledger = StackLedger.of(scope); // the call's stack is its scope's
         ledger.claimTerraformName("module \"" + id + "\"", this);
-        Object users = config.variables().get(RedisVariables.RBAC_USERS.name());
-        if (config.variables().get(RedisVariables.NAME.name()) instanceof String name && !ConfigChecks.isToken(name) && !ConfigChecks.isToken(users)) {
-            Iterable<String> userNames = users instanceof Map<?, ?> map ? map.keySet().stream().map(String::valueOf).sorted().toList() : List.of();
-            for (String awsName : AwsNames.claimed(name, userNames)) {
-                ledger.claimAwsName(awsName, this);
-            }
+        for (String awsName : StackLedger.awsNamesOfCall(config.variables())) {
+            ledger.claimAwsName(awsName, this);
         }
         moveRulesKeyedBySource(ledger, id, config);
     }

@@ -18,6 +18,7 @@ import io.platform.redis.chatdesign.ChatOutputs;
 import io.platform.redis.chatdesign.ChatSettings;
 import io.platform.redis.chatdesign.ChatVariables;
 import io.platform.redis.module.AuthTokens;
+import io.platform.redis.module.AwsNames;
 import io.platform.redis.module.ModuleOutput;
 import io.platform.redis.module.RedisVariables;
 import io.platform.redis.module.ProviderVersions;
@@ -78,11 +79,11 @@ public class ChatRedis extends Construct {
         boolean prod = "prod".equals(chat.string(ChatVariables.ENVIRONMENT));
         secretKmsKeyArn = chat.string(ChatVariables.SECRET_KMS_KEY_ARN);
 
-        StackLedger ledger = StackLedger.of(this);
-        String secretName = chat.string(ChatVariables.BASE_NAME) + "/redis-auth";
+        StackLedger ledger = StackLedger.of(stack);
+        String secretName = AwsNames.chatAuthSecretName(chat.string(ChatVariables.BASE_NAME));
         ledger.claimTerraformName("random_password \"" + id + "_auth_token\"", this);
         ledger.claimTerraformName("aws_secretsmanager_secret \"" + id + "_auth\"", this);
-        ledger.claimAwsName("Secrets Manager secret name \"" + secretName + "\"", this);
+        ledger.claimAwsName(AwsNames.secretClaim(secretName), this);
 
         Password token = AuthTokens.password(this, "redis_auth_token").build();
         token.overrideLogicalId(id + "_auth_token");

@@ -80,12 +80,32 @@ public final class StackFileReader {
                 }
             });
         }
+        awsNamesUniquePerRegion(stacks, problems);
         if (!problems.isEmpty()) {
             // in reading order: by file, then line (a rule over several keys is found after the keys it reads)
             problems.sort(java.util.Comparator.comparing(Problem::file).thenComparingInt(Problem::line));
             throw new InvalidStacksException(problems);
         }
         return stacks;
+    }
+
+    /**
+     * AWS names are unique per account and region: two stack files whose clusters ask for one name in one region would
+     * fail at the second one's apply. Compared here, when the files are read, as for duplicate stack names: the stacks
+     * built from them then need no such check at synth (StackLedger.ofOwnStack).
+     */
+    private static void awsNamesUniquePerRegion(List<StackFile> stacks, List<Problem> problems) {
+        Map<String, StackFile> first = new java.util.HashMap<>();
+        for (StackFile stack : stacks) {
+            for (String awsName : new java.util.LinkedHashSet<>(stack.workload().awsNames())) {
+                StackFile earlier = first.putIfAbsent(stack.region() + " " + awsName, stack);
+                if (earlier != null) {
+                    problems.add(new Problem(stack.source(), 0, stack.workload().nameKey(), awsName + " is asked for by "
+                            + earlier.source() + " too, in region " + stack.region() + "; AWS would refuse the second one at "
+                            + "apply. Give one of them another name."));
+                }
+            }
+        }
     }
 
     /** One file; its problems are added to {@code problems} and the result is empty when there were any. */

@@ -11,6 +11,8 @@ import com.hashicorp.cdktf.TerraformResource;
 import com.hashicorp.cdktf.TerraformStack;
 import com.hashicorp.cdktf.TerraformVariable;
 import io.platform.redis.checks.ConfigChecks;
+import io.platform.redis.module.AwsNames;
+import io.platform.redis.module.RedisVariables;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -33,8 +35,8 @@ public final class StackLedger {
     private static final Map<TerraformStack, StackLedger> LEDGERS = Collections.synchronizedMap(new WeakHashMap<>());
 
     private final TerraformStack stack;
-    /** The stack's node, read once: every read of a construct's node is a round trip into the jsii runtime. */
-    private final Node node;
+    /** The stack's node, read once when needed: every read of a construct's node is a round trip into the jsii runtime. */
+    private Node node;
     private final Map<String, Claimant> claims = new LinkedHashMap<>();
     /** The AWS names claimed here, by the construct that claimed each. */
     private final Map<String, Claimant> awsNames = new LinkedHashMap<>();
@@ -52,19 +54,27 @@ public final class StackLedger {
     }
     private final List<Map<String, String>> moves = new ArrayList<>();
 
-    private StackLedger(TerraformStack stack) {
+    private StackLedger(TerraformStack stack, boolean validateAtSynth) {
         this.stack = stack;
-        this.node = stack.getNode();
-        // The team's own elements are added before or after the Redis constructs: a clash with one of them is seen
-        // only once the stack is complete, when cdktf validates it at synth. AWS names are unique per account and
-        // region, not per stack: compared with the app's other stacks then too. One validation for both: each is a
-        // callback from the jsii runtime, and the runtime nests every callback of one synth in the one before.
-        node.addValidation(() -> {
-            List<IConstruct> elements = node.findAll();
-            List<String> errors = new ArrayList<>(elementsWithOneAddress(elements));
-            errors.addAll(awsNamesUniqueInTheRegion(elements));
-            return errors;
-        });
+        if (validateAtSynth) {
+            // The team's own elements are added before or after the Redis constructs: a clash with one of them is seen
+            // only once the stack is complete, when cdktf validates it at synth. AWS names are unique per account and
+            // region, not per stack: compared with the app's other stacks then too. One validation for both: each is a
+            // callback from the jsii runtime, and the runtime nests every callback of one synth in the one before.
+            node().addValidation(() -> {
+                List<IConstruct> elements = node().findAll();
+                List<String> errors = new ArrayList<>(elementsWithOneAddress(elements));
+                errors.addAll(awsNamesUniqueInTheRegion(elements));
+                return errors;
+            });
+        }
+    }
+
+    private synchronized Node node() {
+        if (node == null) {
+            node = stack.getNode();
+        }
+        return node;
     }
 
     private String awsRequirement;
@@ -109,7 +119,7 @@ public final class StackLedger {
         } else if (VersionConstraint.compatible(current, awsRequirement)) {
             joined = current + ", " + awsRequirement;
         } else {
-            throw new IllegalArgumentException("stack " + node.getId() + ": hashicorp/aws \"" + current + "\" (the stack's "
+            throw new IllegalArgumentException("stack " + node().getId() + ": hashicorp/aws \"" + current + "\" (the stack's "
                     + "constraint) and \"" + awsRequirement + "\" (the Redis module, " + awsRequiredBy + ") admit no common version. "
                     + "Widen the stack's constraint.");
         }
@@ -118,7 +128,7 @@ public final class StackLedger {
 
     /** The exact version the stack's AWS bindings were generated from, which they write unless told otherwise. */
     private String bindingsVersion() {
-        for (IConstruct construct : node.findAll()) {
+        for (IConstruct construct : node().findAll()) {
             if (construct instanceof TerraformProvider provider && "aws".equals(provider.getTerraformResourceType())
                     && provider.getTerraformGeneratorMetadata() != null) {
                 return provider.getTerraformGeneratorMetadata().getProviderVersion();
@@ -209,9 +219,41 @@ public final class StackLedger {
         return null;
     }
 
-    /** The ledger of the stack {@code scope} belongs to. */
+    /** The ledger of the stack {@code scope} belongs to (a construct's scope is cheaper: a stack is its own). */
     public static StackLedger of(Construct scope) {
-        return LEDGERS.computeIfAbsent(TerraformStack.of(scope), StackLedger::new);
+        // TerraformStack.of is a round trip into the jsii runtime; a stack needs none
+        return LEDGERS.computeIfAbsent(scope instanceof TerraformStack stack ? stack : TerraformStack.of(scope),
+                stack -> new StackLedger(stack, true));
+    }
+
+    /**
+     * The ledger of a stack the app builds from a stack file alone (the main command's environment stacks), made
+     * before anything is added to it. Everything in such a stack comes from the Redis constructs, which claim their
+     * names here as they are made, and the stack files' AWS names are compared when the files are read: the check of
+     * the complete stack at synth, which exists for a team's own elements, has nothing to add there and would cost six
+     * round trips into the jsii runtime per stack, a callback among them.
+     *
+     * @throws IllegalStateException when the stack has a ledger already
+     */
+    public static StackLedger ofOwnStack(TerraformStack stack) {
+        StackLedger ledger = new StackLedger(stack, false);
+        if (LEDGERS.putIfAbsent(stack, ledger) != null) {
+            throw new IllegalStateException("the stack has a ledger already: ofOwnStack comes before any construct");
+        }
+        return ledger;
+    }
+
+    /**
+     * What a module call with these inputs asks AWS for ({@link AwsNames#claimed}), when its name and RBAC users are
+     * literal: a token is a value of the apply, which no check before it can compare.
+     */
+    public static List<String> awsNamesOfCall(Map<String, Object> inputs) {
+        Object users = inputs.get(RedisVariables.RBAC_USERS.name());
+        if (!(inputs.get(RedisVariables.NAME.name()) instanceof String name) || ConfigChecks.isToken(name) || ConfigChecks.isToken(users)) {
+            return List.of();
+        }
+        List<String> userNames = users instanceof Map<?, ?> map ? map.keySet().stream().map(String::valueOf).sorted().toList() : List.of();
+        return AwsNames.claimed(name, userNames);
     }
 
     /** Claims a Terraform name (e.g. {@code module "cache"}) for {@code construct}: two elements of one name, and Terraform keeps one. */
@@ -234,8 +276,11 @@ public final class StackLedger {
      */
     private List<String> awsNamesUniqueInTheRegion(List<IConstruct> elements) {
         List<String> errors = new ArrayList<>();
-        Object region = region(elements);
-        if (region == UNKNOWN || awsNames.isEmpty()) {
+        Map<String, Claimant> ours;
+        synchronized (this) {
+            ours = new LinkedHashMap<>(awsNames);
+        }
+        if (ours.isEmpty()) {
             return errors;
         }
         List<StackLedger> ledgers;
@@ -243,25 +288,27 @@ public final class StackLedger {
             ledgers = new ArrayList<>(LEDGERS.values());
         }
         for (StackLedger other : ledgers) {
-            // the app's other stacks: the same scope (jsii hands back one Java object per construct)
-            if (other == this || other.app() != app() || other.path().compareTo(path()) > 0 || !java.util.Objects.equals(other.region(null), region)) {
-                continue;
-            }
             Map<String, Claimant> theirs;
             synchronized (other) {
                 theirs = new LinkedHashMap<>(other.awsNames);
             }
-            Map<String, Claimant> ours;
-            synchronized (this) {
-                ours = new LinkedHashMap<>(awsNames);
+            List<String> shared = ours.keySet().stream().filter(theirs::containsKey).toList();
+            // The names first, in Java: the app, the path and the region are read from the jsii runtime only for a
+            // pair of stacks that share one (55 stacks that share none: about 220 round trips saved).
+            if (other == this || shared.isEmpty()) {
+                continue;
             }
-            ours.forEach((name, claimant) -> {
-                if (theirs.containsKey(name)) {
-                    errors.add(name + " is used in two stacks of the app in region " + (region == null ? "(the environment's)" : region)
-                            + ", by " + theirs.get(name).path().get() + " and " + claimant.path().get() + "; AWS would refuse the "
-                            + "second one at apply. Give one of them another name.");
-                }
-            });
+            Object region = region(elements);
+            // the app's other stacks: the same scope (jsii hands back one Java object per construct)
+            if (region == UNKNOWN || other.app() != app() || other.path().compareTo(path()) > 0
+                    || !java.util.Objects.equals(other.region(null), region)) {
+                continue;
+            }
+            for (String name : shared) {
+                errors.add(name + " is used in two stacks of the app in region " + (region == null ? "(the environment's)" : region)
+                        + ", by " + theirs.get(name).path().get() + " and " + ours.get(name).path().get() + "; AWS would refuse the "
+                        + "second one at apply. Give one of them another name.");
+            }
         }
         return errors;
     }
@@ -279,7 +326,7 @@ public final class StackLedger {
     private synchronized Object region(List<IConstruct> elements) {
         if (region == NOT_READ) {
             region = null;
-            for (IConstruct construct : elements != null ? elements : node.findAll()) {
+            for (IConstruct construct : elements != null ? elements : node().findAll()) {
                 if (construct instanceof com.hashicorp.cdktf.providers.aws.provider.AwsProvider aws && aws.getAlias() == null) {
                     String literal = aws.getRegion();
                     region = literal == null ? null : ConfigChecks.isToken(literal) ? UNKNOWN : literal; // no round trip
@@ -294,14 +341,14 @@ public final class StackLedger {
 
     private synchronized Object app() {
         if (app == NOT_READ) {
-            app = node.getScope();
+            app = node().getScope();
         }
         return app;
     }
 
     private synchronized String path() {
         if (path == null) {
-            path = node.getPath();
+            path = node().getPath();
         }
         return path;
     }
@@ -310,7 +357,7 @@ public final class StackLedger {
     private synchronized void claim(String name, Claimant claimant, String consequence) {
         Claimant holder = claims.putIfAbsent(name, claimant);
         if (holder != null && holder.construct() != claimant.construct()) {
-            throw new IllegalArgumentException("stack " + node.getId() + ": " + name + " is used by two constructs, "
+            throw new IllegalArgumentException("stack " + node().getId() + ": " + name + " is used by two constructs, "
                     + holder.path().get() + " and " + claimant.path().get() + "; " + consequence);
         }
     }

@@ -28,6 +28,16 @@ public final class AwsNames {
         return name + "/redis-users/" + user;
     }
 
+    /** The chat design's AUTH token secret, one per chat construct: {@code <base>/redis-auth}. */
+    public static String chatAuthSecretName(String base) {
+        return base + "/redis-auth";
+    }
+
+    /** A Secrets Manager secret name, labelled as the claims label it. */
+    public static String secretClaim(String secretName) {
+        return "Secrets Manager secret name \"" + secretName + "\"";
+    }
+
     /** What a call named {@code name} with {@code users} asks AWS for, each labelled by its kind. */
     public static List<String> claimed(String name, Iterable<String> users) {
         List<String> names = new ArrayList<>(List.of("replication group id \"" + name + "\""));
@@ -38,7 +48,7 @@ public final class AwsNames {
         }
         for (String user : users) {
             names.add("ElastiCache user id \"" + userId(name, user) + "\"");
-            names.add("Secrets Manager secret name \"" + userSecretName(name, user) + "\"");
+            names.add(secretClaim(userSecretName(name, user)));
         }
         return names;
     }

@@ -201,6 +201,27 @@ class StackFileValidationTest {
         assertTrue(text.contains("stacks/c.yaml: stack: \"dev\" is already the stack name in stacks/b.yaml"), text);
     }
 
+    /**
+     * AWS names are unique per account and region: two stack files whose clusters ask for one name are refused when
+     * read, naming both files (the stacks built from them no longer check it at synth, where it was a jsii stack trace).
+     */
+    @Test
+    void twoStackFilesThatAskAwsForOneNameInOneRegionAreRefused() throws Exception {
+        write("a.yaml", VALID);
+        write("b.yaml", VALID.replace("stack: dev", "stack: b"));
+        write("c.yaml", VALID.replace("stack: dev", "stack: c").replace("eu-west-1", "us-east-1")); // another region
+        write("d.yaml", CHAT.replace("stack: chat", "stack: d").replace("base_name: chat", "base_name: shop")
+                + "  redis_node_type: cache.t4g.micro\n  redis_num_cache_nodes: 1\n");
+        write("e.yaml", VALID.replace("stack: dev", "stack: e").replace("name: django-cache", "name: shop-redis"));
+        List<Problem> problems = problems();
+        String text = joined(problems);
+        assertTrue(text.contains("stacks/b.yaml: redis.name: replication group id \"django-cache\" is asked for by stacks/a.yaml "
+                + "too, in region eu-west-1; AWS would refuse the second one at apply."), text);
+        // the chat design's single cluster is <base_name>-redis
+        assertTrue(text.contains("stacks/e.yaml: redis.name: replication group id \"shop-redis\" is asked for by stacks/d.yaml too"), text);
+        assertEquals(2, problems.size(), text);
+    }
+
     @Test
     void anEmptyOrMissingStacksFolderIsAnError() throws Exception {
         assertTrue(joined(problems()).contains("stacks: folder not found"));
