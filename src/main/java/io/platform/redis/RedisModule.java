@@ -59,16 +59,16 @@ public class RedisModule extends TerraformHclModule implements RedisModuleOutput
     }
 
     private RedisModule(Construct scope, String id, RedisModuleConfig config, boolean shipFiles) {
-        // "redis" is not a local path, so cdktf makes no asset of its own; the real source is set below.
-        super(scope, checkedId(scope, id), TerraformHclModuleConfig.builder().source("redis").variables(config.variables()).build());
+        // No asset of cdktf's own: the files ship as the stack's one asset (shipFiles), or the app puts them beside it.
+        // Shipped, the source is that asset's path, known once the call exists: "redis" until then.
+        super(scope, checkedId(scope, id), TerraformHclModuleConfig.builder().source(shipFiles ? "redis" : BESIDE_THE_STACK)
+                .skipAssetCreationFromLocalModules(true).variables(config.variables()).build());
         this.config = config;
         if (shipFiles) {
             // The AWS bindings pin hashicorp/aws 5.23.1; the module needs a newer provider (see ProviderVersions),
             // added to the stack's own constraint at synth, the team's bounds kept.
             StackLedger.of(this).requireAws(ProviderVersions.AWS, getNode().getPath());
             addOverride("source", "./" + moduleFiles(TerraformStack.of(this)).getPath());
-        } else {
-            addOverride("source", BESIDE_THE_STACK);
         }
         overrideLogicalId(id);
         StackLedger ledger = StackLedger.of(scope); // the call's stack is its scope's
