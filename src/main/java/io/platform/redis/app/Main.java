@@ -13,6 +13,7 @@ import io.platform.redis.synth.Synthesizer;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The main job: read and check every stack file in {@code stacks/}, then synthesize one Terraform stack per
@@ -53,14 +54,18 @@ public final class Main {
         }
     }
 
-    /** The stack files, read and checked, and what their edits do to the running clusters. */
-    record Checked(List<StackFile> stacks, List<RunningClusterChanges.Change> changes) {
+    /**
+     * The stack files, read and checked, what their edits do to the running clusters, and the docs and cost lines
+     * they give: everything of a run that needs no jsii call.
+     */
+    record Checked(List<StackFile> stacks, List<RunningClusterChanges.Change> changes, Map<String, String> docs, List<String> cost) {
     }
 
     /**
      * Reads and checks every stack file and compares it with the last synthesized stacks; prints what is wrong and
-     * returns null when nothing may be written. Plain Java, no jsii call: it runs while the jsii runtime starts on
-     * another thread (MainCommandTest proves it starts no runtime).
+     * returns null when nothing may be written, else renders the docs and the cost lines too (written once the stacks
+     * are). Plain Java, no jsii call: it runs while the jsii runtime starts on another thread, which leaves a core idle
+     * for about two seconds while node loads the AWS assembly (MainCommandTest proves it starts no runtime).
      */
     static Checked checked(Path project, Path cdktfOut, PrintStream err) {
         List<StackFile> stacks;
@@ -95,7 +100,7 @@ public final class Main {
             err.println("Nothing was written: cdktf.out/, modules/ and docs/ are unchanged.");
             return null;
         }
-        return new Checked(stacks, changes);
+        return new Checked(stacks, changes, GeneratedDocs.files(stacks), CostReport.lines(stacks));
     }
 
     private static int checkAndRun(Path project, Path cdktfOut, PrintStream out, PrintStream err, Synthesizer.Preparation preparation) {
@@ -107,13 +112,13 @@ public final class Main {
         List<RunningClusterChanges.Change> changes = checked.changes();
         Synthesizer.Written run = Synthesizer.runReusingTheModule(preparation, stacks, cdktfOut);
         Path written = run.stacks();
-        Directories.writeTree(GeneratedDocs.files(stacks), project.resolve("docs"));
+        Directories.writeTree(checked.docs(), project.resolve("docs"));
         out.println("Synthesized " + stacks.size() + " stack(s) into " + project.relativize(written.toAbsolutePath())
                 + "/stacks: " + String.join(", ", stacks.stream().map(StackFile::stack).toList())
                 + (run.moduleReused() ? "; module in modules/redis kept (the code is the last run's)" : "; module written to modules/redis")
                 + ", reference and guides to docs/");
         out.println("Monthly on-demand estimate of the nodes (docs/cost.md):");
-        CostReport.lines(stacks).forEach(line -> out.println("  - " + line));
+        checked.cost().forEach(line -> out.println("  - " + line));
         if (!changes.isEmpty()) {
             out.println("What the edits do to the running clusters (against the last synthesized stacks; docs/change-safety.md):");
             changes.forEach(change -> out.println("  - " + change.line()));
