@@ -100,7 +100,7 @@ public final class StackFileReader {
             for (String awsName : new java.util.LinkedHashSet<>(stack.workload().awsNames())) {
                 StackFile earlier = first.putIfAbsent(stack.region() + " " + awsName, stack);
                 if (earlier != null) {
-                    problems.add(new Problem(stack.source(), 0, stack.workload().nameKey(), awsName + " is asked for by "
+                    problems.add(new Problem(stack.source(), stack.nameLine(), stack.workload().nameKey(), awsName + " is asked for by "
                             + earlier.source() + " too, in region " + stack.region() + "; AWS would refuse the second one at "
                             + "apply. Give one of them another name."));
                 }
@@ -148,7 +148,22 @@ public final class StackFileReader {
         if (problems.size() > before) {
             return Optional.empty();
         }
-        return Optional.of(new StackFile(name, stack, region, backend, workload, allowReplacement));
+        return Optional.of(new StackFile(name, stack, region, backend, workload, allowReplacement, nameLine(mapping, workload.nameKey())));
+    }
+
+    /** The line of {@code section.key} (e.g. {@code redis.name}) in a file, or the file's first when it is not there. */
+    private static int nameLine(MappingNode file, String sectionAndKey) {
+        Node node = file;
+        for (String key : sectionAndKey.split("\\.", 2)) {
+            Node value = node instanceof MappingNode mapping ? mapping.getValue().stream()
+                    .filter(tuple -> tuple.getKeyNode() instanceof ScalarNode name && name.getValue().equals(key))
+                    .map(NodeTuple::getValueNode).findFirst().orElse(null) : null;
+            if (value == null) {
+                return YamlValues.line(file);
+            }
+            node = value;
+        }
+        return YamlValues.line(node);
     }
 
     /**

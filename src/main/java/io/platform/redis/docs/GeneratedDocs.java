@@ -43,7 +43,7 @@ public final class GeneratedDocs {
             new FileCheck("two files with one stack name", "`<file>: stack: \"dev\" is already the stack name in <other file>`",
                     "StackFileValidationTest.duplicateKeysAndDuplicateStackNamesAreRejected"),
             new FileCheck("two files whose clusters ask AWS for one name in one region (replication group, RBAC user or group id, secret)",
-                    "`<file>: redis.name: replication group id \"orders\" is asked for by <other file> too, in region eu-west-1; ...`",
+                    "`<file>:<line>: redis.name: replication group id \"orders\" is asked for by <other file> too, in region eu-west-1; ...`",
                     "StackFileValidationTest.twoStackFilesThatAskAwsForOneNameInOneRegionAreRefused"),
             new FileCheck("`stacks/` missing or without stack files", "`stacks: folder not found` / `stacks: holds no stack file`",
                     "StackFileValidationTest.anEmptyOrMissingStacksFolderIsAnError"),

@@ -215,10 +215,10 @@ class StackFileValidationTest {
         write("e.yaml", VALID.replace("stack: dev", "stack: e").replace("name: django-cache", "name: shop-redis"));
         List<Problem> problems = problems();
         String text = joined(problems);
-        assertTrue(text.contains("stacks/b.yaml: redis.name: replication group id \"django-cache\" is asked for by stacks/a.yaml "
+        assertTrue(text.contains("stacks/b.yaml:4: redis.name: replication group id \"django-cache\" is asked for by stacks/a.yaml "
                 + "too, in region eu-west-1; AWS would refuse the second one at apply."), text);
         // the chat design's single cluster is <base_name>-redis
-        assertTrue(text.contains("stacks/e.yaml: redis.name: replication group id \"shop-redis\" is asked for by stacks/d.yaml too"), text);
+        assertTrue(text.contains("stacks/e.yaml:4: redis.name: replication group id \"shop-redis\" is asked for by stacks/d.yaml too"), text);
         assertEquals(2, problems.size(), text);
     }
 
