@@ -64,14 +64,14 @@ public class RedisModule extends TerraformHclModule implements RedisModuleOutput
         super(scope, checkedId(scope, id), TerraformHclModuleConfig.builder().source(shipFiles ? "redis" : BESIDE_THE_STACK)
                 .skipAssetCreationFromLocalModules(true).variables(config.variables()).build());
         this.config = config;
+        StackLedger ledger = StackLedger.of(scope); // the call's stack is its scope's
         if (shipFiles) {
             // The AWS bindings pin hashicorp/aws 5.23.1; the module needs a newer provider (see ProviderVersions),
             // added to the stack's own constraint at synth, the team's bounds kept.
-            StackLedger.of(this).requireAws(ProviderVersions.AWS, getNode().getPath());
+            ledger.requireAws(ProviderVersions.AWS, getNode().getPath());
             addOverride("source", "./" + moduleFiles(TerraformStack.of(this)).getPath());
         }
         overrideLogicalId(id);
-        StackLedger ledger = StackLedger.of(scope); // the call's stack is its scope's
         ledger.claimTerraformName("module \"" + id + "\"", this);
         for (String awsName : StackLedger.awsNamesOfCall(config.variables())) {
             ledger.claimAwsName(awsName, this);

@@ -13,8 +13,4 @@ public record StackFile(String source, String stack, String region, Backend back
     public StackFile {
         allowReplacement = java.util.List.copyOf(allowReplacement);
     }
-
-    public StackFile(String source, String stack, String region, Backend backend, Workload workload) {
-        this(source, stack, region, backend, workload, java.util.List.of(), 0);
-    }
 }

@@ -132,13 +132,7 @@ public final class RunningClusterChanges {
     /** The module calls the stack file asks for, by call name, as Terraform JSON values. */
     private static Map<String, Map<String, Object>> moduleCalls(StackFile stack) {
         Map<String, Map<String, Object>> calls = new LinkedHashMap<>();
-        if (stack.workload() instanceof Workload.DjangoRedis django) {
-            calls.put(EnvironmentStack.REDIS_ID, normalized(django.inputs().explicit()));
-        } else if (stack.workload() instanceof Workload.ChatRedis chat) {
-            for (ChatCluster cluster : ChatCluster.of(chat.settings())) {
-                calls.put(cluster.moduleId(EnvironmentStack.REDIS_ID), normalized(cluster.module()));
-            }
-        }
+        stack.workload().moduleCalls(EnvironmentStack.REDIS_ID).forEach((call, inputs) -> calls.put(call, normalized(inputs)));
         return calls;
     }
 
